@@ -1,0 +1,159 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+const caseColumns = "id, name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at"
+
+func scanCase(row interface{ Scan(...any) error }) (Case, error) {
+	var c Case
+	var rebuilding, start, created, updated string
+	err := row.Scan(&c.ID, &c.NameA, &c.NameB, &rebuilding, &start, &c.Paper, &c.Language, &created, &updated)
+	c.Rebuilding = Rebuilder(rebuilding)
+	c.StartDate = parseDay(start)
+	c.CreatedAt = parseStamp(created)
+	c.UpdatedAt = parseStamp(updated)
+	return c, err
+}
+
+func (c *Case) fillDefaults() {
+	if c.Paper == "" {
+		c.Paper = PaperA4
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+}
+
+// CreateCase stores a new couple and returns it with its ID.
+func (s *Store) CreateCase(ctx context.Context, c Case) (Case, error) {
+	c.fillDefaults()
+	if err := c.Validate(); err != nil {
+		return Case{}, fmt.Errorf("create case: %w", err)
+	}
+	now := s.stamp()
+	err := s.write(ctx, 0, "create case", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx,
+			`INSERT INTO cases (name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.NameA, c.NameB, string(c.Rebuilding), c.StartDate.String(), c.Paper, c.Language, now, now)
+		if err != nil {
+			return err
+		}
+		c.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return Case{}, err
+	}
+	return s.Case(ctx, c.ID)
+}
+
+// UpdateCase changes a couple's names, roles, start date, paper or language.
+func (s *Store) UpdateCase(ctx context.Context, c Case) error {
+	c.fillDefaults()
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("update case %d: %w", c.ID, err)
+	}
+	return s.write(ctx, c.ID, fmt.Sprintf("update case %d", c.ID), func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx,
+			`UPDATE cases SET name_a = ?, name_b = ?, rebuilding = ?, start_date = ?, paper = ?, language = ? WHERE id = ?`,
+			c.NameA, c.NameB, string(c.Rebuilding), c.StartDate.String(), c.Paper, c.Language, c.ID)
+		return err
+	})
+}
+
+// Case returns one couple.
+func (s *Store) Case(ctx context.Context, id int64) (Case, error) {
+	return s.caseIn(ctx, s.db, id)
+}
+
+func (s *Store) caseIn(ctx context.Context, q queryer, id int64) (Case, error) {
+	c, err := scanCase(q.QueryRowContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Case{}, fmt.Errorf("case %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return Case{}, fmt.Errorf("read case %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// Cases lists every couple, the most recently active first.
+func (s *Store) Cases(ctx context.Context) ([]Case, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+caseColumns+" FROM cases ORDER BY updated_at DESC, id DESC")
+	if err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	defer rows.Close()
+	var out []Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list cases: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// DeleteCase removes a couple and everything stored for it.
+func (s *Store) DeleteCase(ctx context.Context, id int64) error {
+	return s.write(ctx, 0, fmt.Sprintf("delete case %d", id), func(tx *sql.Tx) error {
+		// Signed versions refuse changes by trigger; deleting the whole couple is allowed.
+		res, err := tx.ExecContext(ctx, "DELETE FROM cases WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("case %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
+}
+
+// SaveIncident stores what happened.
+func (s *Store) SaveIncident(ctx context.Context, in Incident) error {
+	desc, err := s.sealText(in.CaseID, "incident.description", in.Description)
+	if err != nil {
+		return fmt.Errorf("save incident: %w", err)
+	}
+	return s.write(ctx, in.CaseID, "save incident", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO incidents (case_id, causes, description, date) VALUES (?, ?, ?, ?)
+			 ON CONFLICT (case_id) DO UPDATE SET causes = excluded.causes, description = excluded.description, date = excluded.date`,
+			in.CaseID, strings.Join(in.Causes, ","), desc, in.Date.String())
+		return err
+	})
+}
+
+// Incident returns what happened, empty if nothing was recorded.
+func (s *Store) Incident(ctx context.Context, caseID int64) (Incident, error) {
+	return s.incidentIn(ctx, s.db, caseID)
+}
+
+func (s *Store) incidentIn(ctx context.Context, q queryer, caseID int64) (Incident, error) {
+	in := Incident{CaseID: caseID}
+	var causes, date string
+	var desc []byte
+	err := q.QueryRowContext(ctx, "SELECT causes, description, date FROM incidents WHERE case_id = ?", caseID).Scan(&causes, &desc, &date)
+	if errors.Is(err, sql.ErrNoRows) {
+		return in, nil
+	}
+	if err != nil {
+		return in, fmt.Errorf("read incident: %w", err)
+	}
+	if causes != "" {
+		in.Causes = strings.Split(causes, ",")
+	}
+	in.Date = parseDay(date)
+	if in.Description, err = s.openText(caseID, "incident.description", desc); err != nil {
+		return in, fmt.Errorf("read incident: %w", err)
+	}
+	return in, nil
+}

@@ -1,0 +1,129 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// SaveCommitment adds a commitment (ID 0) or updates one, and returns it with its ID.
+// A catalog commitment is stored once per couple: adding it again updates the existing one.
+func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, error) {
+	if c.CatalogID == "" && strings.TrimSpace(c.CustomText) == "" {
+		return c, fmt.Errorf("save commitment: %w", &InputError{Msg: "a custom commitment needs a text"})
+	}
+	if CostRank(c.Cost) < 0 {
+		return c, fmt.Errorf("save commitment: %w", &InputError{Msg: fmt.Sprintf("cost must be low, moderate, high or very-high, not %q", c.Cost)})
+	}
+	custom, err := s.sealText(c.CaseID, "commitment.custom_text", c.CustomText)
+	if err != nil {
+		return c, fmt.Errorf("save commitment: %w", err)
+	}
+	err = s.write(ctx, c.CaseID, "save commitment", func(tx *sql.Tx) error {
+		if c.ID == 0 && c.CatalogID != "" {
+			err := tx.QueryRowContext(ctx, "SELECT id FROM commitments WHERE case_id = ? AND catalog_id = ?", c.CaseID, c.CatalogID).Scan(&c.ID)
+			if err != nil && err != sql.ErrNoRows {
+				return err
+			}
+		}
+		if c.ID == 0 {
+			if c.Position == 0 {
+				if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(position), 0) + 1 FROM commitments WHERE case_id = ?", c.CaseID).Scan(&c.Position); err != nil {
+					return err
+				}
+			}
+			res, err := tx.ExecContext(ctx,
+				`INSERT INTO commitments (case_id, catalog_id, custom_text, param, cost, agreed_a, agreed_b, review_date, position)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				c.CaseID, c.CatalogID, custom, c.Param, c.Cost, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position)
+			if err != nil {
+				return err
+			}
+			c.ID, err = res.LastInsertId()
+			return err
+		}
+		res, err := tx.ExecContext(ctx,
+			`UPDATE commitments SET custom_text = ?, param = ?, cost = ?, agreed_a = ?, agreed_b = ?, review_date = ?, position = ?
+			 WHERE id = ? AND case_id = ?`,
+			custom, c.Param, c.Cost, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position, c.ID, c.CaseID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("commitment %d: %w", c.ID, ErrNotFound)
+		}
+		return nil
+	})
+	return c, err
+}
+
+// DeleteCommitment removes a commitment and its tracking marks. Signed agreements keep their
+// own copy and are not affected.
+func (s *Store) DeleteCommitment(ctx context.Context, caseID, id int64) error {
+	return s.write(ctx, caseID, fmt.Sprintf("delete commitment %d", id), func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "DELETE FROM commitments WHERE id = ? AND case_id = ?", id, caseID)
+		return err
+	})
+}
+
+// Commitments returns a couple's commitments in their order.
+func (s *Store) Commitments(ctx context.Context, caseID int64) ([]Commitment, error) {
+	return s.commitmentsIn(ctx, s.db, caseID)
+}
+
+func (s *Store) commitmentsIn(ctx context.Context, q queryer, caseID int64) ([]Commitment, error) {
+	rows, err := q.QueryContext(ctx,
+		`SELECT id, catalog_id, custom_text, param, cost, agreed_a, agreed_b, review_date, position
+		 FROM commitments WHERE case_id = ? ORDER BY position, id`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("read commitments: %w", err)
+	}
+	defer rows.Close()
+	var out []Commitment
+	for rows.Next() {
+		c := Commitment{CaseID: caseID}
+		var custom []byte
+		var review string
+		if err := rows.Scan(&c.ID, &c.CatalogID, &custom, &c.Param, &c.Cost, &c.AgreedA, &c.AgreedB, &review, &c.Position); err != nil {
+			return nil, fmt.Errorf("read commitments: %w", err)
+		}
+		c.ReviewDate = parseDay(review)
+		if c.CustomText, err = s.openText(caseID, "commitment.custom_text", custom); err != nil {
+			return nil, fmt.Errorf("read commitment %d: %w", c.ID, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// AgreementItems turns the commitments both partners agreed to into the lines of an
+// agreement, rendered with the couple's names in the content's language.
+func AgreementItems(content *Content, c Case, commitments []Commitment) []AgreementItem {
+	var items []AgreementItem
+	for _, cm := range commitments {
+		if !cm.Agreed() {
+			continue
+		}
+		item := AgreementItem{CommitmentID: cm.ID, CatalogID: cm.CatalogID, Param: cm.Param, Cost: cm.Cost, ReviewDate: cm.ReviewDate}
+		if e := content.Entry(cm.CatalogID); e != nil {
+			item.Code = e.Code
+			item.Text = content.Render(e.Text, c.Names())
+			if e.Parameter != nil {
+				item.Unit = e.Parameter.Unit
+			}
+		} else {
+			item.Text = cm.CustomText
+		}
+		items = append(items, item)
+	}
+	return items
+}
+
+// CommitmentText is what a commitment says, rendered for the couple.
+func CommitmentText(content *Content, c Case, cm Commitment) string {
+	if e := content.Entry(cm.CatalogID); e != nil {
+		return content.Render(e.Text, c.Names())
+	}
+	return cm.CustomText
+}

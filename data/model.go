@@ -1,0 +1,411 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Partner identifies one of the two people in a couple.
+type Partner string
+
+const (
+	PartnerA Partner = "A"
+	PartnerB Partner = "B"
+)
+
+// Partners in display order.
+var Partners = []Partner{PartnerA, PartnerB}
+
+// Other returns the other partner.
+func (p Partner) Other() Partner {
+	if p == PartnerA {
+		return PartnerB
+	}
+	return PartnerA
+}
+
+func (p Partner) valid() bool { return p == PartnerA || p == PartnerB }
+
+// Rebuilder says who is rebuilding trust: partner A, partner B, or both.
+type Rebuilder string
+
+const (
+	RebuilderA    Rebuilder = "A"
+	RebuilderB    Rebuilder = "B"
+	RebuilderBoth Rebuilder = "both"
+)
+
+func (r Rebuilder) valid() bool { return r == RebuilderA || r == RebuilderB || r == RebuilderBoth }
+
+// IsRebuilding reports whether partner p is rebuilding trust.
+func (r Rebuilder) IsRebuilding(p Partner) bool { return r == RebuilderBoth || string(r) == string(p) }
+
+// Paper sizes for the workbook.
+const (
+	PaperA4     = "a4"
+	PaperLetter = "letter"
+)
+
+// ValidPaper reports whether s names a supported paper size.
+func ValidPaper(s string) bool { return s == PaperA4 || s == PaperLetter }
+
+// Date is a calendar day without time or zone; the zero Date means "not set".
+type Date struct{ t time.Time }
+
+// DateOf returns the calendar day of t.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// NewDate returns the given calendar day.
+func NewDate(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+
+// ParseDate reads YYYY-MM-DD; the empty string is the zero Date.
+func ParseDate(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("date %q: use YYYY-MM-DD", s)
+	}
+	return Date{t}, nil
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// String formats as YYYY-MM-DD, or "" when unset.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(time.DateOnly)
+}
+
+// Time returns midnight UTC of the day.
+func (d Date) Time() time.Time { return d.t }
+
+// AddDays returns the date n days later.
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// Before reports whether d is earlier than o.
+func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
+
+// DaysSince returns the whole days from o to d.
+func (d Date) DaysSince(o Date) int { return int(d.t.Sub(o.t).Hours() / 24) }
+
+// Case is one couple working through the process.
+type Case struct {
+	ID         int64
+	NameA      string
+	NameB      string
+	Rebuilding Rebuilder
+	StartDate  Date
+	Paper      string
+	Language   string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// Names returns the names used to render content for this case.
+func (c Case) Names() Names { return Names{A: c.NameA, B: c.NameB, Rebuilding: c.Rebuilding} }
+
+// NameOf returns the name of partner p.
+func (c Case) NameOf(p Partner) string {
+	if p == PartnerA {
+		return c.NameA
+	}
+	return c.NameB
+}
+
+// Title is "A & B", for lists.
+func (c Case) Title() string { return strings.TrimSpace(c.NameA) + " & " + strings.TrimSpace(c.NameB) }
+
+// Validate checks a case before it is stored.
+func (c Case) Validate() error {
+	var problems []string
+	if strings.TrimSpace(c.NameA) == "" || strings.TrimSpace(c.NameB) == "" {
+		problems = append(problems, "both partners need a name (a first name or a nickname is enough)")
+	}
+	if !c.Rebuilding.valid() {
+		problems = append(problems, fmt.Sprintf("who is rebuilding trust must be A, B or both, not %q", c.Rebuilding))
+	}
+	if c.Paper != "" && !ValidPaper(c.Paper) {
+		problems = append(problems, fmt.Sprintf("paper must be a4 or letter, not %q", c.Paper))
+	}
+	if len(problems) > 0 {
+		return &InputError{Msg: strings.Join(problems, "; ")}
+	}
+	return nil
+}
+
+// Incident is what happened: the causes ticked, a description and a date.
+type Incident struct {
+	CaseID      int64
+	Causes      []string
+	Description string
+	Date        Date
+}
+
+// Answer is one partner's answer to one question.
+type Answer struct {
+	CaseID     int64
+	Partner    Partner
+	QuestionID string
+	Text       string
+	Shared     bool
+	UpdatedAt  time.Time
+}
+
+// RuleAck records that a partner has acknowledged a ground rule.
+type RuleAck struct {
+	CaseID  int64
+	RuleID  string
+	Partner Partner
+	At      time.Time
+}
+
+// StepProgress is the state of one step for the partner rebuilding trust.
+type StepProgress struct {
+	CaseID int64
+	StepID string
+	DoneOn Date
+	Note   string
+}
+
+// Commitment is one item the couple considers for their agreement: from the catalog or their own.
+type Commitment struct {
+	ID         int64
+	CaseID     int64
+	CatalogID  string // empty for a custom commitment
+	CustomText string
+	Param      int // 0 when the commitment has no parameter
+	Cost       string
+	AgreedA    bool
+	AgreedB    bool
+	ReviewDate Date
+	Position   int
+}
+
+// Agreed reports whether both partners have agreed.
+func (c Commitment) Agreed() bool { return c.AgreedA && c.AgreedB }
+
+// AgreedBy reports whether partner p has agreed.
+func (c Commitment) AgreedBy(p Partner) bool {
+	if p == PartnerA {
+		return c.AgreedA
+	}
+	return c.AgreedB
+}
+
+// Agreement is one version of the couple's signed agreement. Items are a copy of the commitments
+// at the time the version was made, so a signed version never changes when commitments do.
+type Agreement struct {
+	ID         int64
+	CaseID     int64
+	Version    int
+	StartDate  Date
+	ReviewDate Date
+	Items      []AgreementItem
+	Signatures []Signature
+	CreatedAt  time.Time
+}
+
+// Frozen reports whether both partners have signed this version.
+func (a Agreement) Frozen() bool { return a.SignatureOf(PartnerA) != nil && a.SignatureOf(PartnerB) != nil }
+
+// SignatureOf returns partner p's signature, or nil.
+func (a Agreement) SignatureOf(p Partner) *Signature {
+	for i := range a.Signatures {
+		if a.Signatures[i].Partner == p {
+			return &a.Signatures[i]
+		}
+	}
+	return nil
+}
+
+// AgreementItem is one commitment as written into an agreement version.
+type AgreementItem struct {
+	CommitmentID int64
+	CatalogID    string
+	Code         string
+	Text         string
+	Param        int
+	Unit         string
+	Cost         string
+	ReviewDate   Date
+}
+
+// Signature is a partner's typed name and drawn signature on an agreement version.
+type Signature struct {
+	Partner   Partner
+	TypedName string
+	PNG       []byte
+	SignedAt  time.Time
+}
+
+// Letter statuses.
+const (
+	LetterDraft = "draft"
+	LetterReady = "ready"
+	LetterGiven = "given"
+)
+
+// Letter is the apology letter.
+type Letter struct {
+	CaseID    int64
+	Text      string
+	Status    string
+	UpdatedAt time.Time
+}
+
+// Mark is what happened to one commitment on one day.
+type Mark string
+
+const (
+	MarkNone   Mark = ""
+	MarkKept   Mark = "kept"
+	MarkMissed Mark = "missed"
+	MarkNA     Mark = "na"
+)
+
+func (m Mark) valid() bool { return m == MarkKept || m == MarkMissed || m == MarkNA || m == MarkNone }
+
+// TrackEntry is one cell of the tracking grid.
+type TrackEntry struct {
+	CommitmentID int64
+	Day          Date
+	Mark         Mark
+}
+
+// CheckIn is the weekly check-in. Trust is 0-10, or -1 when not rated yet.
+type CheckIn struct {
+	CaseID      int64
+	Week        int
+	Trust       int
+	WentWell    string
+	WasHard     string
+	Appreciated string
+}
+
+// Activity summarises a case for the list of couples.
+type Activity struct {
+	Case         Case
+	LastActivity time.Time
+}
+
+// Dossier is everything stored for one case: what the workbook prints and an export carries.
+type Dossier struct {
+	Case        Case
+	Incident    Incident
+	Answers     []Answer
+	RuleAcks    []RuleAck
+	Steps       []StepProgress
+	Commitments []Commitment
+	Agreements  []Agreement
+	Letter      Letter
+	Marks       []TrackEntry
+	CheckIns    []CheckIn
+
+	markIndex map[markKey]Mark
+}
+
+// LatestAgreement returns the newest agreement version, or nil.
+func (d *Dossier) LatestAgreement() *Agreement {
+	if len(d.Agreements) == 0 {
+		return nil
+	}
+	return &d.Agreements[len(d.Agreements)-1]
+}
+
+// Answer returns partner p's answer to question q, or nil.
+func (d *Dossier) Answer(p Partner, q string) *Answer {
+	for i := range d.Answers {
+		if d.Answers[i].Partner == p && d.Answers[i].QuestionID == q {
+			return &d.Answers[i]
+		}
+	}
+	return nil
+}
+
+// Acked reports whether partner p acknowledged rule r.
+func (d *Dossier) Acked(p Partner, r string) bool {
+	for _, a := range d.RuleAcks {
+		if a.Partner == p && a.RuleID == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Step returns the progress on step s (zero if untouched).
+func (d *Dossier) Step(s string) StepProgress {
+	for _, p := range d.Steps {
+		if p.StepID == s {
+			return p
+		}
+	}
+	return StepProgress{CaseID: d.Case.ID, StepID: s}
+}
+
+// CheckIn returns the check-in of week w, or one with Trust -1.
+func (d *Dossier) CheckIn(w int) CheckIn {
+	for _, c := range d.CheckIns {
+		if c.Week == w {
+			return c
+		}
+	}
+	return CheckIn{CaseID: d.Case.ID, Week: w, Trust: -1}
+}
+
+type markKey struct {
+	id  int64
+	day Date
+}
+
+// Mark returns the mark of commitment id on day.
+func (d *Dossier) Mark(id int64, day Date) Mark {
+	if len(d.markIndex) != len(d.Marks) {
+		d.markIndex = make(map[markKey]Mark, len(d.Marks))
+		for _, m := range d.Marks {
+			d.markIndex[markKey{m.CommitmentID, m.Day}] = m.Mark
+		}
+	}
+	return d.markIndex[markKey{id, day}]
+}
+
+// WeekStart returns the Monday of week w (1-based). Week 1 is the Monday-to-Sunday week that
+// holds the case's start date, so every tracking sheet reads Monday to Sunday.
+func (c Case) WeekStart(w int) Date {
+	start := c.StartDate
+	if start.IsZero() {
+		start = DateOf(c.CreatedAt)
+	}
+	back := (int(start.t.Weekday()) + 6) % 7
+	return start.AddDays(-back + 7*(w-1))
+}
+
+// WeekOf returns the week number (1-based) holding day, or 0 before week 1.
+func (c Case) WeekOf(day Date) int {
+	d := day.DaysSince(c.WeekStart(1))
+	if d < 0 {
+		return 0
+	}
+	return d/7 + 1
+}
+
+// Errors a caller can test for.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrFrozen   = errors.New("this agreement version is signed by both partners and cannot change")
+	ErrTooNew   = errors.New("database was written by a newer version of Kintsugi")
+)
+
+// InputError is bad input from a person, with a message meant for them.
+type InputError struct{ Msg string }
+
+func (e *InputError) Error() string { return e.Msg }

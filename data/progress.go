@@ -1,0 +1,227 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// SaveAnswer stores a partner's answer to a question, and whether they share it.
+func (s *Store) SaveAnswer(ctx context.Context, a Answer) error {
+	if !a.Partner.valid() || a.QuestionID == "" {
+		return fmt.Errorf("save answer: %w", &InputError{Msg: "an answer needs a partner (A or B) and a question"})
+	}
+	body, err := s.sealText(a.CaseID, "answer", a.Text)
+	if err != nil {
+		return fmt.Errorf("save answer %s: %w", a.QuestionID, err)
+	}
+	return s.write(ctx, a.CaseID, "save answer "+a.QuestionID, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO answers (case_id, partner, question_id, body, shared, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (case_id, partner, question_id) DO UPDATE SET body = excluded.body, shared = excluded.shared, updated_at = excluded.updated_at`,
+			a.CaseID, string(a.Partner), a.QuestionID, body, boolInt(a.Shared), s.stamp())
+		return err
+	})
+}
+
+// Answers returns every answer of a couple, both partners', private and shared. Deciding who
+// may see which is the caller's job: the store is not the screen.
+func (s *Store) Answers(ctx context.Context, caseID int64) ([]Answer, error) {
+	return s.answersIn(ctx, s.db, caseID)
+}
+
+func (s *Store) answersIn(ctx context.Context, q queryer, caseID int64) ([]Answer, error) {
+	rows, err := q.QueryContext(ctx,
+		"SELECT partner, question_id, body, shared, updated_at FROM answers WHERE case_id = ? ORDER BY question_id, partner", caseID)
+	if err != nil {
+		return nil, fmt.Errorf("read answers: %w", err)
+	}
+	defer rows.Close()
+	var out []Answer
+	for rows.Next() {
+		a := Answer{CaseID: caseID}
+		var partner, updated string
+		var body []byte
+		if err := rows.Scan(&partner, &a.QuestionID, &body, &a.Shared, &updated); err != nil {
+			return nil, fmt.Errorf("read answers: %w", err)
+		}
+		a.Partner, a.UpdatedAt = Partner(partner), parseStamp(updated)
+		if a.Text, err = s.openText(caseID, "answer", body); err != nil {
+			return nil, fmt.Errorf("read answer %s: %w", a.QuestionID, err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// SetRuleAck records or withdraws a partner's acknowledgement of a ground rule.
+func (s *Store) SetRuleAck(ctx context.Context, caseID int64, ruleID string, p Partner, acked bool) error {
+	if !p.valid() {
+		return fmt.Errorf("acknowledge rule: %w", &InputError{Msg: "partner must be A or B"})
+	}
+	return s.write(ctx, caseID, "acknowledge rule "+ruleID, func(tx *sql.Tx) error {
+		if !acked {
+			_, err := tx.ExecContext(ctx, "DELETE FROM rule_acks WHERE case_id = ? AND rule_id = ? AND partner = ?", caseID, ruleID, string(p))
+			return err
+		}
+		_, err := tx.ExecContext(ctx,
+			"INSERT INTO rule_acks (case_id, rule_id, partner, at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+			caseID, ruleID, string(p), s.stamp())
+		return err
+	})
+}
+
+func (s *Store) ruleAcksIn(ctx context.Context, q queryer, caseID int64) ([]RuleAck, error) {
+	rows, err := q.QueryContext(ctx, "SELECT rule_id, partner, at FROM rule_acks WHERE case_id = ? ORDER BY rule_id, partner", caseID)
+	if err != nil {
+		return nil, fmt.Errorf("read rule acknowledgements: %w", err)
+	}
+	defer rows.Close()
+	var out []RuleAck
+	for rows.Next() {
+		r := RuleAck{CaseID: caseID}
+		var partner, at string
+		if err := rows.Scan(&r.RuleID, &partner, &at); err != nil {
+			return nil, fmt.Errorf("read rule acknowledgements: %w", err)
+		}
+		r.Partner, r.At = Partner(partner), parseStamp(at)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// SaveStep stores when a step was done and the note on it.
+func (s *Store) SaveStep(ctx context.Context, sp StepProgress) error {
+	note, err := s.sealText(sp.CaseID, "step.note", sp.Note)
+	if err != nil {
+		return fmt.Errorf("save step %s: %w", sp.StepID, err)
+	}
+	return s.write(ctx, sp.CaseID, "save step "+sp.StepID, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO steps (case_id, step_id, done_on, note) VALUES (?, ?, ?, ?)
+			 ON CONFLICT (case_id, step_id) DO UPDATE SET done_on = excluded.done_on, note = excluded.note`,
+			sp.CaseID, sp.StepID, sp.DoneOn.String(), note)
+		return err
+	})
+}
+
+func (s *Store) stepsIn(ctx context.Context, q queryer, caseID int64) ([]StepProgress, error) {
+	rows, err := q.QueryContext(ctx, "SELECT step_id, done_on, note FROM steps WHERE case_id = ? ORDER BY step_id", caseID)
+	if err != nil {
+		return nil, fmt.Errorf("read steps: %w", err)
+	}
+	defer rows.Close()
+	var out []StepProgress
+	for rows.Next() {
+		sp := StepProgress{CaseID: caseID}
+		var done string
+		var note []byte
+		if err := rows.Scan(&sp.StepID, &done, &note); err != nil {
+			return nil, fmt.Errorf("read steps: %w", err)
+		}
+		sp.DoneOn = parseDay(done)
+		if sp.Note, err = s.openText(caseID, "step.note", note); err != nil {
+			return nil, fmt.Errorf("read step %s: %w", sp.StepID, err)
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}
+
+// SaveLetter stores the apology letter.
+func (s *Store) SaveLetter(ctx context.Context, l Letter) error {
+	if l.Status == "" {
+		l.Status = LetterDraft
+	}
+	if l.Status != LetterDraft && l.Status != LetterReady && l.Status != LetterGiven {
+		return fmt.Errorf("save letter: %w", &InputError{Msg: fmt.Sprintf("letter status must be draft, ready or given, not %q", l.Status)})
+	}
+	body, err := s.sealText(l.CaseID, "letter", l.Text)
+	if err != nil {
+		return fmt.Errorf("save letter: %w", err)
+	}
+	return s.write(ctx, l.CaseID, "save letter", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO letters (case_id, body, status, updated_at) VALUES (?, ?, ?, ?)
+			 ON CONFLICT (case_id) DO UPDATE SET body = excluded.body, status = excluded.status, updated_at = excluded.updated_at`,
+			l.CaseID, body, l.Status, s.stamp())
+		return err
+	})
+}
+
+// Letter returns the apology letter, an empty draft if none was written.
+func (s *Store) Letter(ctx context.Context, caseID int64) (Letter, error) {
+	return s.letterIn(ctx, s.db, caseID)
+}
+
+func (s *Store) letterIn(ctx context.Context, q queryer, caseID int64) (Letter, error) {
+	l := Letter{CaseID: caseID, Status: LetterDraft}
+	var body []byte
+	var updated string
+	err := q.QueryRowContext(ctx, "SELECT body, status, updated_at FROM letters WHERE case_id = ?", caseID).Scan(&body, &l.Status, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return l, nil
+	}
+	if err != nil {
+		return l, fmt.Errorf("read letter: %w", err)
+	}
+	l.UpdatedAt = parseStamp(updated)
+	if l.Text, err = s.openText(caseID, "letter", body); err != nil {
+		return l, fmt.Errorf("read letter: %w", err)
+	}
+	return l, nil
+}
+
+// SaveCheckIn stores a week's check-in. Trust is 0-10, or -1 for "not rated yet".
+func (s *Store) SaveCheckIn(ctx context.Context, c CheckIn) error {
+	if c.Week < 1 {
+		return fmt.Errorf("save check-in: %w", &InputError{Msg: "week numbers start at 1"})
+	}
+	if c.Trust < -1 || c.Trust > 10 {
+		return fmt.Errorf("save check-in: %w", &InputError{Msg: fmt.Sprintf("trust is rated from 0 to 10, not %d", c.Trust)})
+	}
+	var fields [3][]byte
+	for i, t := range []string{c.WentWell, c.WasHard, c.Appreciated} {
+		b, err := s.sealText(c.CaseID, checkInFields[i], t)
+		if err != nil {
+			return fmt.Errorf("save check-in week %d: %w", c.Week, err)
+		}
+		fields[i] = b
+	}
+	return s.write(ctx, c.CaseID, fmt.Sprintf("save check-in week %d", c.Week), func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO checkins (case_id, week, trust, went_well, was_hard, appreciated) VALUES (?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (case_id, week) DO UPDATE SET trust = excluded.trust, went_well = excluded.went_well,
+			 was_hard = excluded.was_hard, appreciated = excluded.appreciated`,
+			c.CaseID, c.Week, c.Trust, fields[0], fields[1], fields[2])
+		return err
+	})
+}
+
+var checkInFields = [3]string{"checkin.went_well", "checkin.was_hard", "checkin.appreciated"}
+
+func (s *Store) checkInsIn(ctx context.Context, q queryer, caseID int64) ([]CheckIn, error) {
+	rows, err := q.QueryContext(ctx,
+		"SELECT week, trust, went_well, was_hard, appreciated FROM checkins WHERE case_id = ? ORDER BY week", caseID)
+	if err != nil {
+		return nil, fmt.Errorf("read check-ins: %w", err)
+	}
+	defer rows.Close()
+	var out []CheckIn
+	for rows.Next() {
+		c := CheckIn{CaseID: caseID}
+		var raw [3][]byte
+		if err := rows.Scan(&c.Week, &c.Trust, &raw[0], &raw[1], &raw[2]); err != nil {
+			return nil, fmt.Errorf("read check-ins: %w", err)
+		}
+		texts := [3]*string{&c.WentWell, &c.WasHard, &c.Appreciated}
+		for i := range raw {
+			if *texts[i], err = s.openText(caseID, checkInFields[i], raw[i]); err != nil {
+				return nil, fmt.Errorf("read check-in week %d: %w", c.Week, err)
+			}
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

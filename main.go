@@ -1,0 +1,273 @@
+// Command kintsugi helps a couple rebuild trust after a betrayal: a desktop app, a printable
+// workbook, and a small command line.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"kintsugi/app"
+	"kintsugi/assets"
+	"kintsugi/screens"
+	"kintsugi/data"
+	"kintsugi/workbook"
+)
+
+// exitUsage is the exit code for every error a person can cause: a bad flag, a missing case,
+// an unwritable file.
+const exitUsage = 2
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is one subcommand of kintsugi.
+type command struct {
+	name, args, summary string
+	run                 func(ctx context.Context, cl *cli, args []string) error
+}
+
+type cli struct {
+	stdout, stderr io.Writer
+}
+
+func commands() []command {
+	return []command{
+		{"workbook", "(--blank | --case ID) [--db PATH] [--weeks N] [--paper a4|letter] -o FILE.pdf",
+			"print the PDF workbook, blank or for one couple", (*cli).workbook},
+		{"sample", "[--db PATH]", "create the example couple and print its case ID", (*cli).sample},
+		{"cases", "[--db PATH]", "list the couples, one a line", (*cli).cases},
+		{"help", "", "show this help", (*cli).help},
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	cl := &cli{stdout: stdout, stderr: stderr}
+	defer func() { // a person never sees a Go panic
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "kintsugi: internal error: %v\n", r)
+			code = exitUsage
+		}
+	}()
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
+		return cl.report(cl.window(ctx, args))
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" {
+		name = "help"
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return cl.report(c.run(ctx, cl, args[1:]))
+		}
+	}
+	return cl.report(usageErrorf("unknown command %q; run 'kintsugi help'", name))
+}
+
+// usageError is a mistake on the command line, reported as one line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usageErrorf(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func (cl *cli) report(err error) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintf(cl.stderr, "kintsugi: %s\n", oneLine(err.Error()))
+	return exitUsage
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// flags makes a flag set that prints its help on -h and reports mistakes as one line.
+func (cl *cli) flags(name, args, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {
+		fmt.Fprintf(cl.stdout, "usage: kintsugi %s %s\n\n%s\n\n", name, args, summary)
+		fs.SetOutput(cl.stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	return fs
+}
+
+func (cl *cli) parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return err
+		}
+		return usageErrorf("%s: %v", fs.Name(), err)
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	return nil
+}
+
+func describe(name string) (string, string) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c.args, c.summary
+		}
+	}
+	return "", ""
+}
+
+func (cl *cli) newFlags(name string) *flag.FlagSet {
+	args, summary := describe(name)
+	return cl.flags(name, args, summary)
+}
+
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "the database file (default: the app's storage folder)")
+}
+
+func openStore(ctx context.Context, path string) (*data.Store, error) {
+	if path == "" {
+		var err error
+		if path, err = app.DefaultDBPath(); err != nil {
+			return nil, err
+		}
+	}
+	return data.Open(ctx, path)
+}
+
+func (cl *cli) workbook(ctx context.Context, args []string) error {
+	fs := cl.newFlags("workbook")
+	blank := fs.Bool("blank", false, "a blank workbook, to fill in by hand")
+	caseID := fs.Int64("case", 0, "the couple's case `ID` (see 'kintsugi cases')")
+	db := dbFlag(fs)
+	weeks := fs.Int("weeks", 12, "weekly tracking sheets, 1 to 104")
+	paper := fs.String("paper", "", "paper size: a4 or letter (default: the couple's, or a4)")
+	out := fs.String("o", "", "the PDF `FILE` to write")
+	if err := cl.parse(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *blank == (*caseID != 0):
+		return usageErrorf("workbook: give either --blank or --case ID")
+	case *out == "":
+		return usageErrorf("workbook: give the file to write with -o FILE.pdf")
+	case *weeks < 1 || *weeks > 104:
+		return usageErrorf("workbook: --weeks must be from 1 to 104, not %d", *weeks)
+	case *paper != "" && !data.ValidPaper(*paper):
+		return usageErrorf("workbook: --paper must be a4 or letter, not %q", *paper)
+	}
+	opt := workbook.Options{Paper: *paper, Weeks: *weeks}
+	if *blank {
+		return app.ExportWorkbook(ctx, nil, 0, *out, opt)
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := app.ExportWorkbook(ctx, st, *caseID, *out, opt); err != nil {
+		if errors.Is(err, data.ErrNotFound) {
+			return usageErrorf("workbook: there is no case %d; 'kintsugi cases' lists them", *caseID)
+		}
+		return err
+	}
+	return nil
+}
+
+func (cl *cli) sample(ctx context.Context, args []string) error {
+	fs := cl.newFlags("sample")
+	db := dbFlag(fs)
+	if err := cl.parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	content, err := app.LoadContent("")
+	if err != nil {
+		return err
+	}
+	c, err := app.CreateSample(ctx, st, content, app.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(cl.stdout, c.ID)
+	return nil
+}
+
+func (cl *cli) cases(ctx context.Context, args []string) error {
+	fs := cl.newFlags("cases")
+	db := dbFlag(fs)
+	if err := cl.parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cs, err := st.Cases(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		fmt.Fprintf(cl.stdout, "%d\t%s\tstarted %s\tlast activity %s\n", c.ID, c.Title(),
+			orDash(c.StartDate.String()), c.UpdatedAt.Local().Format("2006-01-02 15:04"))
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func (cl *cli) help(_ context.Context, _ []string) error {
+	fmt.Fprintln(cl.stdout, "Kintsugi: a guided workbook for couples rebuilding trust. Everything stays on this computer.")
+	fmt.Fprintln(cl.stdout, "\nusage:\n  kintsugi [--db PATH]            open the desktop app")
+	for _, c := range commands() {
+		fmt.Fprintf(cl.stdout, "  kintsugi %-9s %s\n      %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintln(cl.stdout, "\n'kintsugi COMMAND --help' describes each command's flags.")
+	return nil
+}
+
+func (cl *cli) window(ctx context.Context, args []string) error {
+	fs := cl.flags("kintsugi", "[--db PATH]", "open the desktop app")
+	db := dbFlag(fs)
+	if err := cl.parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return runWindow(ctx, st)
+}
+
+func runWindow(ctx context.Context, st *data.Store) error {
+	content, err := app.LoadContent("")
+	if err != nil {
+		return err
+	}
+	a := fyneapp.NewWithID(app.ID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	state := app.NewState(ctx, st, content)
+	w := screens.NewMainWindow(a, state)
+	w.ShowAndRun()
+	return state.Close()
+}

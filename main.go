@@ -32,7 +32,7 @@ func main() {
 // command is one subcommand of kintsugi.
 type command struct {
 	name, args, summary string
-	run                 func(ctx context.Context, cl *cli, args []string) error
+	run                 func(cl *cli, ctx context.Context, args []string) error
 }
 
 type cli struct {
@@ -66,7 +66,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	}
 	for _, c := range commands() {
 		if c.name == name {
-			return cl.report(c.run(ctx, cl, args[1:]))
+			return cl.report(c.run(cl, ctx, args[1:]))
 		}
 	}
 	return cl.report(usageErrorf("unknown command %q; run 'kintsugi help'", name))
@@ -268,6 +268,6 @@ func runWindow(ctx context.Context, st *data.Store) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	state := app.NewState(ctx, st, content)
 	w := screens.NewMainWindow(a, state)
-	w.ShowAndRun()
+	w.Win.ShowAndRun()
 	return state.Close()
 }

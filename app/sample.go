@@ -26,7 +26,7 @@ func CreateSample(ctx context.Context, st *data.Store, content *data.Content, no
 	today := data.DateOf(now)
 	start := today.AddDays(-7 * SampleWeeks)
 	c, err := st.CreateCase(ctx, data.Case{
-		NameA: "Sam", NameB: "Alex", Rebuilding: data.RebuilderA,
+		NameA: SampleNameA, NameB: SampleNameB, Rebuilding: data.RebuilderA,
 		StartDate: start, Paper: data.PaperA4, Language: content.Language,
 	})
 	if err != nil {
@@ -54,17 +54,17 @@ func sampleStory(ctx context.Context, st *data.Store, content *data.Content, c d
 	if err != nil {
 		return err
 	}
-	for _, sec := range []string{data.SectionClarifying, data.SectionReflectRebuild, data.SectionReflectHurt} {
-		for i, q := range content.Section(sec).Entries {
-			for _, p := range data.Partners {
-				if !sampleAnswers(sec, c, p) {
-					continue
-				}
-				a := data.Answer{CaseID: c.ID, Partner: p, QuestionID: q.ID, Shared: i%3 != 2,
-					Text: fmt.Sprintf("%s, on %q: %s", c.NameOf(p), q.Title, sampleThoughts[(i+len(p))%len(sampleThoughts)])}
-				if err := st.SaveAnswer(ctx, a); err != nil {
-					return err
-				}
+	for i, q := range Questions(content, c) {
+		a := data.Answer{CaseID: c.ID, Partner: q.Partner, QuestionID: q.Entry.ID, Shared: i%3 != 2,
+			Text: sampleThoughts[i%len(sampleThoughts)]}
+		if err := st.SaveAnswer(ctx, a); err != nil {
+			return err
+		}
+	}
+	for _, p := range data.Partners {
+		for key, value := range map[string]string{data.DecisionWelcome: data.DecisionYes, data.DecisionContinue: data.DecisionYes} {
+			if err := st.SetDecision(ctx, c.ID, key, p, value); err != nil {
+				return err
 			}
 		}
 	}
@@ -82,17 +82,6 @@ func sampleStory(ctx context.Context, st *data.Store, content *data.Content, c d
 		}
 	}
 	return st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Status: data.LetterGiven, Text: sampleLetter})
-}
-
-// sampleAnswers says who answers a section: everyone the clarifying questions, each role its own.
-func sampleAnswers(section string, c data.Case, p data.Partner) bool {
-	switch section {
-	case data.SectionReflectRebuild:
-		return c.Rebuilding.IsRebuilding(p)
-	case data.SectionReflectHurt:
-		return !c.Rebuilding.IsRebuilding(p) || c.Rebuilding == data.RebuilderBoth
-	}
-	return true
 }
 
 func sampleCommitmentsAndAgreement(ctx context.Context, st *data.Store, content *data.Content, c data.Case, start data.Date) error {
@@ -228,3 +217,9 @@ I will tell you where I am and when I will be home, and keep to it. I will answe
 I am asking you to forgive me. I know it may take a long time, and I will not push you.
 
 Sam`
+
+// The example couple's names.
+const (
+	SampleNameA = "Sam"
+	SampleNameB = "Alex"
+)

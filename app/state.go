@@ -2,27 +2,196 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"sync"
+	"time"
 
 	"kintsugi/data"
 )
 
-// State is what the window works on: the store, the content, and the couple that is open.
+// Keyboard says who is at the keyboard now: one partner, or both together.
+type Keyboard string
+
+const (
+	KeyboardA    Keyboard = "A"
+	KeyboardB    Keyboard = "B"
+	KeyboardBoth Keyboard = "both"
+)
+
+// Partner returns the partner at the keyboard, and false when both are there.
+func (k Keyboard) Partner() (data.Partner, bool) {
+	switch k {
+	case KeyboardA:
+		return data.PartnerA, true
+	case KeyboardB:
+		return data.PartnerB, true
+	}
+	return "", false
+}
+
+// CanSee reports whether whoever is at the keyboard may read answer a: its author, or anyone
+// once the author has shared it.
+func (k Keyboard) CanSee(a data.Answer) bool {
+	p, one := k.Partner()
+	return a.Shared || (one && a.Partner == p)
+}
+
+// SaveDelay is how long typing may pause before it is saved.
+const SaveDelay = 600 * time.Millisecond
+
+// State is what the window works on: the store, the content, the open couple and who is at the
+// keyboard. Saves go through a Saver, off the UI goroutine.
 type State struct {
 	ctx     context.Context
 	Store   *data.Store
 	Content *data.Content
+	saver   *Saver
+
+	mu        sync.Mutex
+	caseID    int64
+	keyboard  Keyboard
+	lastSaved time.Time
+	lastErr   error
+	onSaved   func(at time.Time, err error)
 }
 
 // NewState wraps an open store for the window.
 func NewState(ctx context.Context, st *data.Store, content *data.Content) *State {
-	return &State{ctx: ctx, Store: st, Content: content}
+	s := &State{ctx: ctx, Store: st, Content: content, keyboard: KeyboardBoth}
+	s.saver = NewSaver(ctx, SaveDelay, s.saved)
+	return s
+}
+
+func (s *State) saved(at time.Time, err error) {
+	s.mu.Lock()
+	if err == nil {
+		s.lastSaved = at
+	}
+	s.lastErr = err
+	cb := s.onSaved
+	s.mu.Unlock()
+	if cb != nil {
+		cb(at, err)
+	}
+}
+
+// OnSaved sets what runs after each save (on the saver's goroutine: UI code wraps it in fyne.Do).
+func (s *State) OnSaved(fn func(at time.Time, err error)) {
+	s.mu.Lock()
+	s.onSaved = fn
+	s.mu.Unlock()
+}
+
+// LastSaved is when the last save succeeded, and the error of the last save, if any.
+func (s *State) LastSaved() (time.Time, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lastSaved, s.lastErr
 }
 
 // Context is the context the window's commands run in.
 func (s *State) Context() context.Context { return s.ctx }
 
+// Save queues a write under key; a newer write with the same key replaces a pending one.
+func (s *State) Save(key string, fn func(ctx context.Context, st *data.Store) error) {
+	s.saver.Queue(key, func(ctx context.Context) error { return fn(ctx, s.Store) })
+}
+
+// Flush waits until everything queued is saved.
+func (s *State) Flush() { s.saver.Flush() }
+
+// Close saves what is pending and stops saving. The store is closed by its owner.
+func (s *State) Close() error {
+	s.saver.Close()
+	_, err := s.LastSaved()
+	return err
+}
+
 // Cases lists the couples on this machine, the most recently active first.
 func (s *State) Cases() ([]data.Case, error) { return s.Store.Cases(s.ctx) }
 
-// Close finishes pending work. The store itself is closed by its owner.
-func (s *State) Close() error { return nil }
+// Open makes a couple the current one; nobody in particular is at the keyboard yet.
+func (s *State) Open(caseID int64) (*data.Dossier, error) {
+	s.Flush()
+	d, err := s.Store.Dossier(s.ctx, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("open couple: %w", err)
+	}
+	s.mu.Lock()
+	s.caseID, s.keyboard = caseID, KeyboardBoth
+	s.mu.Unlock()
+	return d, nil
+}
+
+// CloseCase returns to no open couple.
+func (s *State) CloseCase() {
+	s.Flush()
+	s.mu.Lock()
+	s.caseID, s.keyboard = 0, KeyboardBoth
+	s.mu.Unlock()
+}
+
+// CaseID is the open couple's ID, or 0.
+func (s *State) CaseID() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.caseID
+}
+
+// Dossier reads the open couple's data afresh, after pending saves.
+func (s *State) Dossier() (*data.Dossier, error) {
+	s.Flush()
+	id := s.CaseID()
+	if id == 0 {
+		return nil, fmt.Errorf("no couple is open")
+	}
+	return s.Store.Dossier(s.ctx, id)
+}
+
+// Keyboard is who is at the keyboard now.
+func (s *State) Keyboard() Keyboard {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.keyboard
+}
+
+// SetKeyboard changes who is at the keyboard.
+func (s *State) SetKeyboard(k Keyboard) {
+	s.Flush()
+	s.mu.Lock()
+	s.keyboard = k
+	s.mu.Unlock()
+}
+
+// CreateCase stores a new couple and opens it.
+func (s *State) CreateCase(c data.Case) (data.Case, error) {
+	if c.StartDate.IsZero() {
+		c.StartDate = data.DateOf(Now())
+	}
+	c, err := s.Store.CreateCase(s.ctx, c)
+	if err != nil {
+		return c, err
+	}
+	_, err = s.Open(c.ID)
+	return c, err
+}
+
+// OpenSample opens the example couple, creating it the first time.
+func (s *State) OpenSample() (data.Case, error) {
+	cases, err := s.Cases()
+	if err != nil {
+		return data.Case{}, err
+	}
+	for _, c := range cases {
+		if c.NameA == SampleNameA && c.NameB == SampleNameB {
+			_, err := s.Open(c.ID)
+			return c, err
+		}
+	}
+	c, err := CreateSample(s.ctx, s.Store, s.Content, Now())
+	if err != nil {
+		return c, err
+	}
+	_, err = s.Open(c.ID)
+	return c, err
+}

@@ -216,7 +216,9 @@ type Agreement struct {
 }
 
 // Frozen reports whether both partners have signed this version.
-func (a Agreement) Frozen() bool { return a.SignatureOf(PartnerA) != nil && a.SignatureOf(PartnerB) != nil }
+func (a Agreement) Frozen() bool {
+	return a.SignatureOf(PartnerA) != nil && a.SignatureOf(PartnerB) != nil
+}
 
 // SignatureOf returns partner p's signature, or nil.
 func (a Agreement) SignatureOf(p Partner) *Signature {
@@ -310,6 +312,7 @@ type Dossier struct {
 	Letter      Letter
 	Marks       []TrackEntry
 	CheckIns    []CheckIn
+	Decisions   []Decision
 
 	markIndex map[markKey]Mark
 }

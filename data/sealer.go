@@ -16,7 +16,7 @@ type Sealer interface {
 // PlainSealer stores values unchanged.
 type PlainSealer struct{}
 
-func (PlainSealer) Seal(_ int64, _ string, plain []byte) ([]byte, error) { return plain, nil }
+func (PlainSealer) Seal(_ int64, _ string, plain []byte) ([]byte, error)  { return plain, nil }
 func (PlainSealer) Open(_ int64, _ string, sealed []byte) ([]byte, error) { return sealed, nil }
 
 func (s *Store) sealText(caseID int64, field, text string) ([]byte, error) {

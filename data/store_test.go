@@ -311,12 +311,15 @@ func TestInvalidInputIsRefusedWithAMessage(t *testing.T) {
 	c := newCase(t, st)
 	var in *data.InputError
 	checks := map[string]error{
-		"trust 11":     st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 1, Trust: 11}),
-		"week 0":       st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 0, Trust: 1}),
-		"mark maybe":   st.SetMark(ctx, c.ID, data.TrackEntry{CommitmentID: 1, Day: c.StartDate, Mark: "maybe"}),
-		"partner C":    st.SaveAnswer(ctx, data.Answer{CaseID: c.ID, Partner: "C", QuestionID: "CLAR-01"}),
-		"empty custom": func() error { _, err := st.SaveCommitment(ctx, data.Commitment{CaseID: c.ID, Cost: data.CostLow}); return err }(),
-		"bad status":   st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Status: "lost"}),
+		"trust 11":   st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 1, Trust: 11}),
+		"week 0":     st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 0, Trust: 1}),
+		"mark maybe": st.SetMark(ctx, c.ID, data.TrackEntry{CommitmentID: 1, Day: c.StartDate, Mark: "maybe"}),
+		"partner C":  st.SaveAnswer(ctx, data.Answer{CaseID: c.ID, Partner: "C", QuestionID: "CLAR-01"}),
+		"empty custom": func() error {
+			_, err := st.SaveCommitment(ctx, data.Commitment{CaseID: c.ID, Cost: data.CostLow})
+			return err
+		}(),
+		"bad status": st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Status: "lost"}),
 	}
 	for name, err := range checks {
 		if !errors.As(err, &in) || in.Msg == "" {
@@ -497,5 +500,36 @@ func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestMigrationKeepsDataFromAnOlderSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	schema1, err := os.ReadFile("migrations/001_init.sql")
+	must(t, err)
+	raw, err := sql.Open("sqlite3", path)
+	must(t, err)
+	_, err = raw.Exec(string(schema1) + `; PRAGMA user_version = 1;
+		INSERT INTO cases (name_a, name_b, rebuilding, created_at, updated_at) VALUES ('Kim', 'Jo', 'B', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`)
+	must(t, err)
+	raw.Close()
+	st, err := data.Open(context.Background(), path)
+	must(t, err)
+	defer st.Close()
+	var version int
+	must(t, st.DB().QueryRow("PRAGMA user_version").Scan(&version))
+	if version != data.SchemaVersion() || version < 2 {
+		t.Errorf("user_version = %d after upgrade, want %d", version, data.SchemaVersion())
+	}
+	cs, err := st.Cases(context.Background())
+	must(t, err)
+	if len(cs) != 1 || cs[0].NameA != "Kim" || cs[0].Rebuilding != data.RebuilderB {
+		t.Fatalf("cases after upgrade: %+v", cs)
+	}
+	must(t, st.SetDecision(context.Background(), cs[0].ID, data.DecisionWelcome, data.PartnerA, data.DecisionYes))
+	d, err := st.Dossier(context.Background(), cs[0].ID)
+	must(t, err)
+	if d.Decision(data.DecisionWelcome, data.PartnerA) != data.DecisionYes || d.Decision(data.DecisionWelcome, data.PartnerB) != "" {
+		t.Errorf("decisions: %+v", d.Decisions)
 	}
 }

@@ -1,0 +1,147 @@
+package app
+
+import (
+	"strings"
+
+	"kintsugi/data"
+)
+
+// Step IDs of the journey, in order. Screens and labels ("ui.step.<id>") use them.
+const (
+	StepWelcome     = "welcome"
+	StepHappened    = "happened"
+	StepReflection  = "reflection"
+	StepTalk        = "talk"
+	StepRules       = "rules"
+	StepSteps       = "steps"
+	StepCommitments = "commitments"
+	StepLetter      = "letter"
+	StepAgreement   = "agreement"
+	StepTracking    = "tracking"
+	StepWorkbook    = "workbook"
+)
+
+// Journey is every step in order.
+var Journey = []string{StepWelcome, StepHappened, StepReflection, StepTalk, StepRules, StepSteps,
+	StepCommitments, StepLetter, StepAgreement, StepTracking, StepWorkbook}
+
+// Progress returns how far a step is done, from 0 to 1.
+func Progress(c *data.Content, d *data.Dossier, step string) float64 {
+	both := func(key string) float64 {
+		n := 0
+		for _, p := range data.Partners {
+			if d.Decision(key, p) != "" {
+				n++
+			}
+		}
+		return float64(n) / 2
+	}
+	switch step {
+	case StepWelcome:
+		return both(data.DecisionWelcome)
+	case StepHappened:
+		return fraction(len(d.Incident.Causes) > 0, strings.TrimSpace(d.Incident.Description) != "", !d.Incident.Date.IsZero())
+	case StepReflection:
+		done, total := 0, 0
+		for _, q := range Questions(c, d.Case) {
+			total++
+			if a := d.Answer(q.Partner, q.Entry.ID); a != nil && strings.TrimSpace(a.Text) != "" {
+				done++
+			}
+		}
+		return ratio(done, total)
+	case StepTalk:
+		return both(data.DecisionContinue)
+	case StepRules:
+		return ratio(len(d.RuleAcks), 2*len(c.Section(data.SectionRules).Entries))
+	case StepSteps:
+		done := 0
+		for _, s := range c.Section(data.SectionSteps).Entries {
+			if !d.Step(s.ID).DoneOn.IsZero() {
+				done++
+			}
+		}
+		return ratio(done, len(c.Section(data.SectionSteps).Entries))
+	case StepCommitments:
+		for _, cm := range d.Commitments {
+			if cm.Agreed() {
+				return 1
+			}
+		}
+		return fraction(len(d.Commitments) > 0, false)
+	case StepLetter:
+		switch {
+		case d.Letter.Status != data.LetterDraft:
+			return 1
+		case strings.TrimSpace(d.Letter.Text) != "":
+			return 0.5
+		}
+	case StepAgreement:
+		if a := d.LatestAgreement(); a != nil {
+			return float64(len(a.Signatures)) / 2
+		}
+	case StepTracking:
+		return ratio(len(d.CheckIns), 12)
+	}
+	return 0
+}
+
+func fraction(parts ...bool) float64 {
+	n := 0
+	for _, p := range parts {
+		if p {
+			n++
+		}
+	}
+	return ratio(n, len(parts))
+}
+
+func ratio(n, total int) float64 {
+	if total == 0 {
+		return 0
+	}
+	return min(float64(n)/float64(total), 1)
+}
+
+// Question is one question a given partner answers.
+type Question struct {
+	Partner data.Partner
+	Section string
+	Entry   data.Entry
+}
+
+// Questions lists what each partner answers: both the clarifying questions, the partner
+// rebuilding trust their reflection, the hurt partner theirs (both when both are rebuilding).
+func Questions(c *data.Content, cs data.Case) []Question {
+	var out []Question
+	for _, p := range data.Partners {
+		for _, sec := range QuestionSections(cs, p) {
+			for _, e := range c.Section(sec).Entries {
+				out = append(out, Question{Partner: p, Section: sec, Entry: e})
+			}
+		}
+	}
+	return out
+}
+
+// QuestionSections are the question sections partner p answers.
+func QuestionSections(cs data.Case, p data.Partner) []string {
+	secs := []string{data.SectionClarifying}
+	if cs.Rebuilding.IsRebuilding(p) {
+		secs = append(secs, data.SectionReflectRebuild)
+	}
+	if !cs.Rebuilding.IsRebuilding(p) || cs.Rebuilding == data.RebuilderBoth {
+		secs = append(secs, data.SectionReflectHurt)
+	}
+	return secs
+}
+
+// StepReached is the first step of the journey not fully done, for the list of couples.
+func StepReached(c *data.Content, d *data.Dossier) string {
+	for _, s := range Journey[:len(Journey)-1] {
+		if Progress(c, d, s) < 1 {
+			return s
+		}
+	}
+	return StepTracking
+}

@@ -1,0 +1,70 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// Decision keys and values.
+const (
+	DecisionWelcome  = "welcome"  // value "yes": the partner read the safety note and wants to go on
+	DecisionContinue = "continue" // after talking it through: "yes", "no" or "unsure"
+	DecisionYes      = "yes"
+	DecisionNo       = "no"
+	DecisionUnsure   = "unsure"
+)
+
+// Decision is one partner's answer to one of the process's yes-or-no moments.
+type Decision struct {
+	Key     string
+	Partner Partner
+	Value   string
+}
+
+// SetDecision records partner p's decision; an empty value withdraws it.
+func (s *Store) SetDecision(ctx context.Context, caseID int64, key string, p Partner, value string) error {
+	if !p.valid() {
+		return fmt.Errorf("record decision: %w", &InputError{Msg: "partner must be A or B"})
+	}
+	return s.write(ctx, caseID, "record decision "+key, func(tx *sql.Tx) error {
+		if value == "" {
+			_, err := tx.ExecContext(ctx, "DELETE FROM decisions WHERE case_id = ? AND key = ? AND partner = ?", caseID, key, string(p))
+			return err
+		}
+		_, err := tx.ExecContext(ctx,
+			`INSERT INTO decisions (case_id, key, partner, value, at) VALUES (?, ?, ?, ?, ?)
+			 ON CONFLICT (case_id, key, partner) DO UPDATE SET value = excluded.value, at = excluded.at`,
+			caseID, key, string(p), value, s.stamp())
+		return err
+	})
+}
+
+func (s *Store) decisionsIn(ctx context.Context, q queryer, caseID int64) ([]Decision, error) {
+	rows, err := q.QueryContext(ctx, "SELECT key, partner, value FROM decisions WHERE case_id = ? ORDER BY key, partner", caseID)
+	if err != nil {
+		return nil, fmt.Errorf("read decisions: %w", err)
+	}
+	defer rows.Close()
+	var out []Decision
+	for rows.Next() {
+		var d Decision
+		var p string
+		if err := rows.Scan(&d.Key, &p, &d.Value); err != nil {
+			return nil, fmt.Errorf("read decisions: %w", err)
+		}
+		d.Partner = Partner(p)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Decision returns partner p's decision on key, or "".
+func (d *Dossier) Decision(key string, p Partner) string {
+	for _, x := range d.Decisions {
+		if x.Key == key && x.Partner == p {
+			return x.Value
+		}
+	}
+	return ""
+}

@@ -1,0 +1,225 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kintsugi/app"
+	"kintsugi/data"
+)
+
+// stepScreen is one step of the journey.
+type stepScreen interface {
+	View() fyne.CanvasObject
+}
+
+// stepScreens builds each step's screen.
+var stepScreens = map[string]func(e *env) stepScreen{}
+
+// env is what a step's screen works with: the couple's data as it was when the screen was
+// built, and the ways to save and to find words.
+type env struct {
+	state   *app.State
+	win     *Window
+	content *data.Content
+	d       *data.Dossier
+	couple  *Couple
+}
+
+func (e *env) t(key string) string                                          { return e.content.T(key) }
+func (e *env) tf(key string, args ...any) string                            { return e.content.Tf(key, args...) }
+func (e *env) render(text string) string                                    { return e.content.Render(text, e.d.Case.Names()) }
+func (e *env) caseID() int64                                                { return e.d.Case.ID }
+func (e *env) keyboard() app.Keyboard                                       { return e.state.Keyboard() }
+func (e *env) name(p data.Partner) string                                   { return e.d.Case.NameOf(p) }
+func (e *env) save(key string, fn func(context.Context, *data.Store) error) { e.state.Save(key, fn) }
+
+// Couple is a couple's journey: a sidebar of steps, a header, and the current step.
+type Couple struct {
+	view      fyne.CanvasObject
+	win       *Window
+	d         *data.Dossier
+	Sidebar   *widget.List
+	Keyboard  *widget.Select
+	Saved     *widget.Label
+	Back      *widget.Button
+	Help      *widget.Button
+	Prev      *widget.Button
+	Next      *widget.Button
+	Step      string
+	Current   stepScreen
+	body      *fyne.Container
+	progress  map[string]float64
+	keyboards map[string]app.Keyboard
+}
+
+func newCouple(w *Window, d *data.Dossier) *Couple {
+	c := &Couple{win: w, d: d, body: container.NewStack()}
+	t := w.state.Content.T
+	c.Sidebar = widget.NewList(func() int { return len(app.Journey) }, c.newStepRow, c.updateStepRow)
+	c.Sidebar.OnSelected = func(i widget.ListItemID) {
+		if app.Journey[i] != c.Step {
+			c.Show(app.Journey[i])
+		}
+	}
+	c.Back = widget.NewButtonWithIcon(t("ui.couple.back"), theme.NavigateBackIcon(), w.ShowStart)
+	c.Help = widget.NewButtonWithIcon(t("ui.couple.help"), theme.HelpIcon(), func() { showHelp(w) })
+	c.Saved = widget.NewLabel(t("ui.saved.never"))
+	c.keyboards = map[string]app.Keyboard{
+		d.Case.NameA:          app.KeyboardA,
+		d.Case.NameB:          app.KeyboardB,
+		t("ui.keyboard.both"): app.KeyboardBoth,
+	}
+	c.Keyboard = widget.NewSelect([]string{d.Case.NameA, d.Case.NameB, t("ui.keyboard.both")}, c.keyboardChanged)
+	c.Keyboard.SetSelected(t("ui.keyboard.both"))
+	c.Prev = widget.NewButtonWithIcon(t("ui.couple.prev"), theme.NavigateBackIcon(), func() { c.move(-1) })
+	c.Next = widget.NewButtonWithIcon(t("ui.couple.next"), theme.NavigateNextIcon(), func() { c.move(1) })
+	c.Next.IconPlacement = widget.ButtonIconTrailingText
+	w.state.OnSaved(func(at time.Time, err error) { fyne.Do(func() { c.showSaved(at, err) }) })
+	c.refreshProgress()
+
+	names := widget.NewLabelWithStyle(d.Case.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	names.Truncation = fyne.TextTruncateEllipsis
+	header := container.NewBorder(nil, nil, container.NewHBox(c.Back, names),
+		container.NewHBox(widget.NewLabel(t("ui.keyboard.label")), c.Keyboard, c.Saved, c.Help))
+	footer := container.NewBorder(nil, nil, c.Prev, c.Next)
+	split := container.NewHSplit(c.Sidebar, container.NewBorder(nil, footer, nil, nil, c.body))
+	split.Offset = 0.24
+	c.view = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, split)
+	c.addShortcuts()
+	return c
+}
+
+func (c *Couple) newStepRow() fyne.CanvasObject {
+	label := widget.NewLabel("")
+	label.Truncation = fyne.TextTruncateEllipsis
+	bar := widget.NewProgressBar()
+	bar.TextFormatter = func() string { return "" }
+	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(48, 8), bar), label)
+}
+
+func (c *Couple) updateStepRow(i widget.ListItemID, o fyne.CanvasObject) {
+	step := app.Journey[i]
+	b := o.(*fyne.Container)
+	b.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, c.win.state.Content.T("ui.step."+step)))
+	b.Objects[1].(*fyne.Container).Objects[0].(*widget.ProgressBar).SetValue(c.progress[step])
+}
+
+func (c *Couple) refreshProgress() {
+	d, err := c.win.state.Store.Dossier(c.win.state.Context(), c.d.Case.ID)
+	if err != nil {
+		return
+	}
+	c.d = d
+	c.progress = map[string]float64{}
+	for _, s := range app.Journey {
+		c.progress[s] = app.Progress(c.win.state.Content, d, s)
+	}
+	c.Sidebar.Refresh()
+}
+
+func (c *Couple) showSaved(at time.Time, err error) {
+	if err != nil {
+		c.Saved.SetText(c.win.state.Content.T("ui.saved.failed"))
+		c.win.showError(err)
+		return
+	}
+	c.Saved.SetText(c.win.state.Content.Tf("ui.saved.at", at.Local().Format("15:04:05")))
+	c.refreshProgress()
+}
+
+// Show builds and shows a step's screen from the couple's current data.
+func (c *Couple) Show(step string) {
+	d, err := c.win.state.Dossier()
+	if err != nil {
+		c.win.showError(err)
+		return
+	}
+	c.d = d
+	c.Step = step
+	make := stepScreens[step]
+	if make == nil {
+		c.Current = nil
+		c.body.Objects = []fyne.CanvasObject{widget.NewLabel(c.win.state.Content.T("ui.step." + step))}
+	} else {
+		c.Current = make(&env{state: c.win.state, win: c.win, content: c.win.state.Content, d: d, couple: c})
+		c.body.Objects = []fyne.CanvasObject{c.Current.View()}
+	}
+	c.body.Refresh()
+	for i, s := range app.Journey {
+		if s == step {
+			c.Sidebar.Select(i)
+			c.Prev.Disable()
+			c.Next.Disable()
+			if i > 0 {
+				c.Prev.Enable()
+			}
+			if i < len(app.Journey)-1 {
+				c.Next.Enable()
+			}
+		}
+	}
+	c.refreshProgress()
+}
+
+func (c *Couple) move(delta int) {
+	for i, s := range app.Journey {
+		if s == c.Step && i+delta >= 0 && i+delta < len(app.Journey) {
+			c.Show(app.Journey[i+delta])
+			return
+		}
+	}
+}
+
+// keyboardChanged rebuilds the step, so nothing private stays on screen for the wrong person.
+func (c *Couple) keyboardChanged(choice string) {
+	k, ok := c.keyboards[choice]
+	if !ok || k == c.win.state.Keyboard() {
+		return
+	}
+	c.win.state.SetKeyboard(k)
+	if c.Step != "" {
+		c.Show(c.Step)
+	}
+}
+
+// SetKeyboard switches who is at the keyboard, as choosing in the header does.
+func (c *Couple) SetKeyboard(k app.Keyboard) {
+	for label, v := range c.keyboards {
+		if v == k {
+			c.Keyboard.SetSelected(label)
+		}
+	}
+}
+
+func (c *Couple) addShortcuts() {
+	canvas := c.win.Win.Canvas()
+	for key, delta := range map[fyne.KeyName]int{fyne.KeyPageDown: 1, fyne.KeyPageUp: -1} {
+		d := delta
+		canvas.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierControl}, func(fyne.Shortcut) { c.move(d) })
+	}
+}
+
+// showHelp shows where to get help; it is one tap away on every screen.
+func showHelp(w *Window) {
+	c := w.state.Content
+	var b strings.Builder
+	b.WriteString(c.Section(data.SectionHelp).Intro)
+	for _, e := range c.Section(data.SectionHelp).Entries {
+		fmt.Fprintf(&b, "\n\n**%s**  \n%s", e.Title, e.Text)
+	}
+	text := widget.NewRichTextFromMarkdown(b.String())
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(520, 380))
+	dialog.ShowCustom(c.Section(data.SectionHelp).Title, c.T("ui.close"), scroll, w.Win)
+}

@@ -1,0 +1,82 @@
+package screens
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"kintsugi/app"
+	"kintsugi/data"
+)
+
+// rig is a real window on a real store in a temp dir, driven through Fyne's test driver.
+type rig struct {
+	t     *testing.T
+	win   *Window
+	state *app.State
+	st    *data.Store
+	path  string
+}
+
+func newRig(t *testing.T) *rig {
+	t.Helper()
+	a := test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "k.db")
+	st, err := data.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content, err := app.LoadContent("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := app.NewState(context.Background(), st, content)
+	w := NewMainWindow(a, state)
+	w.Win.Resize(fyne.NewSize(1100, 740))
+	t.Cleanup(func() {
+		state.Close()
+		st.Close()
+	})
+	return &rig{t: t, win: w, state: state, st: st, path: path}
+}
+
+// couple creates a couple (Sam rebuilding trust, Alex hurt) and opens it at step.
+func (r *rig) couple(step string) *Couple {
+	r.t.Helper()
+	c, err := r.st.CreateCase(context.Background(), data.Case{NameA: "Sam", NameB: "Alex", Rebuilding: data.RebuilderA,
+		StartDate: data.NewDate(2026, 3, 4)})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	r.win.OpenCouple(c.ID)
+	r.win.Couple.Show(step)
+	return r.win.Couple
+}
+
+// sample opens the example couple at step.
+func (r *rig) sample(step string) *Couple {
+	r.t.Helper()
+	r.win.Start.Sample.OnTapped()
+	if r.win.Couple == nil {
+		r.t.Fatal("the example couple did not open")
+	}
+	r.win.Couple.Show(step)
+	return r.win.Couple
+}
+
+// dossier is what the store holds now, after pending saves.
+func (r *rig) dossier() *data.Dossier {
+	r.t.Helper()
+	r.state.Flush()
+	d, err := r.st.Dossier(context.Background(), r.state.CaseID())
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return d
+}
+
+var fixedClock = time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)

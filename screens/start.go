@@ -1,0 +1,186 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kintsugi/app"
+	"kintsugi/data"
+	"kintsugi/workbook"
+)
+
+// Start is the neutral first screen: the couples on this machine and how to begin.
+type Start struct {
+	view       fyne.CanvasObject
+	win        *Window
+	Cases      []startRow
+	List       *widget.List
+	NewCouple  *widget.Button
+	Sample     *widget.Button
+	PrintBlank *widget.Button
+	Message    *widget.Label
+}
+
+type startRow struct {
+	Case  data.Case
+	Step  string
+	Title string
+}
+
+func newStart(w *Window) *Start {
+	s := &Start{win: w, Message: widget.NewLabel("")}
+	s.Message.Wrapping = fyne.TextWrapWord
+	t := w.state.Content.T
+	s.load()
+	s.List = widget.NewList(func() int { return len(s.Cases) }, s.newRow, s.updateRow)
+	s.List.OnSelected = func(id widget.ListItemID) {
+		s.List.UnselectAll()
+		w.OpenCouple(s.Cases[id].Case.ID)
+	}
+	s.NewCouple = widget.NewButtonWithIcon(t("ui.start.new"), theme.ContentAddIcon(), s.askNewCouple)
+	s.NewCouple.Importance = widget.HighImportance
+	s.Sample = widget.NewButtonWithIcon(t("ui.start.sample"), theme.InfoIcon(), s.openSample)
+	s.PrintBlank = widget.NewButtonWithIcon(t("ui.start.blank"), theme.DocumentPrintIcon(), s.askPrintBlank)
+
+	title := widget.NewLabelWithStyle(t("ui.app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	intro := widget.NewLabel(t("ui.start.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	empty := widget.NewLabel(t("ui.start.empty"))
+	empty.Wrapping = fyne.TextWrapWord
+	var list fyne.CanvasObject = s.List
+	if len(s.Cases) == 0 {
+		list = container.NewVBox(empty)
+	}
+	buttons := container.NewHBox(s.NewCouple, s.Sample, layout.NewSpacer(), s.PrintBlank)
+	header := container.NewVBox(title, intro, buttons, widget.NewSeparator(),
+		widget.NewLabelWithStyle(t("ui.start.couples"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	s.view = container.NewPadded(container.NewBorder(header, s.Message, nil, nil, list))
+	return s
+}
+
+func (s *Start) load() {
+	st := s.win.state
+	cases, err := st.Cases()
+	if err != nil {
+		s.Message.SetText(err.Error())
+		return
+	}
+	s.Cases = nil
+	for _, c := range cases {
+		row := startRow{Case: c, Title: c.Title()}
+		if d, err := st.Store.Dossier(st.Context(), c.ID); err == nil {
+			row.Step = st.Content.T("ui.step." + app.StepReached(st.Content, d))
+		}
+		s.Cases = append(s.Cases, row)
+	}
+}
+
+func (s *Start) newRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	return container.NewGridWithColumns(2, name, detail)
+}
+
+func (s *Start) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	row := s.Cases[i]
+	g := o.(*fyne.Container)
+	g.Objects[0].(*widget.Label).SetText(row.Title)
+	g.Objects[1].(*widget.Label).SetText(s.win.state.Content.Tf("ui.start.row",
+		dateText(row.Case.StartDate), row.Case.UpdatedAt.Local().Format("2006-01-02"), row.Step))
+}
+
+func dateText(d data.Date) string {
+	if d.IsZero() {
+		return "–"
+	}
+	return d.String()
+}
+
+func (s *Start) askNewCouple() {
+	f := newCoupleForm(s.win.state.Content)
+	d := dialog.NewCustomConfirm(s.win.state.Content.T("ui.new.title"), s.win.state.Content.T("ui.new.create"),
+		s.win.state.Content.T("ui.cancel"), f.form, func(ok bool) {
+			if ok {
+				s.CreateCouple(f.value())
+			}
+		}, s.win.Win)
+	d.Resize(fyne.NewSize(520, 420))
+	d.Show()
+}
+
+// CreateCouple stores a new couple and opens it, or says what is missing.
+func (s *Start) CreateCouple(c data.Case) {
+	created, err := s.win.state.CreateCase(c)
+	if err != nil {
+		s.Message.SetText(err.Error())
+		s.win.showError(err)
+		return
+	}
+	s.win.OpenCouple(created.ID)
+}
+
+func (s *Start) openSample() {
+	c, err := s.win.state.OpenSample()
+	if err != nil {
+		s.win.showError(err)
+		return
+	}
+	s.win.OpenCouple(c.ID)
+}
+
+func (s *Start) askPrintBlank() {
+	saveWorkbookDialog(s.win, "kintsugi-workbook-blank.pdf", func(path string) error {
+		return app.ExportWorkbook(context.Background(), nil, 0, path, workbook.Options{Weeks: 12})
+	})
+}
+
+// saveWorkbookDialog asks where to save a PDF, writes it off the UI goroutine, then offers to open it.
+func saveWorkbookDialog(w *Window, name string, write func(path string) error) {
+	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+		if err != nil || uc == nil {
+			return
+		}
+		path := uc.URI().Path()
+		uc.Close()
+		go func() {
+			err := write(path)
+			fyne.Do(func() { afterExport(w, path, err) })
+		}()
+	}, w.Win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+func afterExport(w *Window, path string, err error) {
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	t := w.state.Content.T
+	dialog.ShowConfirm(t("ui.export.done.title"), fmt.Sprintf(t("ui.export.done"), path), func(open bool) {
+		if open {
+			if err := openInViewer(path); err != nil {
+				w.showError(err)
+			}
+		}
+	}, w.Win)
+}
+
+func openInViewer(path string) error {
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	return fyne.CurrentApp().OpenURL(u)
+}

@@ -1,0 +1,80 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// heading is a step's title.
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// subheading titles a part of a step.
+func subheading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// para is wrapped body text; blank lines in text start new paragraphs.
+func para(text string) fyne.CanvasObject {
+	parts := strings.Split(strings.TrimSpace(text), "\n\n")
+	if len(parts) == 1 {
+		return wrapped(parts[0])
+	}
+	box := container.NewVBox()
+	for _, p := range parts {
+		box.Add(wrapped(p))
+	}
+	return box
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(strings.TrimSpace(text))
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// note is quieter text: help and cautions.
+func note(text string) *widget.Label {
+	l := wrapped(text)
+	l.TextStyle = fyne.TextStyle{Italic: true}
+	l.Importance = widget.MediumImportance
+	return l
+}
+
+// goldRule is a thin accent line under a heading.
+func goldRule() fyne.CanvasObject {
+	r := canvas.NewRectangle(gold)
+	r.SetMinSize(fyne.NewSize(48, 2))
+	return container.NewHBox(r)
+}
+
+// page lays out a step: a heading, then content that scrolls.
+func page(title, intro string, body ...fyne.CanvasObject) fyne.CanvasObject {
+	top := []fyne.CanvasObject{heading(title), goldRule()}
+	if intro != "" {
+		top = append(top, para(intro))
+	}
+	content := container.NewVBox(append(top, body...)...)
+	return container.NewVScroll(container.NewPadded(content))
+}
+
+// card groups related controls on a softly tinted background.
+func card(objects ...fyne.CanvasObject) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = 6
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	return container.NewStack(bg, container.NewPadded(container.NewVBox(objects...)))
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,8 +17,8 @@ import (
 
 	"kintsugi/app"
 	"kintsugi/assets"
-	"kintsugi/screens"
 	"kintsugi/data"
+	"kintsugi/screens"
 	"kintsugi/workbook"
 )
 
@@ -45,6 +46,7 @@ func commands() []command {
 			"print the PDF workbook, blank or for one couple", (*cli).workbook},
 		{"sample", "[--db PATH]", "create the example couple and print its case ID", (*cli).sample},
 		{"cases", "[--db PATH]", "list the couples, one a line", (*cli).cases},
+		{"screenshots", "--out DIR [--width W --height H]", "render every screen of the example couple to PNG files, without a display", (*cli).screenshots},
 		{"help", "", "show this help", (*cli).help},
 	}
 }
@@ -270,4 +272,42 @@ func runWindow(ctx context.Context, st *data.Store) error {
 	w := screens.NewMainWindow(a, state)
 	w.Win.ShowAndRun()
 	return state.Close()
+}
+
+func (cl *cli) screenshots(ctx context.Context, args []string) error {
+	fs := cl.newFlags("screenshots")
+	out := fs.String("out", "", "the folder to write the PNG files to")
+	width := fs.Int("width", 1100, "window width in pixels")
+	height := fs.Int("height", 740, "window height in pixels")
+	if err := cl.parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usageErrorf("screenshots: give the folder to write to with --out DIR")
+	}
+	if *width < 900 || *height < 600 {
+		return usageErrorf("screenshots: the window is designed for 900x600 and up")
+	}
+	// A throwaway database: screenshots never touch a couple's real data.
+	tmp, err := os.MkdirTemp("", "kintsugi-shots-")
+	if err != nil {
+		return fmt.Errorf("screenshots: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	st, err := data.Open(ctx, filepath.Join(tmp, "sample.db"))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	content, err := app.LoadContent("")
+	if err != nil {
+		return err
+	}
+	state := app.NewState(ctx, st, content)
+	defer state.Close()
+	files, err := screens.Screenshots(state, *out, fyne.NewSize(float32(*width), float32(*height)))
+	for _, f := range files {
+		fmt.Fprintln(cl.stdout, f)
+	}
+	return err
 }

@@ -533,3 +533,32 @@ func TestMigrationKeepsDataFromAnOlderSchema(t *testing.T) {
 		t.Errorf("decisions: %+v", d.Decisions)
 	}
 }
+
+func TestWeekStats(t *testing.T) {
+	st, _ := openTemp(t)
+	ctx := context.Background()
+	c := newCase(t, st)
+	cm, err := st.SaveCommitment(ctx, data.Commitment{CaseID: c.ID, CatalogID: "PRED-05", Cost: data.CostLow, AgreedA: true, AgreedB: true})
+	must(t, err)
+	w2 := c.WeekStart(2)
+	must(t, st.SetMarks(ctx, c.ID, []data.TrackEntry{
+		{CommitmentID: cm.ID, Day: w2, Mark: data.MarkKept},
+		{CommitmentID: cm.ID, Day: w2.AddDays(1), Mark: data.MarkKept},
+		{CommitmentID: cm.ID, Day: w2.AddDays(2), Mark: data.MarkKept},
+		{CommitmentID: cm.ID, Day: w2.AddDays(3), Mark: data.MarkMissed},
+		{CommitmentID: cm.ID, Day: w2.AddDays(6), Mark: data.MarkNA},
+	}))
+	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 3, Trust: 6}))
+	d, err := st.Dossier(ctx, c.ID)
+	must(t, err)
+	weeks := d.Weeks(4)
+	if weeks[0].Tracked() || !weeks[1].Tracked() || weeks[3].Tracked() {
+		t.Errorf("tracked weeks: %+v", weeks)
+	}
+	if share, ok := weeks[1].KeptShare(); !ok || share != 0.75 || weeks[1].NA != 1 {
+		t.Errorf("week 2: %+v share %v", weeks[1], share)
+	}
+	if weeks[2].Trust != 6 || d.LastTrackedWeek() != 3 || len(d.Agreed()) != 1 {
+		t.Errorf("week 3 trust %d, last tracked %d", weeks[2].Trust, d.LastTrackedWeek())
+	}
+}

@@ -89,8 +89,8 @@ func newCouple(w *Window, d *data.Dossier) *Couple {
 
 	names := widget.NewLabelWithStyle(d.Case.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	names.Truncation = fyne.TextTruncateEllipsis
-	header := container.NewBorder(nil, nil, container.NewHBox(c.Back, names),
-		container.NewHBox(widget.NewLabel(t("ui.keyboard.label")), c.Keyboard, c.Saved, c.Help))
+	header := container.NewBorder(nil, nil, c.Back,
+		container.NewHBox(widget.NewLabel(t("ui.keyboard.label")), c.Keyboard, c.Saved, c.Help), names)
 	footer := container.NewBorder(nil, nil, c.Prev, c.Next)
 	split := container.NewHSplit(c.Sidebar, container.NewBorder(nil, footer, nil, nil, c.body))
 	split.Offset = 0.24
@@ -104,14 +104,14 @@ func (c *Couple) newStepRow() fyne.CanvasObject {
 	label.Truncation = fyne.TextTruncateEllipsis
 	bar := widget.NewProgressBar()
 	bar.TextFormatter = func() string { return "" }
-	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(48, 8), bar), label)
+	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewGridWrap(fyne.NewSize(40, 6), bar)), label)
 }
 
 func (c *Couple) updateStepRow(i widget.ListItemID, o fyne.CanvasObject) {
 	step := app.Journey[i]
 	b := o.(*fyne.Container)
 	b.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, c.win.state.Content.T("ui.step."+step)))
-	b.Objects[1].(*fyne.Container).Objects[0].(*widget.ProgressBar).SetValue(c.progress[step])
+	b.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.ProgressBar).SetValue(c.progress[step])
 }
 
 func (c *Couple) refreshProgress() {
@@ -119,6 +119,10 @@ func (c *Couple) refreshProgress() {
 	if err != nil {
 		return
 	}
+	c.updateProgress(d)
+}
+
+func (c *Couple) updateProgress(d *data.Dossier) {
 	c.d = d
 	c.progress = map[string]float64{}
 	for _, s := range app.Journey {
@@ -139,22 +143,12 @@ func (c *Couple) showSaved(at time.Time, err error) {
 
 // Show builds and shows a step's screen from the couple's current data.
 func (c *Couple) Show(step string) {
-	d, err := c.win.state.Dossier()
-	if err != nil {
-		c.win.showError(err)
-		return
-	}
-	c.d = d
 	c.Step = step
 	make := stepScreens[step]
 	if make == nil {
-		c.Current = nil
-		c.body.Objects = []fyne.CanvasObject{widget.NewLabel(c.win.state.Content.T("ui.step." + step))}
-	} else {
-		c.Current = make(&env{state: c.win.state, win: c.win, content: c.win.state.Content, d: d, couple: c})
-		c.body.Objects = []fyne.CanvasObject{c.Current.View()}
+		make = func(e *env) stepScreen { return placeholder{wrapped(e.t("ui.step." + step))} }
 	}
-	c.body.Refresh()
+	c.rebuild(make)
 	for i, s := range app.Journey {
 		if s == step {
 			c.Sidebar.Select(i)
@@ -168,8 +162,25 @@ func (c *Couple) Show(step string) {
 			}
 		}
 	}
-	c.refreshProgress()
 }
+
+// rebuild replaces the current screen with a new one built on freshly saved data.
+func (c *Couple) rebuild(make func(*env) stepScreen) {
+	d, err := c.win.state.Dossier()
+	if err != nil {
+		c.win.showError(err)
+		return
+	}
+	c.d = d
+	c.Current = make(&env{state: c.win.state, win: c.win, content: c.win.state.Content, d: d, couple: c})
+	c.body.Objects = []fyne.CanvasObject{c.Current.View()}
+	c.body.Refresh()
+	c.updateProgress(d)
+}
+
+type placeholder struct{ view fyne.CanvasObject }
+
+func (p placeholder) View() fyne.CanvasObject { return p.view }
 
 func (c *Couple) move(delta int) {
 	for i, s := range app.Journey {

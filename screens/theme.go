@@ -19,7 +19,7 @@ var (
 )
 
 func (t calmTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	dark := v == theme.VariantDark
+	dark := v != theme.VariantLight // as Fyne's own palette decides
 	switch name {
 	case theme.ColorNamePrimary, theme.ColorNameFocus, theme.ColorNameHyperlink:
 		if dark {
@@ -41,6 +41,10 @@ func (t calmTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 			return color.NRGBA{R: 0x2A, G: 0x2F, B: 0x39, A: 0xff}
 		}
 		return color.NRGBA{R: 0xFF, G: 0xFE, B: 0xFB, A: 0xff}
+	case theme.ColorNameSuccess:
+		return color.NRGBA{R: 0x5E, G: 0x8C, B: 0x6A, A: 0xff} // sage: kept, without shouting
+	case theme.ColorNameWarning:
+		return color.NRGBA{R: 0xC0, G: 0x73, B: 0x4A, A: 0xff} // terracotta: missed, without alarm
 	case theme.ColorNameForeground:
 		if dark {
 			return color.NRGBA{R: 0xEC, G: 0xE8, B: 0xE0, A: 0xff}
@@ -48,4 +52,14 @@ func (t calmTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 		return color.NRGBA{R: 0x2E, G: 0x34, B: 0x40, A: 0xff}
 	}
 	return t.Theme.Color(name, v)
+}
+
+// fixedVariant shows a theme in one variant whatever the system prefers (for screenshots).
+type fixedVariant struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (f fixedVariant) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return f.Theme.Color(name, f.variant)
 }

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// oneClearLine checks a failure: exit 2, one line on stderr, never a Go panic or stack.
+func oneClearLine(t *testing.T, code int, stderr, mustSay string) {
+	t.Helper()
+	if code != exitUsage {
+		t.Errorf("exit code %d, want %d", code, exitUsage)
+	}
+	if strings.Count(strings.TrimRight(stderr, "\n"), "\n") != 0 || stderr == "" {
+		t.Errorf("want one line on stderr, got %q", stderr)
+	}
+	if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "panic") {
+		t.Errorf("a person saw Go internals: %q", stderr)
+	}
+	if !strings.Contains(stderr, mustSay) {
+		t.Errorf("stderr %q does not say %q", stderr, mustSay)
+	}
+}
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed (make deps installs poppler-utils)")
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"--help"}, {"-h"}} {
+		code, out, _ := runCLI(t, args...)
+		if code != 0 || !strings.Contains(out, "kintsugi workbook") || !strings.Contains(out, "kintsugi sample") || !strings.Contains(out, "kintsugi cases") {
+			t.Errorf("%v: code %d, output %q", args, code, out)
+		}
+	}
+	code, out, _ := runCLI(t, "workbook", "--help")
+	if code != 0 || !strings.Contains(out, "-weeks") || !strings.Contains(out, "-paper") {
+		t.Errorf("workbook --help: code %d, output %q", code, out)
+	}
+}
+
+func TestMistakesPrintOneLineAndExit2(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	code, _, stderr := runCLI(t, "frobnicate")
+	oneClearLine(t, code, stderr, "unknown command")
+	code, _, stderr = runCLI(t, "workbook", "--blank", "--weeks", "0", "-o", filepath.Join(dir, "x.pdf"))
+	oneClearLine(t, code, stderr, "--weeks")
+	code, _, stderr = runCLI(t, "workbook", "--blank", "--paper", "a5", "-o", filepath.Join(dir, "x.pdf"))
+	oneClearLine(t, code, stderr, "--paper")
+	code, _, stderr = runCLI(t, "workbook", "--blank", "--colour", "red")
+	oneClearLine(t, code, stderr, "colour")
+	code, _, stderr = runCLI(t, "workbook", "--blank")
+	oneClearLine(t, code, stderr, "-o")
+	code, _, stderr = runCLI(t, "workbook", "--case", "42", "--db", db, "-o", filepath.Join(dir, "x.pdf"))
+	oneClearLine(t, code, stderr, "no case 42")
+	code, _, stderr = runCLI(t, "workbook", "--blank", "-o", filepath.Join(dir, "missing", "dir", "x.pdf"))
+	oneClearLine(t, code, stderr, "x.pdf")
+	notDB := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notDB, bytes.Repeat([]byte("just some notes\n"), 100), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "cases", "--db", notDB)
+	oneClearLine(t, code, stderr, "not a Kintsugi database")
+}
+
+func TestSampleCasesAndWorkbooks(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	code, out, stderr := runCLI(t, "sample", "--db", db)
+	if code != 0 {
+		t.Fatalf("sample: %d %s", code, stderr)
+	}
+	id := strings.TrimSpace(out)
+	code, out, _ = runCLI(t, "cases", "--db", db)
+	if code != 0 || !strings.HasPrefix(out, id+"\tSam & Alex") || strings.Count(out, "\n") != 1 {
+		t.Fatalf("cases: %d %q", code, out)
+	}
+	info, err := os.Stat(db)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("database mode: %v %v", info.Mode(), err)
+	}
+
+	filled := filepath.Join(dir, "case.pdf")
+	if code, _, stderr := runCLI(t, "workbook", "--case", id, "--db", db, "--weeks", "12", "-o", filled); code != 0 {
+		t.Fatalf("workbook --case: %d %s", code, stderr)
+	}
+	text := pdfText(t, filled)
+	for _, want := range []string{"Sam", "Alex", "For most of last year I lied to you", "Week 12"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the couple's workbook lacks %q", want)
+		}
+	}
+
+	blank := filepath.Join(dir, "blank.pdf")
+	if code, _, stderr := runCLI(t, "workbook", "--blank", "--weeks", "3", "--paper", "letter", "-o", blank); code != 0 {
+		t.Fatalf("workbook --blank: %d %s", code, stderr)
+	}
+	text = pdfText(t, blank)
+	if !strings.Contains(text, "Week 3") || strings.Contains(text, "Week 4") || strings.Contains(text, "Sam") {
+		t.Errorf("blank workbook text is off")
+	}
+	if entries, _ := filepath.Glob(filepath.Join(dir, ".kintsugi-*")); len(entries) != 0 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}

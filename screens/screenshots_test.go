@@ -1,0 +1,72 @@
+package screens
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"kintsugi/app"
+)
+
+// TestScreenshotsRenderEveryStep renders the example couple (set SHOTS=dir to keep the files).
+func TestScreenshotsRenderEveryStep(t *testing.T) {
+	dir := os.Getenv("SHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	r := newRig(t)
+	files, err := Screenshots(r.state, dir, fyne.NewSize(1100, 740))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < len(app.Journey)+1 {
+		t.Fatalf("%d screenshots for %d steps and the start", len(files), len(app.Journey))
+	}
+	for i, step := range app.Journey {
+		name := filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, step))
+		if _, err := os.Stat(name); err != nil {
+			t.Errorf("no screenshot of %s: %v", step, err)
+		}
+	}
+	for _, f := range files {
+		img := decode(t, f)
+		if img.Bounds().Dx() != 1100 || img.Bounds().Dy() != 740 {
+			t.Errorf("%s is %v", f, img.Bounds())
+		}
+		if uniform(img) {
+			t.Errorf("%s is a blank image", f)
+		}
+	}
+}
+
+func decode(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return img
+}
+
+func uniform(img image.Image) bool {
+	b := img.Bounds()
+	first := img.At(b.Min.X, b.Min.Y)
+	for y := b.Min.Y; y < b.Max.Y; y += 7 {
+		for x := b.Min.X; x < b.Max.X; x += 7 {
+			if img.At(x, y) != first {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,244 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"kintsugi/app"
+	"kintsugi/data"
+)
+
+func init() { stepScreens[app.StepTracking] = newTracking }
+
+// MaxWeeks is how far tracking goes: two years.
+const MaxWeeks = 104
+
+// trackingScreen is one week: the grid of agreed commitments by day, the trust rating, the
+// three notes, and the trend over all weeks.
+type trackingScreen struct {
+	e         *env
+	Week      int
+	WeekPick  *widget.Select
+	PrevWeek  *widget.Button
+	NextWeek  *widget.Button
+	Cells     map[int64][7]*widget.Button
+	Trust     []*widget.Button
+	NoRating  *widget.Button
+	Notes     [3]*widget.Entry
+	Chart     *TrendChart
+	Message   *widget.Label
+	checkIn   data.CheckIn
+	marks     map[int64][7]data.Mark
+	weekNames []string
+}
+
+func newTracking(e *env) stepScreen {
+	week := max(e.d.Case.WeekOf(data.DateOf(app.Now())), e.d.LastTrackedWeek(), 1)
+	return newTrackingAt(e, min(week, MaxWeeks))
+}
+
+// newTrackingAt builds the tracking screen at week; the list reaches one week past the
+// current or last tracked one.
+func newTrackingAt(e *env, week int) *trackingScreen {
+	last := max(e.d.LastTrackedWeek(), e.d.Case.WeekOf(data.DateOf(app.Now())), week, 1)
+	s := &trackingScreen{e: e, Week: week, Message: widget.NewLabel("")}
+	for w := 1; w <= min(last+1, MaxWeeks); w++ {
+		s.weekNames = append(s.weekNames, s.weekName(w))
+	}
+	s.WeekPick = widget.NewSelect(s.weekNames, func(name string) {
+		for i, n := range s.weekNames {
+			if n == name && i+1 != s.Week {
+				s.ShowWeek(i + 1)
+			}
+		}
+	})
+	s.PrevWeek = widget.NewButton("‹", func() { s.ShowWeek(s.Week - 1) })
+	s.NextWeek = widget.NewButton("›", func() { s.ShowWeek(s.Week + 1) })
+	s.Chart = NewTrendChart(e.d.Weeks(last))
+	s.load()
+	return s
+}
+
+func (s *trackingScreen) weekName(w int) string {
+	start := s.e.d.Case.WeekStart(w)
+	return s.e.tf("ui.tracking.week", w, start.Time().Format("2 Jan"), start.AddDays(6).Time().Format("2 Jan 2006"))
+}
+
+// ShowWeek switches to week w, after saving what is pending.
+func (s *trackingScreen) ShowWeek(w int) {
+	if w < 1 || w > len(s.weekNames) {
+		return
+	}
+	s.e.couple.rebuild(func(e *env) stepScreen { return newTrackingAt(e, w) })
+}
+
+func (s *trackingScreen) load() {
+	e := s.e
+	s.checkIn = e.d.CheckIn(s.Week)
+	s.marks = map[int64][7]data.Mark{}
+	s.Cells = map[int64][7]*widget.Button{}
+	for _, cm := range e.d.Agreed() {
+		var row [7]data.Mark
+		var cells [7]*widget.Button
+		for day := range 7 {
+			row[day] = e.d.Mark(cm.ID, e.d.Case.WeekStart(s.Week).AddDays(day))
+			id, d := cm.ID, day
+			cells[day] = widget.NewButton("", func() { s.cycle(id, d) })
+		}
+		s.marks[cm.ID], s.Cells[cm.ID] = row, cells
+		s.paintRow(cm.ID)
+	}
+	s.Trust = make([]*widget.Button, 11)
+	for v := range 11 {
+		s.Trust[v] = widget.NewButton(strconv.Itoa(v), func() { s.rate(v) })
+	}
+	s.NoRating = widget.NewButton(e.t("ui.tracking.trust.none"), func() { s.rate(-1) })
+	s.paintTrust()
+	texts := [3]*string{&s.checkIn.WentWell, &s.checkIn.WasHard, &s.checkIn.Appreciated}
+	for i := range s.Notes {
+		n := widget.NewMultiLineEntry()
+		n.Wrapping = fyne.TextWrapWord
+		n.SetMinRowsVisible(3)
+		n.SetText(*texts[i])
+		n.OnChanged = func(text string) {
+			*texts[i] = text
+			s.saveCheckIn()
+		}
+		s.Notes[i] = n
+	}
+	if !s.canRate() {
+		for _, b := range append(s.Trust, s.NoRating) {
+			b.Disable()
+		}
+	}
+}
+
+// canRate: the trust rating is the hurt partner's to give.
+func (s *trackingScreen) canRate() bool {
+	p, one := s.e.keyboard().Partner()
+	return !one || !s.e.d.Case.Rebuilding.IsRebuilding(p) || s.e.d.Case.Rebuilding == data.RebuilderBoth
+}
+
+var markCycle = map[data.Mark]data.Mark{data.MarkNone: data.MarkKept, data.MarkKept: data.MarkMissed, data.MarkMissed: data.MarkNA, data.MarkNA: data.MarkNone}
+
+// cycle steps a cell through kept, missed, not applicable and empty.
+func (s *trackingScreen) cycle(id int64, day int) {
+	row := s.marks[id]
+	row[day] = markCycle[row[day]]
+	s.marks[id] = row
+	s.paintRow(id)
+	entry := data.TrackEntry{CommitmentID: id, Day: s.e.d.Case.WeekStart(s.Week).AddDays(day), Mark: row[day]}
+	caseID := s.e.caseID()
+	s.e.save(fmt.Sprintf("mark.%d.%s", id, entry.Day), func(ctx context.Context, st *data.Store) error {
+		return st.SetMark(ctx, caseID, entry)
+	})
+}
+
+func (s *trackingScreen) paintRow(id int64) {
+	for day, b := range s.Cells[id] {
+		m := s.marks[id][day]
+		b.SetText(s.e.t("ui.tracking.mark." + markKey(m)))
+		b.Importance = map[data.Mark]widget.Importance{data.MarkKept: widget.SuccessImportance,
+			data.MarkMissed: widget.WarningImportance, data.MarkNA: widget.LowImportance}[m]
+		b.Refresh()
+	}
+}
+
+func markKey(m data.Mark) string {
+	if m == data.MarkNone {
+		return "none"
+	}
+	return string(m)
+}
+
+func (s *trackingScreen) rate(v int) {
+	s.checkIn.Trust = v
+	s.paintTrust()
+	s.saveCheckIn()
+}
+
+func (s *trackingScreen) paintTrust() {
+	for v, b := range s.Trust {
+		b.Importance = widget.MediumImportance
+		if v == s.checkIn.Trust {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
+}
+
+func (s *trackingScreen) saveCheckIn() {
+	ci := s.checkIn
+	ci.CaseID, ci.Week = s.e.caseID(), s.Week
+	s.e.save(fmt.Sprintf("checkin.%d", s.Week), func(ctx context.Context, st *data.Store) error {
+		return st.SaveCheckIn(ctx, ci)
+	})
+}
+
+func (s *trackingScreen) View() fyne.CanvasObject {
+	e := s.e
+	s.WeekPick.SetSelected(s.weekNames[s.Week-1])
+	if s.Week <= 1 {
+		s.PrevWeek.Disable()
+	}
+	if s.Week >= len(s.weekNames) {
+		s.NextWeek.Disable()
+	}
+	picker := container.NewHBox(container.NewGridWrap(fyne.NewSize(380, s.WeekPick.MinSize().Height),
+		container.NewBorder(nil, nil, s.PrevWeek, s.NextWeek, s.WeekPick)))
+	trust := container.NewHBox()
+	for _, b := range s.Trust {
+		trust.Add(b)
+	}
+	trust.Add(s.NoRating)
+	hurt := e.content.Render("{hurt}", e.d.Case.Names())
+	notes := container.NewGridWithColumns(3,
+		container.NewBorder(wrapped(e.t("ui.tracking.went_well")), nil, nil, nil, s.Notes[0]),
+		container.NewBorder(wrapped(e.t("ui.tracking.was_hard")), nil, nil, nil, s.Notes[1]),
+		container.NewBorder(wrapped(e.t("ui.tracking.appreciated")), nil, nil, nil, s.Notes[2]))
+	chart := card(subheading(e.t("ui.tracking.chart")), note(e.t("ui.tracking.chart.legend")), s.Chart)
+	return page(e.t("ui.step.tracking"), e.t("ui.tracking.intro"),
+		picker, s.grid(),
+		card(subheading(e.tf("ui.tracking.trust", hurt)), trust, note(e.t("ui.tracking.trust.scale"))),
+		notes, s.Message, chart)
+}
+
+// grid lays the agreed commitments out by day, Monday to Sunday.
+func (s *trackingScreen) grid() fyne.CanvasObject {
+	e := s.e
+	agreed := e.d.Agreed()
+	if len(agreed) == 0 {
+		return card(wrapped(e.t("ui.tracking.none")))
+	}
+	const cellW = 44
+	head := container.NewHBox()
+	for day := range 7 {
+		date := e.d.Case.WeekStart(s.Week).AddDays(day).Time()
+		l := widget.NewLabelWithStyle(date.Format("Mon")+"\n"+date.Format("2"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		head.Add(container.NewGridWrap(fyne.NewSize(cellW, l.MinSize().Height), l))
+	}
+	rows := container.NewVBox(container.NewBorder(nil, nil, nil, head))
+	for _, cm := range agreed {
+		cells := container.NewHBox()
+		for _, b := range s.Cells[cm.ID] {
+			cells.Add(container.NewGridWrap(fyne.NewSize(cellW, b.MinSize().Height), b))
+		}
+		label := widget.NewLabel(commitmentLabel(e, cm))
+		label.Truncation = fyne.TextTruncateEllipsis
+		rows.Add(container.NewBorder(nil, nil, nil, cells, label))
+	}
+	return card(rows, note(e.t("ui.tracking.legend")))
+}
+
+// commitmentLabel is a commitment's code and short title, for lists and grids.
+func commitmentLabel(e *env, cm data.Commitment) string {
+	if entry := e.content.Entry(cm.CatalogID); entry != nil {
+		return entry.Code + "  " + e.render(entry.Title)
+	}
+	return cm.CustomText
+}

@@ -73,21 +73,44 @@ func (s *Saver) Close() {
 
 func (s *Saver) loop() {
 	for range s.wake {
-		s.mu.Lock()
-		if s.closed {
-			s.mu.Unlock()
+		if s.stopping() {
 			return
 		}
-		flushing := s.flush
-		s.mu.Unlock()
-		if !flushing && s.delay > 0 {
-			select { // wait for typing to pause, unless someone flushes
-			case <-time.After(s.delay):
-			case <-s.wake:
-			}
-		}
+		s.pause()
 		s.runPending()
 	}
+}
+
+// pause waits up to the delay after the first change so a burst of typing saves once; only a
+// flush or close cuts it short, never another keystroke.
+func (s *Saver) pause() {
+	if s.delay <= 0 || s.flushing() {
+		return
+	}
+	timer := time.NewTimer(s.delay)
+	defer timer.Stop()
+	for {
+		select {
+		case <-timer.C:
+			return
+		case <-s.wake:
+			if s.flushing() || s.stopping() {
+				return
+			}
+		}
+	}
+}
+
+func (s *Saver) flushing() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.flush
+}
+
+func (s *Saver) stopping() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closed
 }
 
 func (s *Saver) runPending() {

@@ -1,0 +1,135 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"image/png"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"kintsugi/data"
+)
+
+func TestSaverCoalescesAndFlushes(t *testing.T) {
+	var runs, last atomic.Int64
+	var saved atomic.Int64
+	s := NewSaver(context.Background(), time.Hour, func(time.Time, error) { saved.Add(1) })
+	defer s.Close()
+	for i := int64(1); i <= 100; i++ {
+		s.Queue("letter", func(context.Context) error {
+			runs.Add(1)
+			last.Store(i)
+			return nil
+		})
+	}
+	s.Queue("other", func(context.Context) error { runs.Add(1); return nil })
+	s.Flush() // a delay of an hour must not hold a flush back
+	if runs.Load() != 2 || last.Load() != 100 {
+		t.Fatalf("runs = %d, last = %d; want the newest letter save and the other one", runs.Load(), last.Load())
+	}
+	if saved.Load() == 0 {
+		t.Error("onSaved was not called")
+	}
+}
+
+func TestSaverReportsErrors(t *testing.T) {
+	got := make(chan error, 1)
+	s := NewSaver(context.Background(), 0, func(_ time.Time, err error) { got <- err })
+	defer s.Close()
+	s.Queue("x", func(context.Context) error { return errors.New("disk full") })
+	s.Flush()
+	if err := <-got; err == nil || err.Error() != "disk full" {
+		t.Errorf("reported %v", err)
+	}
+}
+
+func TestSampleIsComplete(t *testing.T) {
+	ctx := context.Background()
+	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	content, err := LoadContent("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	c, err := CreateSample(ctx, st, content, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.Dossier(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range Journey[:len(Journey)-1] {
+		if p := Progress(content, d, step); p != 1 {
+			t.Errorf("step %s is %.0f%% done in the sample", step, p*100)
+		}
+	}
+	agreed := d.Agreed()
+	if len(agreed) < 10 || len(agreed) > 13 {
+		t.Errorf("%d agreed commitments, want about ten", len(agreed))
+	}
+	a := d.LatestAgreement()
+	if a == nil || !a.Frozen() || len(a.Items) != len(agreed) {
+		t.Fatalf("agreement: %+v", a)
+	}
+	for _, sig := range a.Signatures {
+		img, err := png.Decode(bytes.NewReader(sig.PNG))
+		if err != nil || img.Bounds().Dx() != SignatureSize.X {
+			t.Errorf("signature of %s: %v", sig.Partner, err)
+		}
+	}
+	if d.LastTrackedWeek() != SampleWeeks || len(d.CheckIns) != SampleWeeks {
+		t.Errorf("tracked %d weeks with %d check-ins", d.LastTrackedWeek(), len(d.CheckIns))
+	}
+	if d.Letter.Status != data.LetterGiven || len(d.Letter.Text) < 500 {
+		t.Errorf("letter: %+v", d.Letter)
+	}
+	for _, cm := range d.Commitments {
+		if e := content.Entry(cm.CatalogID); e != nil && e.Monitoring && cm.Agreed() && cm.ReviewDate.IsZero() {
+			t.Errorf("monitoring commitment %s is agreed without a review date", cm.CatalogID)
+		}
+	}
+}
+
+func TestKeyboardPrivacy(t *testing.T) {
+	private := data.Answer{Partner: data.PartnerA, Text: "only mine"}
+	shared := data.Answer{Partner: data.PartnerA, Text: "ours", Shared: true}
+	if !KeyboardA.CanSee(private) || KeyboardB.CanSee(private) || KeyboardBoth.CanSee(private) {
+		t.Error("a private answer is visible to the wrong person")
+	}
+	if !KeyboardB.CanSee(shared) || !KeyboardBoth.CanSee(shared) {
+		t.Error("a shared answer is hidden")
+	}
+}
+
+func TestRenderSignatureDrawsInk(t *testing.T) {
+	b, err := RenderSignature(handwriting(1, 300, 100), 300, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inked := 0
+	for y := 0; y < img.Bounds().Dy(); y++ {
+		for x := 0; x < img.Bounds().Dx(); x++ {
+			if _, _, _, a := img.At(x, y).RGBA(); a > 0 {
+				inked++
+			}
+		}
+	}
+	if inked < 500 {
+		t.Errorf("only %d inked pixels", inked)
+	}
+	if b, _ := RenderSignature(nil, 300, 100); b != nil {
+		t.Error("an empty pad produced an image")
+	}
+}

@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -270,6 +272,16 @@ func runWindow(ctx context.Context, st *data.Store) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	state := app.NewState(ctx, st, content)
 	w := screens.NewMainWindow(a, state)
+	// A logout or kill asks politely first: save what was typed, then quit.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(stop)
+	go func() {
+		if _, ok := <-stop; ok {
+			state.Flush()
+			fyne.Do(a.Quit)
+		}
+	}()
 	w.Win.ShowAndRun()
 	return state.Close()
 }

@@ -1,0 +1,89 @@
+package screens
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"kintsugi/app"
+	"kintsugi/data"
+)
+
+func TestStartCreatesACouple(t *testing.T) {
+	r := newRig(t)
+	f := newCoupleForm(r.state.Content)
+	test.Type(f.NameA, "Ngozi")
+	test.Type(f.NameB, "Mei-Lin 林")
+	f.Rebuilding.SetSelected(r.state.Content.T("ui.new.rebuilding.b"))
+	f.Paper.SetSelected(r.state.Content.T("ui.paper.letter"))
+	r.win.Start.CreateCouple(f.value())
+	if r.win.Couple == nil {
+		t.Fatalf("the new couple did not open: %s", r.win.Start.Message.Text)
+	}
+	cases, err := r.st.Cases(context.Background())
+	if err != nil || len(cases) != 1 {
+		t.Fatalf("cases: %v %v", cases, err)
+	}
+	c := cases[0]
+	if c.NameA != "Ngozi" || c.NameB != "Mei-Lin 林" || c.Rebuilding != data.RebuilderB || c.Paper != data.PaperLetter || c.StartDate.IsZero() {
+		t.Errorf("stored couple: %+v", c)
+	}
+	if r.win.Couple.Step != app.StepWelcome {
+		t.Errorf("a new couple starts at %q", r.win.Couple.Step)
+	}
+	test.Tap(r.win.Couple.Back)
+	if r.win.Start == nil || len(r.win.Start.Cases) != 1 || r.win.Start.Cases[0].Title != "Ngozi & Mei-Lin 林" {
+		t.Fatalf("back on the start screen: %+v", r.win.Start)
+	}
+}
+
+func TestStartRefusesANamelessCouple(t *testing.T) {
+	r := newRig(t)
+	f := newCoupleForm(r.state.Content)
+	test.Type(f.NameA, "Sam")
+	r.win.Start.CreateCouple(f.value())
+	if r.win.Couple != nil || r.win.Start.Message.Text == "" {
+		t.Fatal("a couple without a second name was created silently")
+	}
+	if cases, _ := r.st.Cases(context.Background()); len(cases) != 0 {
+		t.Errorf("stored: %+v", cases)
+	}
+}
+
+func TestStartOpensTheExampleOnce(t *testing.T) {
+	r := newRig(t)
+	test.Tap(r.win.Start.Sample)
+	if r.win.Couple == nil || r.win.Couple.d.Case.NameA != app.SampleNameA {
+		t.Fatal("the example couple did not open")
+	}
+	test.Tap(r.win.Couple.Back)
+	test.Tap(r.win.Start.Sample)
+	if cases, _ := r.st.Cases(context.Background()); len(cases) != 1 {
+		t.Errorf("opening the example twice made %d couples", len(cases))
+	}
+}
+
+func TestKeyboardShortcutsMoveThroughSteps(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepWelcome)
+	test.Tap(c.Next)
+	if c.Step != app.StepHappened {
+		t.Fatalf("Next went to %q", c.Step)
+	}
+	// The sidebar is keyboard-navigable: focus it (the cursor starts on the first step), arrow
+	// down twice, and space opens the third step.
+	r.win.Win.Canvas().Focus(c.Sidebar)
+	c.Sidebar.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	c.Sidebar.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	c.Sidebar.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if c.Step != app.StepReflection {
+		t.Fatalf("arrow down and space from %q went to %q", app.StepHappened, c.Step)
+	}
+	c.move(-1)
+	c.move(-1)
+	if c.Step != app.StepWelcome || !c.Prev.Disabled() {
+		t.Errorf("back at %q, previous enabled: %v", c.Step, !c.Prev.Disabled())
+	}
+}

@@ -32,6 +32,13 @@ func NewSaver(ctx context.Context, delay time.Duration, onSaved func(time.Time, 
 	return s
 }
 
+// SetDelay changes how long typing may pause before it is saved.
+func (s *Saver) SetDelay(d time.Duration) {
+	s.mu.Lock()
+	s.delay = d
+	s.mu.Unlock()
+}
+
 // Queue schedules job under key, replacing a pending job with the same key.
 func (s *Saver) Queue(key string, job func(context.Context) error) {
 	s.mu.Lock()
@@ -84,10 +91,13 @@ func (s *Saver) loop() {
 // pause waits up to the delay after the first change so a burst of typing saves once; only a
 // flush or close cuts it short, never another keystroke.
 func (s *Saver) pause() {
-	if s.delay <= 0 || s.flushing() {
+	s.mu.Lock()
+	delay := s.delay
+	s.mu.Unlock()
+	if delay <= 0 || s.flushing() {
 		return
 	}
-	timer := time.NewTimer(s.delay)
+	timer := time.NewTimer(delay)
 	defer timer.Stop()
 	for {
 		select {

@@ -97,6 +97,10 @@ func (s *State) Save(key string, fn func(ctx context.Context, st *data.Store) er
 	s.saver.Queue(key, func(ctx context.Context) error { return fn(ctx, s.Store) })
 }
 
+// SetSaveDelay changes the typing pause before a save; tests make it long so that saves
+// happen only when they Flush, on the test's goroutine.
+func (s *State) SetSaveDelay(d time.Duration) { s.saver.SetDelay(d) }
+
 // Flush waits until everything queued is saved.
 func (s *State) Flush() { s.saver.Flush() }
 

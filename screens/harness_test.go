@@ -35,6 +35,9 @@ func newRig(t *testing.T) *rig {
 		t.Fatal(err)
 	}
 	state := app.NewState(context.Background(), st, content)
+	// Saves run only when a test flushes: Fyne's test driver runs fyne.Do on the caller's
+	// goroutine, so a save finishing mid-test would race with the test's own taps.
+	state.SetSaveDelay(time.Hour)
 	w := NewMainWindow(a, state)
 	w.Win.Resize(fyne.NewSize(1100, 740))
 	t.Cleanup(func() {

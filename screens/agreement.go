@@ -1,0 +1,514 @@
+package screens
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kintsugi/app"
+	"kintsugi/data"
+)
+
+func init() { stepScreens[app.StepAgreement] = newAgreement }
+
+// reviewWeeks is how long after the start an agreement is reviewed, unless the couple chooses.
+const reviewWeeks = 12
+
+// agreementScreen shows a version of the couple's agreement: what they both agreed, the dates,
+// and a place for each to sign. The newest version is a draft until both have signed it; then it
+// is frozen, and a change to the commitments starts a new version.
+type agreementScreen struct {
+	e        *env
+	Versions []data.Agreement // oldest first
+	Shown    *data.Agreement  // the version on screen, nil when there is nothing to sign
+	Latest   bool             // whether Shown is the newest version
+	Editable bool             // the newest version, not frozen, with something in it
+
+	VersionPick   *widget.Select
+	Start         *widget.Entry
+	Review        *widget.Entry
+	Names         map[data.Partner]*widget.Entry
+	Pads          map[data.Partner]*SignaturePad
+	Clear         map[data.Partner]*widget.Button
+	Sign          map[data.Partner]*widget.Button
+	NewVersion    *widget.Button
+	GoCommitments *widget.Button
+	Message       *widget.Label
+
+	agreed  []data.AgreementItem
+	signers *fyne.Container
+	labels  []string
+}
+
+// agreementCarry is what a partner typed and drew but has not signed yet, kept across a rebuild.
+type agreementCarry struct {
+	names   map[data.Partner]string
+	strokes map[data.Partner][]app.Stroke
+	message string
+}
+
+func newAgreement(e *env) stepScreen { return newAgreementAt(e, 0, nil) }
+
+// newAgreementAt builds the screen showing version (0 for the newest), bringing the newest
+// version up to date with the agreed commitments first when it is still a draft.
+func newAgreementAt(e *env, version int, carry *agreementCarry) *agreementScreen {
+	s := &agreementScreen{e: e, Versions: append([]data.Agreement(nil), e.d.Agreements...),
+		Names: map[data.Partner]*widget.Entry{}, Pads: map[data.Partner]*SignaturePad{},
+		Clear: map[data.Partner]*widget.Button{}, Sign: map[data.Partner]*widget.Button{},
+		Message: wrapped(""), signers: container.NewVBox()}
+	s.Message.Importance = widget.WarningImportance
+	s.Message.Hide()
+	s.agreed = data.AgreementItems(e.content, e.d.Case, e.d.Commitments)
+	if version == 0 {
+		s.refreshDraft()
+	}
+	s.pick(version)
+
+	s.Start, s.Review = widget.NewEntry(), widget.NewEntry()
+	for _, en := range []*widget.Entry{s.Start, s.Review} {
+		en.SetPlaceHolder(e.t("ui.agreement.date.format"))
+	}
+	if s.Shown != nil {
+		s.Start.SetText(s.Shown.StartDate.String())
+		s.Review.SetText(s.Shown.ReviewDate.String())
+	}
+	s.Start.OnChanged = func(string) { s.datesChanged(true) }
+	s.Review.OnChanged = func(string) { s.datesChanged(false) }
+
+	kp, one := e.keyboard().Partner()
+	for _, p := range data.Partners {
+		s.Names[p] = widget.NewEntry()
+		s.Names[p].SetPlaceHolder(e.t("ui.agreement.name.placeholder"))
+		s.Pads[p] = NewSignaturePad(e.t("ui.sigpad.hint"))
+		s.Pads[p].OnChanged = func() { s.say("") }
+		s.Clear[p] = widget.NewButtonWithIcon(e.t("ui.agreement.clear"), theme.ContentClearIcon(), s.Pads[p].Clear)
+		s.Sign[p] = widget.NewButtonWithIcon(e.t("ui.agreement.sign"), theme.ConfirmIcon(), func() { s.sign(p) })
+		s.Sign[p].Importance = widget.HighImportance
+		if carry != nil {
+			s.Names[p].SetText(carry.names[p])
+			s.Pads[p].SetStrokes(carry.strokes[p])
+		}
+		if !s.Editable || (one && kp != p) {
+			s.Names[p].Disable() // nobody signs for the other
+			s.Pads[p].Disable()
+			s.Clear[p].Disable()
+			s.Sign[p].Disable()
+		}
+	}
+	// Moving the dates withdraws a signature; only its owner may cause that when alone.
+	if !s.Editable || one && s.Shown.SignatureOf(kp.Other()) != nil {
+		s.Start.Disable()
+		s.Review.Disable()
+	}
+	if carry != nil && carry.message != "" && s.Message.Text == "" {
+		s.say(carry.message)
+	}
+
+	s.NewVersion = widget.NewButtonWithIcon(e.t("ui.agreement.new"), theme.DocumentCreateIcon(), s.startNewVersion)
+	s.NewVersion.Importance = widget.HighImportance
+	s.GoCommitments = widget.NewButtonWithIcon(e.t("ui.agreement.none.go"), theme.NavigateNextIcon(),
+		func() { e.couple.Show(app.StepCommitments) })
+	s.buildVersionPick()
+	s.fillSigners()
+	return s
+}
+
+// refreshDraft makes the newest version say what the couple agreed, if it is not signed by both:
+// a first version when there is none, or the draft rewritten when the commitments changed.
+func (s *agreementScreen) refreshDraft() {
+	e := s.e
+	var latest *data.Agreement
+	if n := len(s.Versions); n > 0 {
+		latest = &s.Versions[n-1]
+	}
+	switch {
+	case latest == nil && len(s.agreed) == 0,
+		latest != nil && latest.Frozen(),
+		latest != nil && sameItems(latest.Items, s.agreed):
+		return
+	}
+	a := data.Agreement{CaseID: e.caseID(), Items: s.agreed}
+	if latest != nil {
+		a.StartDate, a.ReviewDate = latest.StartDate, latest.ReviewDate
+	}
+	if a.StartDate.IsZero() {
+		a.StartDate = e.d.Case.StartDate
+		if a.StartDate.IsZero() {
+			a.StartDate = data.DateOf(app.Now())
+		}
+	}
+	if a.ReviewDate.IsZero() {
+		a.ReviewDate = a.StartDate.AddDays(7 * reviewWeeks)
+	}
+	e.state.Flush()
+	saved, err := e.state.Store.SaveAgreement(e.state.Context(), a)
+	if err != nil {
+		s.warn(e.tf("ui.agreement.failed", err))
+		return
+	}
+	if latest != nil {
+		if names := s.signerNames(*latest); names != "" {
+			s.warn(e.tf("ui.agreement.withdrawn.commitments", names))
+		}
+		s.Versions[len(s.Versions)-1] = saved
+	} else {
+		s.Versions = append(s.Versions, saved)
+	}
+}
+
+// pick chooses the version to show; 0 or an unknown number is the newest.
+func (s *agreementScreen) pick(version int) {
+	n := len(s.Versions)
+	if n == 0 {
+		return
+	}
+	s.Shown, s.Latest = &s.Versions[n-1], true
+	for i := range s.Versions {
+		if s.Versions[i].Version == version && i < n-1 {
+			s.Shown, s.Latest = &s.Versions[i], false
+		}
+	}
+	s.Editable = s.Latest && !s.Shown.Frozen() && len(s.Shown.Items) > 0
+	if len(s.Shown.Items) == 0 {
+		s.Shown = nil // an emptied draft: nothing to sign (earlier versions stay in the picker)
+	}
+}
+
+// sameItems reports whether an agreement's items say what the agreed commitments say.
+func sameItems(a, b []data.AgreementItem) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.CatalogID != y.CatalogID || x.Param != y.Param || x.Cost != y.Cost || x.ReviewDate != y.ReviewDate {
+			return false
+		}
+		if x.CatalogID == "" && x.Text != y.Text {
+			return false
+		}
+	}
+	return true
+}
+
+// signerNames lists who has signed a version, "Sam" or "Sam and Alex"; "" when nobody has.
+func (s *agreementScreen) signerNames(a data.Agreement) string {
+	var names []string
+	for _, p := range data.Partners {
+		if a.SignatureOf(p) != nil {
+			names = append(names, s.e.name(p))
+		}
+	}
+	return strings.Join(names, s.e.t("ui.agreement.and"))
+}
+
+// signedOn is the day the second signature was given.
+func signedOn(a data.Agreement) data.Date {
+	var last time.Time
+	for _, sig := range a.Signatures {
+		if sig.SignedAt.After(last) {
+			last = sig.SignedAt
+		}
+	}
+	return data.DateOf(last.Local())
+}
+
+func (s *agreementScreen) buildVersionPick() {
+	if len(s.Versions) < 2 {
+		return
+	}
+	byLabel := map[string]int{}
+	selected := ""
+	for i := len(s.Versions) - 1; i >= 0; i-- {
+		a := s.Versions[i]
+		label := s.e.tf("ui.agreement.version.draft", a.Version)
+		if a.Frozen() {
+			label = s.e.tf("ui.agreement.version.signed", a.Version, signedOn(a))
+		}
+		s.labels = append(s.labels, label)
+		byLabel[label] = a.Version
+		if s.Shown != nil && s.Shown.ID == a.ID || s.Shown == nil && i == len(s.Versions)-1 {
+			selected = label
+		}
+	}
+	s.VersionPick = widget.NewSelect(s.labels, nil)
+	s.VersionPick.SetSelected(selected)
+	s.VersionPick.OnChanged = func(label string) {
+		v := byLabel[label]
+		if v == s.Versions[len(s.Versions)-1].Version {
+			v = 0
+		}
+		s.e.couple.rebuild(func(e *env) stepScreen { return newAgreementAt(e, v, nil) })
+	}
+}
+
+// datesChanged saves valid new dates into the draft. When the start moves and the review date
+// was the default, the review date moves with it.
+func (s *agreementScreen) datesChanged(startMoved bool) {
+	e := s.e
+	if !s.Editable || s.Start.Disabled() {
+		return
+	}
+	start, err1 := data.ParseDate(strings.TrimSpace(s.Start.Text))
+	review, err2 := data.ParseDate(strings.TrimSpace(s.Review.Text))
+	if err1 != nil || err2 != nil || start.IsZero() || review.IsZero() {
+		s.warn(e.t("ui.agreement.date.bad"))
+		return
+	}
+	if startMoved && start != s.Shown.StartDate && review == s.Shown.ReviewDate &&
+		review == s.Shown.StartDate.AddDays(7*reviewWeeks) {
+		s.Review.SetText(start.AddDays(7 * reviewWeeks).String()) // comes back here
+		return
+	}
+	if !start.Before(review) {
+		s.warn(e.t("ui.agreement.date.order"))
+		return
+	}
+	s.say("")
+	if start == s.Shown.StartDate && review == s.Shown.ReviewDate {
+		return
+	}
+	s.Shown.StartDate, s.Shown.ReviewDate = start, review
+	a := data.Agreement{CaseID: e.caseID(), StartDate: start, ReviewDate: review, Items: s.Shown.Items}
+	e.save("agreement.draft", func(ctx context.Context, st *data.Store) error {
+		_, err := st.SaveAgreement(ctx, a)
+		return err
+	})
+	if names := s.signerNames(*s.Shown); names != "" {
+		s.Shown.Signatures = nil
+		s.warn(e.tf("ui.agreement.withdrawn.dates", names))
+		s.fillSigners()
+	}
+}
+
+// warn shows what needs attention; say shows quieter news, or nothing for "".
+func (s *agreementScreen) warn(msg string) { s.show(msg, widget.WarningImportance) }
+
+func (s *agreementScreen) say(msg string) { s.show(msg, widget.MediumImportance) }
+
+func (s *agreementScreen) show(msg string, imp widget.Importance) {
+	s.Message.Importance = imp
+	s.Message.SetText(msg)
+	if msg == "" {
+		s.Message.Hide()
+	} else {
+		s.Message.Show()
+	}
+}
+
+// sign stores partner p's typed name and drawn signature on the draft, then shows the result.
+func (s *agreementScreen) sign(p data.Partner) {
+	e := s.e
+	if !s.Editable || s.Pads[p].Disabled() {
+		return
+	}
+	name := strings.TrimSpace(s.Names[p].Text)
+	switch {
+	case name == "":
+		s.warn(e.tf("ui.agreement.need.name", e.name(p)))
+		return
+	case s.Pads[p].Empty():
+		s.warn(e.tf("ui.agreement.need.drawing", e.name(p)))
+		return
+	}
+	img, err := s.Pads[p].PNG()
+	if err != nil || len(img) == 0 {
+		s.warn(e.tf("ui.agreement.failed", err))
+		return
+	}
+	e.state.Flush() // dates typed a moment ago are in the draft before it is signed
+	versions, err := e.state.Store.Agreements(e.state.Context(), e.caseID())
+	if err != nil {
+		s.warn(e.tf("ui.agreement.failed", err))
+		return
+	}
+	if n := len(versions); n == 0 || versions[n-1].ID != s.Shown.ID || versions[n-1].Frozen() {
+		s.warn(e.t("ui.agreement.stale"))
+		return
+	}
+	caseID, id := e.caseID(), s.Shown.ID
+	sig := data.Signature{Partner: p, TypedName: name, PNG: img}
+	e.save("agreement.sign."+string(p), func(ctx context.Context, st *data.Store) error {
+		return st.Sign(ctx, caseID, id, sig)
+	})
+	e.state.Flush()
+	carry := &agreementCarry{names: map[data.Partner]string{}, strokes: map[data.Partner][]app.Stroke{},
+		message: e.tf("ui.agreement.signed.thanks", e.name(p))}
+	for _, o := range data.Partners {
+		if o != p {
+			carry.names[o], carry.strokes[o] = s.Names[o].Text, s.Pads[o].Strokes()
+		}
+	}
+	e.couple.rebuild(func(e *env) stepScreen { return newAgreementAt(e, 0, carry) })
+}
+
+// startNewVersion writes the agreed commitments into a new version after a signed one.
+func (s *agreementScreen) startNewVersion() {
+	e := s.e
+	n := len(s.Versions)
+	if n == 0 || !s.Versions[n-1].Frozen() || len(s.agreed) == 0 {
+		return
+	}
+	prev := s.Versions[n-1]
+	start := data.DateOf(app.Now())
+	if start.Before(prev.StartDate) {
+		start = prev.StartDate
+	}
+	e.state.Flush()
+	_, err := e.state.Store.SaveAgreement(e.state.Context(), data.Agreement{CaseID: e.caseID(), StartDate: start,
+		ReviewDate: start.AddDays(7 * reviewWeeks), Items: s.agreed})
+	if err != nil {
+		s.warn(e.tf("ui.agreement.failed", err))
+		return
+	}
+	e.couple.rebuild(func(e *env) stepScreen { return newAgreementAt(e, 0, nil) })
+}
+
+// fillSigners lays out each partner's part: the pad to sign, or the signature given.
+func (s *agreementScreen) fillSigners() {
+	e := s.e
+	s.signers.Objects = nil
+	if s.Shown == nil {
+		s.signers.Refresh()
+		return
+	}
+	if s.Shown.Frozen() {
+		grid := container.NewGridWithColumns(2)
+		for _, p := range data.Partners {
+			grid.Add(s.signatureView(p, *s.Shown.SignatureOf(p)))
+		}
+		s.signers.Add(card(subheading(e.t("ui.agreement.signatures")), grid))
+		s.signers.Refresh()
+		return
+	}
+	if !s.Latest {
+		s.signers.Refresh()
+		return
+	}
+	kp, one := e.keyboard().Partner()
+	for _, p := range data.Partners {
+		if sig := s.Shown.SignatureOf(p); sig != nil {
+			s.signers.Add(card(subheading(e.tf("ui.agreement.signer.done", e.name(p))), s.signatureView(p, *sig)))
+			continue
+		}
+		side := container.NewVBox(widget.NewLabel(e.t("ui.agreement.name")), s.Names[p],
+			container.NewHBox(s.Clear[p], s.Sign[p]))
+		if one && kp != p {
+			side.Add(note(e.tf("ui.agreement.other", e.name(p))))
+		}
+		s.signers.Add(card(subheading(e.tf("ui.agreement.signer", e.name(p))),
+			container.NewBorder(nil, nil, container.NewVBox(s.Pads[p]), nil, container.NewPadded(side))))
+	}
+	s.signers.Refresh()
+}
+
+// signatureView is a given signature: the drawing on paper, the typed name and the day.
+func (s *agreementScreen) signatureView(p data.Partner, sig data.Signature) fyne.CanvasObject {
+	paper := canvas.NewRectangle(padPaper)
+	paper.CornerRadius = 6
+	paper.StrokeColor, paper.StrokeWidth = padBorder, 1
+	var drawing fyne.CanvasObject = paper
+	if len(sig.PNG) > 0 {
+		img := canvas.NewImageFromReader(bytes.NewReader(sig.PNG), fmt.Sprintf("signature-%d-%s.png", s.Shown.ID, p))
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(240, 80))
+		drawing = container.NewStack(paper, container.NewPadded(img))
+	}
+	name := widget.NewLabelWithStyle(sig.TypedName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	when := widget.NewLabel(s.e.tf("ui.agreement.signed.on", data.DateOf(sig.SignedAt.Local())))
+	return container.NewVBox(container.NewHBox(drawing), container.NewVBox(name, when))
+}
+
+func (s *agreementScreen) View() fyne.CanvasObject {
+	e := s.e
+	var body []fyne.CanvasObject
+	if s.VersionPick != nil {
+		// Wide enough for the longest choice, so no version reads "Version 2 (…".
+		w := float32(0)
+		for _, l := range s.labels {
+			w = max(w, fyne.MeasureText(l, theme.TextSize(), fyne.TextStyle{}).Width)
+		}
+		pick := container.NewGridWrap(fyne.NewSize(w+4*theme.Padding()+theme.IconInlineSize()+8, s.VersionPick.MinSize().Height), s.VersionPick)
+		body = append(body, container.NewHBox(widget.NewLabel(e.t("ui.agreement.version.pick")), pick))
+	}
+	body = append(body, s.Message)
+	if s.Shown == nil {
+		body = append(body, card(subheading(e.t("ui.agreement.none.title")), wrapped(e.render(e.t("ui.agreement.none"))),
+			container.NewHBox(s.GoCommitments)))
+		return page(e.t("ui.step.agreement"), e.render(e.t("ui.agreement.intro")), body...)
+	}
+	a := s.Shown
+	status := e.t("ui.agreement.status.draft")
+	switch {
+	case a.Frozen():
+		status = e.tf("ui.agreement.status.frozen", signedOn(*a))
+	case len(a.Signatures) > 0:
+		p := a.Signatures[0].Partner
+		status = e.tf("ui.agreement.status.one", e.name(p), e.name(p.Other()))
+	}
+	parts := []fyne.CanvasObject{subheading(e.tf("ui.agreement.version", a.Version)), note(status)}
+	if !s.Latest {
+		parts = append(parts, note(e.tf("ui.agreement.earlier", s.Versions[len(s.Versions)-1].Version)))
+	}
+	parts = append(parts, widget.NewSeparator())
+	for _, it := range a.Items {
+		parts = append(parts, s.itemView(it))
+	}
+	parts = append(parts, widget.NewSeparator(), s.datesView())
+	body = append(body, card(parts...))
+	if s.Latest && a.Frozen() && len(s.agreed) > 0 && !sameItems(a.Items, s.agreed) {
+		body = append(body, card(subheading(e.t("ui.agreement.changed.title")), wrapped(e.t("ui.agreement.changed")),
+			container.NewHBox(s.NewVersion)))
+	}
+	body = append(body, s.signers)
+	return page(e.t("ui.step.agreement"), e.render(e.t("ui.agreement.intro")), body...)
+}
+
+// itemView is one line of the agreement: its code, what it says and its details.
+func (s *agreementScreen) itemView(it data.AgreementItem) fyne.CanvasObject {
+	e := s.e
+	code := it.Code
+	if code == "" {
+		code = e.t("ui.agreement.item.own")
+	}
+	codeLabel := widget.NewLabelWithStyle(code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var details []string
+	if it.Param > 0 {
+		details = append(details, e.tf("ui.agreement.item.param", it.Param, it.Unit))
+	}
+	if it.Cost != "" {
+		details = append(details, e.tf("ui.agreement.item.cost", strings.ToLower(e.content.CostLevel(it.Cost).Label)))
+	}
+	if !it.ReviewDate.IsZero() {
+		details = append(details, e.tf("ui.agreement.item.review", it.ReviewDate))
+	}
+	segs := []widget.RichTextSegment{&widget.TextSegment{Text: it.Text, Style: widget.RichTextStyleParagraph}}
+	if len(details) > 0 {
+		segs = append(segs, &widget.TextSegment{Text: strings.Join(details, e.t("ui.agreement.item.sep")),
+			Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}})
+	}
+	text := widget.NewRichText(segs...)
+	text.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(64, codeLabel.MinSize().Height), codeLabel), nil, text)
+}
+
+// datesView shows the start and review dates: to edit on a draft, as text once signed.
+func (s *agreementScreen) datesView() fyne.CanvasObject {
+	e := s.e
+	if !s.Editable {
+		return wrapped(e.tf("ui.agreement.dates.fixed", s.Shown.StartDate, s.Shown.ReviewDate))
+	}
+	grid := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel(e.t("ui.agreement.start")), nil, s.Start),
+		container.NewBorder(nil, nil, widget.NewLabel(e.t("ui.agreement.review")), nil, s.Review))
+	return container.NewVBox(grid, note(e.t("ui.agreement.dates.help")))
+}

@@ -341,17 +341,26 @@ func (b *book) labelled(x, y, w float64, label, value string) {
 	b.color(ink)
 }
 
-// fit shortens text with an ellipsis so one line never overflows its width.
+// fit shortens text with an ellipsis so one line never overflows its width. It measures a
+// bounded prefix by halving, so even a pasted novel costs a few dozen measurements.
 func (b *book) fit(text string, w float64) string {
 	s := b.clean(strings.Join(strings.Fields(text), " "))
 	if b.pdf.GetStringWidth(s) <= w {
 		return s
 	}
+	const longestLine = 1000 // far more characters than any line of the page can hold
 	r := []rune(s)
-	for len(r) > 0 && b.pdf.GetStringWidth(string(r)+"…") > w {
-		r = r[:len(r)-1]
+	r = r[:min(len(r), longestLine)]
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if b.pdf.GetStringWidth(string(r[:mid])+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
 	}
-	return string(r) + "…"
+	return string(r[:lo]) + "…"
 }
 
 // box draws a tick box, ticked or not.

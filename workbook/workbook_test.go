@@ -212,12 +212,28 @@ func TestAnyTextPrintsWithoutLosingAParagraph(t *testing.T) {
 	d.Letter.Text = long + "\n\n" + word + "\n\nThe last paragraph is still here, every word of it."
 	d.CheckIns = append(d.CheckIns[:0:0], d.CheckIns...)
 	d.CheckIns[0].WentWell = strings.Repeat("A very long note about the week. ", 400)
+
 	path := write(t, d, workbook.Options{Weeks: 2})
 	f := flat(pdfText(t, path))
 	for _, want := range []string{"The last paragraph is still here, every word of it.", "Zoë's café", "unbrokenunbroken", "A very long note about the week."} {
 		if !strings.Contains(f, want) {
 			t.Errorf("%q was lost", want)
 		}
+	}
+}
+
+// TestHugeLinesPrint: lines that must be shortened to fit (names, a commitment in the tracking
+// grid) once took time proportional to the square of their length.
+func TestHugeLinesPrint(t *testing.T) {
+	d := sample(t)
+	d.Case.NameB = strings.Repeat("Ω", 100000)
+	for i := range d.Commitments {
+		if d.Commitments[i].CatalogID == "" {
+			d.Commitments[i].CustomText = strings.Repeat("x", 100000)
+		}
+	}
+	if err := workbook.Write(&bytes.Buffer{}, content(t), d, workbook.Options{Weeks: 2, Now: fixedNow}); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Partner identifies one of the two people in a couple.
@@ -125,11 +126,20 @@ func (c Case) NameOf(p Partner) string {
 // Title is "A & B", for lists.
 func (c Case) Title() string { return strings.TrimSpace(c.NameA) + " & " + strings.TrimSpace(c.NameB) }
 
+// MaxNameLength keeps names to what fits on a signature line.
+const MaxNameLength = 80
+
 // Validate checks a case before it is stored.
 func (c Case) Validate() error {
 	var problems []string
 	if strings.TrimSpace(c.NameA) == "" || strings.TrimSpace(c.NameB) == "" {
 		problems = append(problems, "both partners need a name (a first name or a nickname is enough)")
+	}
+	for _, n := range []string{c.NameA, c.NameB} {
+		if utf8.RuneCountInString(n) > MaxNameLength {
+			problems = append(problems, fmt.Sprintf("a name can be up to %d characters; a first name or a nickname is enough", MaxNameLength))
+			break
+		}
 	}
 	if !c.Rebuilding.valid() {
 		problems = append(problems, fmt.Sprintf("who is rebuilding trust must be A, B or both, not %q", c.Rebuilding))

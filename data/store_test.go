@@ -163,6 +163,9 @@ func TestCaseValidationAndRoundTrip(t *testing.T) {
 	if _, err := st.CreateCase(ctx, data.Case{NameA: " ", NameB: "Alex", Rebuilding: data.RebuilderA}); !errors.As(err, &in) {
 		t.Errorf("a nameless partner: err = %v, want an InputError", err)
 	}
+	if _, err := st.CreateCase(ctx, data.Case{NameA: strings.Repeat("n", 81), NameB: "Alex", Rebuilding: data.RebuilderA}); !errors.As(err, &in) {
+		t.Errorf("an 81-character name: err = %v, want an InputError", err)
+	}
 	if _, err := st.CreateCase(ctx, data.Case{NameA: "Sam", NameB: "Alex", Rebuilding: "C"}); !errors.As(err, &in) {
 		t.Errorf("rebuilding C: err = %v, want an InputError", err)
 	}

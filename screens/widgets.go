@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"kintsugi/data"
 )
 
 // heading is a step's title.
@@ -77,4 +79,35 @@ func card(objects ...fyne.CanvasObject) fyne.CanvasObject {
 	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	bg.StrokeWidth = 1
 	return container.NewStack(bg, container.NewPadded(container.NewVBox(objects...)))
+}
+
+// dateField is an entry for a day as YYYY-MM-DD. What is typed always stays in the entry; only
+// a date it can read (or an empty one, to clear it) reaches onDate, and otherwise msg says why.
+func dateField(e *env, initial data.Date, onDate func(data.Date)) (*widget.Entry, *widget.Label) {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder(e.t("ui.date.placeholder"))
+	entry.SetText(initial.String())
+	msg := widget.NewLabel("")
+	msg.Importance = widget.WarningImportance
+	msg.Wrapping = fyne.TextWrapWord
+	entry.OnChanged = func(text string) {
+		d, err := data.ParseDate(strings.TrimSpace(text))
+		if err != nil {
+			msg.SetText(e.tf("ui.date.bad", text))
+			return
+		}
+		msg.SetText("")
+		onDate(d)
+	}
+	return entry, msg
+}
+
+// multiLine is a text area that wraps and shows rows lines.
+func multiLine(text string, rows int, onChanged func(string)) *widget.Entry {
+	entry := widget.NewMultiLineEntry()
+	entry.Wrapping = fyne.TextWrapWord
+	entry.SetMinRowsVisible(rows)
+	entry.SetText(text)
+	entry.OnChanged = onChanged
+	return entry
 }

@@ -56,7 +56,7 @@ func sampleStory(ctx context.Context, st *data.Store, content *data.Content, c d
 	}
 	for i, q := range Questions(content, c) {
 		a := data.Answer{CaseID: c.ID, Partner: q.Partner, QuestionID: q.Entry.ID, Shared: i%3 != 2,
-			Text: sampleThoughts[i%len(sampleThoughts)]}
+			Text: sampleThoughts[(i+2*partnerIndex(q.Partner))%len(sampleThoughts)]}
 		if err := st.SaveAnswer(ctx, a); err != nil {
 			return err
 		}
@@ -223,3 +223,10 @@ const (
 	SampleNameA = "Sam"
 	SampleNameB = "Alex"
 )
+
+func partnerIndex(p data.Partner) int {
+	if p == data.PartnerA {
+		return 0
+	}
+	return 1
+}

@@ -87,16 +87,14 @@ func dateField(e *env, initial data.Date, onDate func(data.Date)) (*widget.Entry
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder(e.t("ui.date.placeholder"))
 	entry.SetText(initial.String())
-	msg := widget.NewLabel("")
-	msg.Importance = widget.WarningImportance
-	msg.Wrapping = fyne.TextWrapWord
+	msg := newMessage()
 	entry.OnChanged = func(text string) {
 		d, err := data.ParseDate(strings.TrimSpace(text))
 		if err != nil {
-			msg.SetText(e.tf("ui.date.bad", text))
+			say(msg, e.tf("ui.date.bad", text))
 			return
 		}
-		msg.SetText("")
+		say(msg, "")
 		onDate(d)
 	}
 	return entry, msg
@@ -110,4 +108,24 @@ func multiLine(text string, rows int, onChanged func(string)) *widget.Entry {
 	entry.SetText(text)
 	entry.OnChanged = onChanged
 	return entry
+}
+
+// newMessage is a label for a problem with what was typed; hidden while there is none, so it
+// leaves no gap.
+func newMessage() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.WarningImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// say shows text in a message label, or hides the label when text is empty.
+func say(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
 }

@@ -1,0 +1,309 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kintsugi/app"
+	"kintsugi/data"
+)
+
+func init() { stepScreens[app.StepCommitments] = newCommitments }
+
+// MaxReviewDays is how far ahead a monitoring commitment's review may lie: checking on a
+// partner is never open-ended.
+const MaxReviewDays = 366
+
+// commitmentsScreen is the catalog, each partner's agreement to each item, the couple's own
+// commitments, and what it all costs in freedom.
+type commitmentsScreen struct {
+	e          *env
+	Agree      map[string]map[data.Partner]*widget.Check // by catalog ID, or "custom.<id>"
+	Param      map[string]*widget.Entry
+	Review     map[string]*widget.Entry
+	Message    map[string]*widget.Label
+	Summary    *widget.Label
+	CustomText *widget.Entry
+	CustomCost *widget.Select
+	AddCustom  *widget.Button
+	Delete     map[int64]*widget.Button
+	items      map[string]data.Commitment
+	costs      map[string]string // label to level
+}
+
+func newCommitments(e *env) stepScreen {
+	s := &commitmentsScreen{e: e, Agree: map[string]map[data.Partner]*widget.Check{}, Param: map[string]*widget.Entry{},
+		Review: map[string]*widget.Entry{}, Message: map[string]*widget.Label{}, Summary: widget.NewLabel(""),
+		Delete: map[int64]*widget.Button{}, items: map[string]data.Commitment{}, costs: map[string]string{}}
+	s.Summary.Wrapping = fyne.TextWrapWord
+	for _, sec := range e.content.Catalog() {
+		for _, entry := range sec.Entries {
+			s.addCatalog(entry)
+		}
+	}
+	for _, cm := range e.d.Commitments {
+		if cm.CatalogID == "" {
+			s.addCustom(cm)
+		}
+	}
+	var labels []string
+	for _, lvl := range data.CostLevels {
+		label := e.content.CostLevel(lvl).Label
+		labels = append(labels, label)
+		s.costs[label] = lvl
+	}
+	s.CustomText = widget.NewEntry()
+	s.CustomText.SetPlaceHolder(e.t("ui.commitments.custom.placeholder"))
+	s.CustomCost = widget.NewSelect(labels, nil)
+	s.CustomCost.SetSelected(labels[1])
+	s.AddCustom = widget.NewButtonWithIcon(e.t("ui.commitments.custom.add"), theme.ContentAddIcon(), s.add)
+	s.showSummary()
+	return s
+}
+
+func (s *commitmentsScreen) current(id string) data.Commitment {
+	for _, cm := range s.e.d.Commitments {
+		if cm.CatalogID == id {
+			return cm
+		}
+	}
+	return data.Commitment{CaseID: s.e.caseID(), CatalogID: id}
+}
+
+func (s *commitmentsScreen) addCatalog(entry data.Entry) {
+	e := s.e
+	id := entry.ID
+	cm := s.current(id)
+	if cm.Cost == "" {
+		cm.Cost = entry.Cost
+	}
+	if p := entry.Parameter; p != nil && cm.Param == 0 {
+		cm.Param = p.Default
+	}
+	s.items[id] = cm
+	s.Message[id] = newMessage()
+	s.agreeChecks(id, cm)
+	if p := entry.Parameter; p != nil {
+		s.Param[id] = widget.NewEntry()
+		s.Param[id].SetText(strconv.Itoa(cm.Param))
+		s.Param[id].OnChanged = func(text string) { s.setParam(id, *p, text) }
+	}
+	if entry.Monitoring {
+		review, msg := dateField(e, cm.ReviewDate, func(d data.Date) { s.setReview(id, d) })
+		s.Review[id] = review
+		s.Message[id] = msg
+		s.lockUnlessReviewed(id)
+	}
+}
+
+func (s *commitmentsScreen) agreeChecks(key string, cm data.Commitment) {
+	kp, alone := s.e.keyboard().Partner()
+	s.Agree[key] = map[data.Partner]*widget.Check{}
+	for _, p := range data.Partners {
+		check := widget.NewCheck(s.e.tf("ui.commitments.agree", s.e.name(p)), func(on bool) { s.agree(key, p, on) })
+		check.Checked = cm.AgreedBy(p)
+		if alone && kp != p {
+			check.Disable() // each partner agrees for themselves
+		}
+		s.Agree[key][p] = check
+	}
+}
+
+func (s *commitmentsScreen) agree(key string, p data.Partner, on bool) {
+	s.change(key, func(cm *data.Commitment) {
+		if p == data.PartnerA {
+			cm.AgreedA = on
+		} else {
+			cm.AgreedB = on
+		}
+	})
+	s.showSummary()
+}
+
+func (s *commitmentsScreen) setParam(id string, p data.Parameter, text string) {
+	n, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || n < p.Min || n > p.Max {
+		say(s.Message[id], s.e.tf("ui.commitments.param.bad", p.Unit, p.Min, p.Max))
+		return
+	}
+	say(s.Message[id], "")
+	s.change(id, func(cm *data.Commitment) { cm.Param = n })
+}
+
+func (s *commitmentsScreen) setReview(id string, d data.Date) {
+	today := data.DateOf(app.Now())
+	if !d.IsZero() && (d.Before(today) || d.DaysSince(today) > MaxReviewDays) {
+		say(s.Message[id], s.e.tf("ui.commitments.review.range", MaxReviewDays/30))
+		d = data.Date{}
+	}
+	s.change(id, func(cm *data.Commitment) {
+		cm.ReviewDate = d
+		if d.IsZero() { // without a review date nobody stays agreed to being monitored
+			cm.AgreedA, cm.AgreedB = false, false
+		}
+	})
+	if d.IsZero() {
+		for _, c := range s.Agree[id] {
+			c.SetChecked(false)
+		}
+	}
+	s.lockUnlessReviewed(id)
+	s.showSummary()
+}
+
+// lockUnlessReviewed keeps a monitoring commitment from being agreed until it has a review date.
+func (s *commitmentsScreen) lockUnlessReviewed(id string) {
+	kp, alone := s.e.keyboard().Partner()
+	for p, c := range s.Agree[id] {
+		if s.items[id].ReviewDate.IsZero() || (alone && kp != p) {
+			c.Disable()
+		} else {
+			c.Enable()
+		}
+	}
+}
+
+func (s *commitmentsScreen) change(key string, edit func(*data.Commitment)) {
+	cm := s.items[key]
+	edit(&cm)
+	s.items[key] = cm
+	s.e.save("commitment."+key, func(ctx context.Context, st *data.Store) error {
+		_, err := st.SaveCommitment(ctx, cm)
+		return err
+	})
+}
+
+func (s *commitmentsScreen) addCustom(cm data.Commitment) {
+	key := fmt.Sprintf("custom.%d", cm.ID)
+	s.items[key] = cm
+	s.agreeChecks(key, cm)
+	id := cm.ID
+	s.Delete[id] = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.confirmDelete(id) })
+}
+
+// add stores a commitment of the couple's own and shows it with the others.
+func (s *commitmentsScreen) add() {
+	text := strings.TrimSpace(s.CustomText.Text)
+	if text == "" {
+		s.Summary.SetText(s.e.t("ui.commitments.custom.empty"))
+		return
+	}
+	cm := data.Commitment{CaseID: s.e.caseID(), CustomText: text, Cost: s.costs[s.CustomCost.Selected]}
+	s.e.save("custom.new", func(ctx context.Context, st *data.Store) error {
+		_, err := st.SaveCommitment(ctx, cm)
+		return err
+	})
+	s.e.couple.Show(app.StepCommitments)
+}
+
+func (s *commitmentsScreen) confirmDelete(id int64) {
+	dialog.ShowConfirm(s.e.t("ui.commitments.delete.title"), s.e.t("ui.commitments.delete"), func(ok bool) {
+		if ok {
+			s.DeleteCustom(id)
+		}
+	}, s.e.win.Win)
+}
+
+// DeleteCustom removes one of the couple's own commitments.
+func (s *commitmentsScreen) DeleteCustom(id int64) {
+	caseID := s.e.caseID()
+	s.e.save(fmt.Sprintf("custom.delete.%d", id), func(ctx context.Context, st *data.Store) error {
+		return st.DeleteCommitment(ctx, caseID, id)
+	})
+	s.e.couple.Show(app.StepCommitments)
+}
+
+// showSummary says how many commitments both agreed to, by cost, and what that asks.
+func (s *commitmentsScreen) showSummary() {
+	counts := map[string]int{}
+	weight, total := 0, 0
+	for _, cm := range s.items {
+		if cm.Agreed() {
+			counts[cm.Cost]++
+			weight += data.CostRank(cm.Cost) + 1
+			total++
+		}
+	}
+	var parts []string
+	for _, lvl := range data.CostLevels {
+		if counts[lvl] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[lvl], strings.ToLower(s.e.content.CostLevel(lvl).Label)))
+		}
+	}
+	if total == 0 {
+		s.Summary.SetText(s.e.t("ui.commitments.summary.none"))
+		return
+	}
+	weightKey := "ui.commitments.weight.light"
+	switch {
+	case weight > 24:
+		weightKey = "ui.commitments.weight.heavy"
+	case weight > 10:
+		weightKey = "ui.commitments.weight.medium"
+	}
+	s.Summary.SetText(s.e.tf("ui.commitments.summary", total, strings.Join(parts, ", ")) + " " + s.e.t(weightKey))
+}
+
+func (s *commitmentsScreen) View() fyne.CanvasObject {
+	e := s.e
+	acc := widget.NewAccordion()
+	acc.MultiOpen = true
+	for _, sec := range e.content.Catalog() {
+		box := container.NewVBox(para(sec.Intro))
+		for _, entry := range sec.Entries {
+			box.Add(s.catalogCard(entry))
+		}
+		acc.Append(widget.NewAccordionItem(sec.Code+".  "+sec.Title, box))
+	}
+	acc.Open(0)
+	own := container.NewVBox()
+	for _, cm := range e.d.Commitments {
+		if cm.CatalogID == "" {
+			key := fmt.Sprintf("custom.%d", cm.ID)
+			text := wrapped(cm.CustomText)
+			own.Add(card(container.NewBorder(nil, nil, nil, s.Delete[cm.ID], text),
+				note(e.tf("ui.commitments.cost", e.content.CostLevel(cm.Cost).Label)),
+				container.NewHBox(s.Agree[key][data.PartnerA], s.Agree[key][data.PartnerB])))
+		}
+	}
+	add := container.NewBorder(nil, nil, nil, container.NewHBox(s.CustomCost, s.AddCustom), s.CustomText)
+	acc.Append(widget.NewAccordionItem(e.t("ui.commitments.custom"), container.NewVBox(own, add)))
+	return page(e.t("ui.step.commitments"), e.t("ui.commitments.intro"), card(s.Summary), acc)
+}
+
+func (s *commitmentsScreen) catalogCard(entry data.Entry) fyne.CanvasObject {
+	e := s.e
+	id := entry.ID
+	title := widget.NewLabelWithStyle(entry.Code+"  "+e.render(entry.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	cost := widget.NewLabel(costDots(entry.Cost) + "  " + e.tf("ui.commitments.cost", e.content.CostLevel(entry.Cost).Label))
+	cost.TextStyle = fyne.TextStyle{Italic: true}
+	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, cost, title), wrapped(e.render(entry.Text))}
+	if p := entry.Parameter; p != nil {
+		parts = append(parts, container.NewHBox(container.NewGridWrap(fyne.NewSize(80, s.Param[id].MinSize().Height), s.Param[id]), widget.NewLabel(p.Unit)))
+	}
+	if entry.Caution != "" {
+		parts = append(parts, note(e.render(entry.Caution)))
+	}
+	if entry.Monitoring {
+		parts = append(parts, container.NewHBox(widget.NewLabel(e.t("ui.commitments.review")),
+			container.NewGridWrap(fyne.NewSize(150, s.Review[id].MinSize().Height), s.Review[id])),
+			note(e.t("ui.commitments.review.why")))
+	}
+	parts = append(parts, s.Message[id], container.NewHBox(s.Agree[id][data.PartnerA], s.Agree[id][data.PartnerB]))
+	return card(parts...)
+}
+
+// costDots shows a cost level as one to four filled dots.
+func costDots(level string) string {
+	n := data.CostRank(level) + 1
+	return strings.Repeat("●", n) + strings.Repeat("○", len(data.CostLevels)-n)
+}

@@ -93,8 +93,8 @@ func (b *book) agreementDates(start, review data.Date) {
 // name, and the date.
 func (b *book) signatures(a *data.Agreement) {
 	const h = 46
-	b.ensure(h + 6)
-	b.gap(4)
+	b.sub(b.c.T("wb.agreement.signatures"), h+4)
+	b.gap(2)
 	y := b.pdf.GetY()
 	colW := b.bodyW/2 - 6
 	for i, p := range data.Partners {

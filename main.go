@@ -187,8 +187,8 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	return nil
 }
 
-func (cl *cli) sample(ctx context.Context, args []string) error {
-	fs := cl.newFlags("sample")
+// withStore runs a command whose only flag is --db, on the opened store.
+func (cl *cli) withStore(ctx context.Context, fs *flag.FlagSet, args []string, run func(st *data.Store) error) error {
 	db := dbFlag(fs)
 	if err := cl.parse(fs, args); err != nil {
 		return err
@@ -198,38 +198,36 @@ func (cl *cli) sample(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	content, err := app.LoadContent("")
-	if err != nil {
-		return err
-	}
-	c, err := app.CreateSample(ctx, st, content, app.Now())
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(cl.stdout, c.ID)
-	return nil
+	return run(st)
+}
+
+func (cl *cli) sample(ctx context.Context, args []string) error {
+	return cl.withStore(ctx, cl.newFlags("sample"), args, func(st *data.Store) error {
+		content, err := app.LoadContent("")
+		if err != nil {
+			return err
+		}
+		c, err := app.CreateSample(ctx, st, content, app.Now())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(cl.stdout, c.ID)
+		return nil
+	})
 }
 
 func (cl *cli) cases(ctx context.Context, args []string) error {
-	fs := cl.newFlags("cases")
-	db := dbFlag(fs)
-	if err := cl.parse(fs, args); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cs, err := st.Cases(ctx)
-	if err != nil {
-		return err
-	}
-	for _, c := range cs {
-		fmt.Fprintf(cl.stdout, "%d\t%s\tstarted %s\tlast activity %s\n", c.ID, c.Title(),
-			orDash(c.StartDate.String()), c.UpdatedAt.Local().Format("2006-01-02 15:04"))
-	}
-	return nil
+	return cl.withStore(ctx, cl.newFlags("cases"), args, func(st *data.Store) error {
+		cs, err := st.Cases(ctx)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			fmt.Fprintf(cl.stdout, "%d\t%s\tstarted %s\tlast activity %s\n", c.ID, c.Title(),
+				orDash(c.StartDate.String()), c.UpdatedAt.Local().Format("2006-01-02 15:04"))
+		}
+		return nil
+	})
 }
 
 func orDash(s string) string {
@@ -251,16 +249,7 @@ func (cl *cli) help(_ context.Context, _ []string) error {
 
 func (cl *cli) window(ctx context.Context, args []string) error {
 	fs := cl.flags("kintsugi", "[--db PATH]", "open the desktop app")
-	db := dbFlag(fs)
-	if err := cl.parse(fs, args); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	return runWindow(ctx, st)
+	return cl.withStore(ctx, fs, args, func(st *data.Store) error { return runWindow(ctx, st) })
 }
 
 func runWindow(ctx context.Context, st *data.Store) error {

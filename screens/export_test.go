@@ -13,9 +13,7 @@ import (
 )
 
 func TestExportWritesWhatWasTyped(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed (make deps installs poppler-utils)")
-	}
+	needPoppler(t)
 	r := newRig(t)
 	c := r.couple(app.StepHappened)
 	h := c.Current.(*happenedScreen)
@@ -34,11 +32,7 @@ func TestExportWritesWhatWasTyped(t *testing.T) {
 	if err := s.Export(path, r.state.CaseID(), opt); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	text := pdfText(t, path)
 	for _, want := range []string{"Sam & Alex", "We stopped telling each other the truth in spring.", "Week 3"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the exported workbook lacks %q", want)

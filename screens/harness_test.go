@@ -2,7 +2,9 @@ package screens
 
 import (
 	"context"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,3 +85,21 @@ func (r *rig) dossier() *data.Dossier {
 }
 
 var fixedClock = time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)
+
+// pdfText is a PDF's text as pdftotext reads it, with white space folded.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+// needPoppler skips a test where poppler's tools are missing (make deps installs them).
+func needPoppler(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed (make deps installs poppler-utils)")
+	}
+}

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,9 +15,7 @@ import (
 // TestWholeJourney walks a new couple through every step, as they would, and exports their
 // workbook; what they typed must be in it.
 func TestWholeJourney(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed (make deps installs poppler-utils)")
-	}
+	needPoppler(t)
 	r := newRig(t)
 	content := r.state.Content
 	form := newCoupleForm(content)
@@ -114,11 +111,7 @@ func TestWholeJourney(t *testing.T) {
 	if err := ex.Export(path, r.state.CaseID(), opt); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	text := pdfText(t, path)
 	for _, want := range []string{"Robin & Kai", "Robin promised to stop gambling and kept going in secret.",
 		"Being home when I say I will be.", "Told Kai about the second account.",
 		"Dear Kai, I lied to you about money for a year.", "We cooked together twice.", "signed by both"} {

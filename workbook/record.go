@@ -140,12 +140,7 @@ func (b *book) signatureImage(sig *data.Signature, x, y, w float64) {
 }
 
 func (b *book) letter() {
-	sec := b.c.Section(data.SectionLetterPrompts)
-	b.chapter(SecLetter, sec.Intro)
-	for _, e := range sec.Entries {
-		b.item(e.Code, b.render(e.Title), 10)
-		b.indented(e.Text)
-	}
+	b.listSection(SecLetter, data.SectionLetterPrompts, 10, nil)
 	b.pdf.AddPage()
 	text := ""
 	if b.d != nil {
@@ -182,12 +177,7 @@ func (b *book) ritual() {
 }
 
 func (b *book) help() {
-	sec := b.c.Section(data.SectionHelp)
-	b.chapter(SecHelp, sec.Intro)
-	for _, e := range sec.Entries {
-		b.item(e.Code, b.render(e.Title), 10)
-		b.indented(e.Text)
-	}
+	b.listSection(SecHelp, data.SectionHelp, 10, nil)
 	b.gap(4)
 	b.sub(b.c.T("wb.help.numbers"), 30)
 	for _, label := range []string{"wb.help.emergency", "wb.help.abuse", "wb.help.counsellor", "wb.help.crisis"} {

@@ -242,16 +242,26 @@ func (b *book) reflectionSections(p data.Partner) []string {
 }
 
 func (b *book) rules() {
-	sec := b.c.Section(data.SectionRules)
-	b.chapter(SecRules, sec.Intro)
-	for _, e := range sec.Entries {
-		b.item(e.Code, b.render(e.Title), 16)
-		b.indented(e.Text)
+	b.listSection(SecRules, data.SectionRules, 16, func(e data.Entry) {
 		if e.Note != "" {
 			b.note(b.margin+13, b.bodyW-13, b.render(e.Note))
 		}
 		b.initials(e.ID)
 		b.gap(2)
+	})
+}
+
+// listSection opens a chapter with a content section's introduction and prints each entry's
+// code, title and text, then more(entry) when more is given.
+func (b *book) listSection(sec, contentID string, need float64, more func(data.Entry)) {
+	s := b.c.Section(contentID)
+	b.chapter(sec, s.Intro)
+	for _, e := range s.Entries {
+		b.item(e.Code, b.render(e.Title), need)
+		b.indented(e.Text)
+		if more != nil {
+			more(e)
+		}
 	}
 }
 

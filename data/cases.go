@@ -102,9 +102,10 @@ func (s *Store) Cases(ctx context.Context) ([]Case, error) {
 	return out, rows.Err()
 }
 
-// DeleteCase removes a couple and everything stored for it.
+// DeleteCase removes a couple and everything stored for it, for good: the deleted values are
+// overwritten (secure_delete), the write-ahead log emptied, and the space reclaimed.
 func (s *Store) DeleteCase(ctx context.Context, id int64) error {
-	return s.write(ctx, 0, fmt.Sprintf("delete case %d", id), func(tx *sql.Tx) error {
+	err := s.write(ctx, 0, fmt.Sprintf("delete case %d", id), func(tx *sql.Tx) error {
 		// Signed versions refuse changes by trigger; deleting the whole couple is allowed.
 		res, err := tx.ExecContext(ctx, "DELETE FROM cases WHERE id = ?", id)
 		if err != nil {
@@ -115,6 +116,17 @@ func (s *Store) DeleteCase(ctx context.Context, id int64) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	s.Forget(id)
+	if err := s.scrub(ctx); err != nil {
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM"); err != nil {
+		return fmt.Errorf("delete case %d: reclaim space: %w", id, err)
+	}
+	return s.scrub(ctx)
 }
 
 // SaveIncident stores what happened.

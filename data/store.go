@@ -26,6 +26,7 @@ type Store struct {
 	db     *sql.DB
 	path   string
 	sealer Sealer
+	locks  *lockSealer // nil when a custom sealer is set
 	now    func() time.Time
 }
 
@@ -36,7 +37,12 @@ type Option func(*Store)
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
 
 // WithSealer sets how sensitive text is sealed on its way into the database.
-func WithSealer(x Sealer) Option { return func(s *Store) { s.sealer = x } }
+func WithSealer(x Sealer) Option {
+	return func(s *Store) {
+		s.sealer = x
+		s.locks = nil
+	}
+}
 
 const busyTimeoutMS = 10000
 
@@ -52,12 +58,15 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	q.Set("_busy_timeout", strconv.Itoa(busyTimeoutMS))
 	q.Set("_synchronous", "FULL")
 	q.Set("_txlock", "immediate")
+	q.Set("_secure_delete", "on") // deleted or replaced values are overwritten, not left in free pages
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, sealer: PlainSealer{}, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now}
+	s.locks = newLockSealer(s)
+	s.sealer = s.locks
 	for _, o := range opts {
 		o(s)
 	}

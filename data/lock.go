@@ -1,0 +1,299 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// MinPassphraseLength is the shortest passphrase a couple may set.
+const MinPassphraseLength = 8
+
+// lockSealer seals a locked couple's values with its key and leaves other couples' as they are.
+// It asks the database whether a couple is locked on every call, so a lock set by another
+// process is never bypassed.
+type lockSealer struct {
+	s    *Store
+	mu   sync.RWMutex
+	keys map[int64]*Cipher
+}
+
+func newLockSealer(s *Store) *lockSealer { return &lockSealer{s: s, keys: map[int64]*Cipher{}} }
+
+func aad(caseID int64, field string) []byte { return fmt.Appendf(nil, "kintsugi/%d/%s", caseID, field) }
+
+func (l *lockSealer) cipherFor(caseID int64) (*Cipher, error) {
+	locked, err := l.s.locked(context.Background(), l.s.db, caseID)
+	if err != nil || !locked {
+		return nil, err
+	}
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if c := l.keys[caseID]; c != nil {
+		return c, nil
+	}
+	return nil, ErrLocked
+}
+
+func (l *lockSealer) Seal(caseID int64, field string, plain []byte) ([]byte, error) {
+	c, err := l.cipherFor(caseID)
+	if err != nil || c == nil {
+		return plain, err
+	}
+	return c.Seal(plain, aad(caseID, field))
+}
+
+func (l *lockSealer) Open(caseID int64, field string, sealed []byte) ([]byte, error) {
+	c, err := l.cipherFor(caseID)
+	if err != nil || c == nil {
+		return sealed, err
+	}
+	return c.Open(sealed, aad(caseID, field))
+}
+
+func (l *lockSealer) set(caseID int64, c *Cipher) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if c == nil {
+		delete(l.keys, caseID)
+	} else {
+		l.keys[caseID] = c
+	}
+}
+
+func (s *Store) locked(ctx context.Context, q queryer, caseID int64) (bool, error) {
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM locks WHERE case_id = ?", caseID).Scan(&n); err != nil {
+		return false, fmt.Errorf("read lock: %w", err)
+	}
+	return n > 0, nil
+}
+
+// IsLocked reports whether a couple is protected by a passphrase.
+func (s *Store) IsLocked(ctx context.Context, caseID int64) (bool, error) {
+	return s.locked(ctx, s.db, caseID)
+}
+
+// IsOpen reports whether a couple's data can be read now: it is not locked, or it was unlocked.
+func (s *Store) IsOpen(ctx context.Context, caseID int64) (bool, error) {
+	locked, err := s.IsLocked(ctx, caseID)
+	if err != nil || !locked {
+		return err == nil, err
+	}
+	if s.locks == nil {
+		return false, nil
+	}
+	s.locks.mu.RLock()
+	defer s.locks.mu.RUnlock()
+	return s.locks.keys[caseID] != nil, nil
+}
+
+type lockRow struct {
+	kdf   KDF
+	check []byte
+}
+
+func (s *Store) lockOf(ctx context.Context, caseID int64) (*lockRow, error) {
+	var raw string
+	var r lockRow
+	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value FROM locks WHERE case_id = ?", caseID).Scan(&raw, &r.check)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read lock of case %d: %w", caseID, err)
+	}
+	if err := json.Unmarshal([]byte(raw), &r.kdf); err != nil {
+		return nil, fmt.Errorf("read lock of case %d: %w", caseID, err)
+	}
+	return &r, nil
+}
+
+const checkPlain = "kintsugi lock check"
+
+// Unlock opens a locked couple with its passphrase for as long as the store is open, or until
+// Forget. A wrong passphrase opens nothing and returns ErrWrongPassphrase.
+func (s *Store) Unlock(ctx context.Context, caseID int64, passphrase string) error {
+	if s.locks == nil {
+		return errors.New("unlock: this store uses its own sealer")
+	}
+	r, err := s.lockOf(ctx, caseID)
+	if err != nil || r == nil {
+		return err
+	}
+	key, err := r.kdf.Key(passphrase)
+	if err != nil {
+		return fmt.Errorf("unlock case %d: %w", caseID, err)
+	}
+	c, err := NewCipher(key)
+	if err != nil {
+		return err
+	}
+	if got, err := c.Open(r.check, aad(caseID, "check")); err != nil || string(got) != checkPlain {
+		return ErrWrongPassphrase
+	}
+	s.locks.set(caseID, c)
+	return nil
+}
+
+// Forget closes an unlocked couple again: its key leaves memory.
+func (s *Store) Forget(caseID int64) {
+	if s.locks != nil {
+		s.locks.set(caseID, nil)
+	}
+}
+
+// ForgetAll closes every unlocked couple, for the quick-hide key and the idle lock.
+func (s *Store) ForgetAll() {
+	if s.locks == nil {
+		return
+	}
+	s.locks.mu.Lock()
+	clear(s.locks.keys)
+	s.locks.mu.Unlock()
+}
+
+// CheckPassphrase says what is wrong with a new passphrase, or nil.
+func CheckPassphrase(p string) error {
+	if utf8.RuneCountInString(strings.TrimSpace(p)) < MinPassphraseLength {
+		return &InputError{Msg: fmt.Sprintf("a passphrase needs at least %d characters; a few words you will remember are best", MinPassphraseLength)}
+	}
+	return nil
+}
+
+// sealedColumns lists every column that holds a couple's sensitive values, with the field name
+// its values are sealed under and how to find the couple's rows.
+var sealedColumns = []struct{ table, column, field, scope string }{
+	{"incidents", "description", "incident.description", "case_id = ?"},
+	{"answers", "body", "answer", "case_id = ?"},
+	{"steps", "note", "step.note", "case_id = ?"},
+	{"commitments", "custom_text", "commitment.custom_text", "case_id = ?"},
+	{"agreement_items", "text", "agreement.text", "agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)"},
+	{"signatures", "typed_name", "signature.name", "agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)"},
+	{"signatures", "png", "signature.png", "agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)"},
+	{"letters", "body", "letter", "case_id = ?"},
+	{"checkins", "went_well", "checkin.went_well", "case_id = ?"},
+	{"checkins", "was_hard", "checkin.was_hard", "case_id = ?"},
+	{"checkins", "appreciated", "checkin.appreciated", "case_id = ?"},
+}
+
+// Lock sets or changes a couple's passphrase. Every sensitive value is re-sealed under the new
+// key in one transaction: all of them or none. A couple already locked must be unlocked first.
+// Afterwards the write-ahead log is emptied, so no earlier plain copy stays in the files.
+func (s *Store) Lock(ctx context.Context, caseID int64, passphrase string) error {
+	if s.locks == nil {
+		return errors.New("lock: this store uses its own sealer")
+	}
+	if err := CheckPassphrase(passphrase); err != nil {
+		return fmt.Errorf("lock case %d: %w", caseID, err)
+	}
+	var old *Cipher
+	if r, err := s.lockOf(ctx, caseID); err != nil {
+		return err
+	} else if r != nil {
+		s.locks.mu.RLock()
+		old = s.locks.keys[caseID]
+		s.locks.mu.RUnlock()
+		if old == nil {
+			return fmt.Errorf("lock case %d: %w", caseID, ErrLocked)
+		}
+	}
+	kdf, err := NewKDF()
+	if err != nil {
+		return err
+	}
+	key, err := kdf.Key(passphrase)
+	if err != nil {
+		return err
+	}
+	next, err := NewCipher(key)
+	if err != nil {
+		return err
+	}
+	err = s.write(ctx, caseID, fmt.Sprintf("lock case %d", caseID), func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO resealing (active) VALUES (1)"); err != nil {
+			return err
+		}
+		for _, col := range sealedColumns {
+			if err := reseal(ctx, tx, caseID, col.table, col.column, col.field, col.scope, old, next); err != nil {
+				return fmt.Errorf("%s.%s: %w", col.table, col.column, err)
+			}
+		}
+		check, err := next.Seal([]byte(checkPlain), aad(caseID, "check"))
+		if err != nil {
+			return err
+		}
+		kdfJSON, _ := json.Marshal(kdf) // plain struct: cannot fail
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO locks (case_id, kdf, check_value, created_at) VALUES (?, ?, ?, ?)
+			 ON CONFLICT (case_id) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value`,
+			caseID, string(kdfJSON), check, s.stamp()); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM resealing")
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.locks.set(caseID, next)
+	return s.scrub(ctx)
+}
+
+func reseal(ctx context.Context, tx *sql.Tx, caseID int64, table, column, field, scope string, old, next *Cipher) error {
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT rowid, %s FROM %s WHERE %s", column, table, scope), caseID)
+	if err != nil {
+		return err
+	}
+	type cell struct {
+		rowid int64
+		value []byte
+	}
+	var cells []cell
+	for rows.Next() {
+		var c cell
+		if err := rows.Scan(&c.rowid, &c.value); err != nil {
+			rows.Close()
+			return err
+		}
+		cells = append(cells, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, c := range cells {
+		if len(c.value) == 0 {
+			continue
+		}
+		plain := c.value
+		if old != nil {
+			if plain, err = old.Open(c.value, aad(caseID, field)); err != nil {
+				return err
+			}
+		}
+		sealed, err := next.Seal(plain, aad(caseID, field))
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("UPDATE %s SET %s = ? WHERE rowid = ?", table, column), sealed, c.rowid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scrub moves everything from the write-ahead log into the database file and empties the log,
+// so that pages holding earlier, plain values do not linger there. With secure_delete on, freed
+// space in the database file is overwritten with zeros as well.
+func (s *Store) scrub(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return fmt.Errorf("scrub: %w", err)
+	}
+	return nil
+}

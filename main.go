@@ -44,8 +44,10 @@ type cli struct {
 
 func commands() []command {
 	return []command{
-		{"workbook", "(--blank | --case ID) [--db PATH] [--weeks N] [--paper a4|letter] -o FILE.pdf",
+		{"workbook", "(--blank | --case ID) [--db PATH] [--passphrase-file FILE] [--weeks N] [--paper a4|letter] -o FILE.pdf",
 			"print the PDF workbook, blank or for one couple", (*cli).workbook},
+		{"lock", "--case ID [--db PATH] [--passphrase-file FILE] [--new-passphrase-file FILE]",
+			"set or change a couple's passphrase; their private text is then stored encrypted", (*cli).lock},
 		{"sample", "[--db PATH]", "create the example couple and print its case ID", (*cli).sample},
 		{"cases", "[--db PATH]", "list the couples, one a line", (*cli).cases},
 		{"screenshots", "--out DIR [--width W --height H]", "render every screen of the example couple to PNG files, without a display", (*cli).screenshots},
@@ -155,6 +157,7 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	db := dbFlag(fs)
 	weeks := fs.Int("weeks", 12, "weekly tracking sheets, 1 to 104")
 	paper := fs.String("paper", "", "paper size: a4 or letter (default: the couple's, or a4)")
+	passFile := passphraseFlag(fs)
 	out := fs.String("o", "", "the PDF `FILE` to write")
 	if err := cl.parse(fs, args); err != nil {
 		return err
@@ -178,12 +181,54 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := app.ExportWorkbook(ctx, st, *caseID, *out, opt); err != nil {
-		if errors.Is(err, data.ErrNotFound) {
-			return usageErrorf("workbook: there is no case %d; 'kintsugi cases' lists them", *caseID)
-		}
+	if err := cl.openCase(ctx, st, *caseID, *passFile); err != nil {
 		return err
 	}
+	return app.ExportWorkbook(ctx, st, *caseID, *out, opt)
+}
+
+func passphraseFlag(fs *flag.FlagSet) *string {
+	return fs.String("passphrase-file", "", "read a locked couple's passphrase from `FILE` instead of asking on the terminal")
+}
+
+// openCase checks a couple exists and, when it is locked, opens it with its passphrase.
+func (cl *cli) openCase(ctx context.Context, st *data.Store, caseID int64, passFile string) error {
+	if _, err := st.Case(ctx, caseID); errors.Is(err, data.ErrNotFound) {
+		return usageErrorf("there is no case %d; 'kintsugi cases' lists them", caseID)
+	} else if err != nil {
+		return err
+	}
+	return passphrases{cl: cl, file: passFile}.unlock(ctx, st, caseID)
+}
+
+func (cl *cli) lock(ctx context.Context, args []string) error {
+	fs := cl.newFlags("lock")
+	caseID := fs.Int64("case", 0, "the couple's case `ID`")
+	db := dbFlag(fs)
+	passFile := passphraseFlag(fs)
+	newFile := fs.String("new-passphrase-file", "", "read the new passphrase from `FILE` instead of asking on the terminal")
+	if err := cl.parse(fs, args); err != nil {
+		return err
+	}
+	if *caseID == 0 {
+		return usageErrorf("lock: give the couple with --case ID")
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := cl.openCase(ctx, st, *caseID, *passFile); err != nil {
+		return err
+	}
+	pass, err := passphrases{cl: cl}.readNew(*newFile)
+	if err != nil {
+		return err
+	}
+	if err := st.Lock(ctx, *caseID, pass); err != nil {
+		return err
+	}
+	fmt.Fprintf(cl.stdout, "Case %d is locked with the new passphrase.\n", *caseID)
 	return nil
 }
 

@@ -124,3 +124,61 @@ func TestSampleCasesAndWorkbooks(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
+
+func TestLockedCoupleOnTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	_, out, _ := runCLI(t, "sample", "--db", db)
+	id := strings.TrimSpace(out)
+	good, bad := filepath.Join(dir, "good"), filepath.Join(dir, "bad")
+	if err := os.WriteFile(good, []byte("a long and kind passphrase\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte("not the passphrase at all\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, stderr := runCLI(t, "lock", "--case", id, "--db", db, "--new-passphrase-file", good); code != 0 || !strings.Contains(out, "locked") {
+		t.Fatalf("lock: %d %q %q", code, out, stderr)
+	}
+	raw, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(raw), "For most of last year I lied to you") {
+		t.Error("the letter is readable in the database file after locking")
+	}
+	if code, out, _ := runCLI(t, "cases", "--db", db); code != 0 || !strings.Contains(out, "Sam & Alex") {
+		t.Errorf("cases of a locked couple: %d %q", code, out)
+	}
+	pdf := filepath.Join(dir, "x.pdf")
+	code, stdout, stderr := runCLI(t, "workbook", "--case", id, "--db", db, "-o", pdf) // no terminal here
+	oneClearLine(t, code, stderr, "--passphrase-file")
+	code, stdout2, stderr := runCLI(t, "workbook", "--case", id, "--db", db, "--passphrase-file", bad, "-o", pdf)
+	oneClearLine(t, code, stderr, "does not open")
+	for _, s := range []string{stdout, stdout2, stderr} {
+		if strings.Contains(s, "lied") || strings.Contains(s, "Sam told me") {
+			t.Errorf("a refused command printed the couple's text: %q", s)
+		}
+	}
+	if _, err := os.Stat(pdf); err == nil {
+		t.Error("a refused command wrote a workbook")
+	}
+	if code, _, stderr := runCLI(t, "workbook", "--case", id, "--db", db, "--passphrase-file", good, "-o", pdf); code != 0 {
+		t.Fatalf("workbook with the passphrase: %d %s", code, stderr)
+	}
+	if !strings.Contains(pdfText(t, pdf), "For most of last year I lied to you") {
+		t.Error("the unlocked workbook lacks the letter")
+	}
+	// Changing the passphrase needs the current one.
+	newer := filepath.Join(dir, "newer")
+	if err := os.WriteFile(newer, []byte("another long passphrase"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "lock", "--case", id, "--db", db, "--passphrase-file", bad, "--new-passphrase-file", newer)
+	oneClearLine(t, code, stderr, "does not open")
+	if code, _, stderr := runCLI(t, "lock", "--case", id, "--db", db, "--passphrase-file", good, "--new-passphrase-file", newer); code != 0 {
+		t.Fatalf("change passphrase: %s", stderr)
+	}
+	code, _, stderr = runCLI(t, "workbook", "--case", id, "--db", db, "--passphrase-file", good, "-o", pdf)
+	oneClearLine(t, code, stderr, "does not open")
+}

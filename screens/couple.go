@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,6 +52,8 @@ type Couple struct {
 	Saved     *widget.Label
 	Back      *widget.Button
 	Help      *widget.Button
+	HideNow   *widget.Button
+	Lock      *widget.Label
 	Prev      *widget.Button
 	Next      *widget.Button
 	Step      string
@@ -74,6 +75,9 @@ func newCouple(w *Window, d *data.Dossier) *Couple {
 	c.Back = widget.NewButtonWithIcon(t("ui.couple.back"), theme.NavigateBackIcon(), w.ShowStart)
 	c.Help = widget.NewButtonWithIcon(t("ui.couple.help"), theme.HelpIcon(), func() { showHelp(w) })
 	c.Saved = widget.NewLabel(t("ui.saved.never"))
+	c.HideNow = widget.NewButtonWithIcon(t("ui.menu.hide"), theme.VisibilityOffIcon(), w.Hide)
+	c.Lock = widget.NewLabel("")
+	c.Lock.Importance = widget.SuccessImportance
 	c.keyboards = map[string]app.Keyboard{
 		d.Case.NameA:          app.KeyboardA,
 		d.Case.NameB:          app.KeyboardB,
@@ -84,18 +88,21 @@ func newCouple(w *Window, d *data.Dossier) *Couple {
 	c.Prev = widget.NewButtonWithIcon(t("ui.couple.prev"), theme.NavigateBackIcon(), func() { c.move(-1) })
 	c.Next = widget.NewButtonWithIcon(t("ui.couple.next"), theme.NavigateNextIcon(), func() { c.move(1) })
 	c.Next.IconPlacement = widget.ButtonIconTrailingText
-	w.state.OnSaved(func(at time.Time, err error) { fyne.Do(func() { c.showSaved(at, err) }) })
+	w.state.OnSaved(func(at time.Time, err error) {
+		w.activity.touch()
+		fyne.Do(func() { c.showSaved(at, err) })
+	})
 	c.refreshProgress()
 
 	names := widget.NewLabelWithStyle(d.Case.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	names.Truncation = fyne.TextTruncateEllipsis
 	header := container.NewBorder(nil, nil, c.Back,
-		container.NewHBox(widget.NewLabel(t("ui.keyboard.label")), c.Keyboard, c.Saved, c.Help), names)
+		container.NewHBox(c.Lock, widget.NewLabel(t("ui.keyboard.label")), c.Keyboard, c.Saved, c.HideNow, c.Help), names)
 	footer := container.NewBorder(nil, nil, c.Prev, c.Next)
 	split := container.NewHSplit(c.Sidebar, container.NewBorder(nil, footer, nil, nil, c.body))
 	split.Offset = 0.24
 	c.view = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, split)
-	c.addShortcuts()
+	c.showLocked()
 	return c
 }
 
@@ -166,6 +173,7 @@ func (c *Couple) Show(step string) {
 
 // rebuild replaces the current screen with a new one built on freshly saved data.
 func (c *Couple) rebuild(make func(*env) stepScreen) {
+	c.win.activity.touch()
 	d, err := c.win.state.Dossier()
 	if err != nil {
 		c.win.showError(err)
@@ -212,11 +220,14 @@ func (c *Couple) SetKeyboard(k app.Keyboard) {
 	}
 }
 
-func (c *Couple) addShortcuts() {
-	canvas := c.win.Win.Canvas()
-	for key, delta := range map[fyne.KeyName]int{fyne.KeyPageDown: 1, fyne.KeyPageUp: -1} {
-		d := delta
-		canvas.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierControl}, func(fyne.Shortcut) { c.move(d) })
+// showLocked marks in the header whether this couple is protected by a passphrase.
+func (c *Couple) showLocked() {
+	locked, err := c.win.state.Store.IsLocked(c.win.state.Context(), c.d.Case.ID)
+	if err == nil && locked {
+		c.Lock.SetText(c.win.state.Content.T("ui.couple.locked"))
+		c.Lock.Show()
+	} else {
+		c.Lock.Hide()
 	}
 }
 

@@ -19,6 +19,7 @@ type welcomeScreen struct {
 	e       *env
 	Confirm map[data.Partner]*widget.Check
 	Help    *widget.Button
+	Unsafe  *widget.Button
 }
 
 func newWelcome(e *env) stepScreen {
@@ -31,6 +32,7 @@ func newWelcome(e *env) stepScreen {
 		}
 	}
 	s.Help = widget.NewButtonWithIcon(e.t("ui.couple.help"), theme.HelpIcon(), func() { showHelp(e.win) })
+	s.Unsafe = widget.NewButton(e.t("ui.safety.button"), e.win.ShowSafety)
 	return s
 }
 
@@ -54,7 +56,7 @@ func (s *welcomeScreen) View() fyne.CanvasObject {
 			readings = append(readings, subheading(r.Title), para(e.render(r.Text)))
 		}
 	}
-	safetyCard := card(subheading(safety.Title), para(e.render(safety.Text)), container.NewHBox(s.Help))
+	safetyCard := card(subheading(safety.Title), para(e.render(safety.Text)), container.NewHBox(s.Help, s.Unsafe))
 	confirm := card(subheading(e.t("ui.welcome.confirm.title")), s.Confirm[data.PartnerA], s.Confirm[data.PartnerB])
 	body := append([]fyne.CanvasObject{para(e.t("ui.welcome.how"))}, readings...)
 	body = append(body, safetyCard, confirm)

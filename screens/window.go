@@ -3,8 +3,11 @@
 package screens
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"kintsugi/app"
 )
@@ -14,24 +17,54 @@ var MinSize = fyne.NewSize(900, 600)
 
 // Window is the app's one window: the start screen, or a couple's journey.
 type Window struct {
-	Win    fyne.Window
-	state  *app.State
-	Start  *Start
-	Couple *Couple
+	Win      fyne.Window
+	app      fyne.App
+	state    *app.State
+	activity activity
+	Start    *Start
+	Couple   *Couple
 }
 
 // NewMainWindow builds the window on the start screen.
 func NewMainWindow(a fyne.App, state *app.State) *Window {
 	a.Settings().SetTheme(newCalmTheme())
-	w := &Window{Win: a.NewWindow(state.Content.T("ui.app.title")), state: state}
+	w := &Window{Win: a.NewWindow(state.Content.T("ui.app.title")), app: a, state: state}
+	w.activity.touch()
 	w.Win.Resize(fyne.NewSize(1100, 740))
 	w.Win.SetMaster()
 	w.Win.SetCloseIntercept(func() {
 		state.Flush() // closing loses nothing typed
 		w.Win.Close()
 	})
+	w.Win.SetMainMenu(w.menu())
 	w.ShowStart()
+	w.watchIdle(15 * time.Second)
 	return w
+}
+
+// menu holds what works from anywhere, even while typing: hiding, moving between steps, and
+// what concerns the whole couple.
+func (w *Window) menu() *fyne.MainMenu {
+	t := w.state.Content.T
+	hide := fyne.NewMenuItem(t("ui.menu.hide"), w.Hide)
+	hide.Shortcut = HideShortcut
+	next := fyne.NewMenuItem(t("ui.couple.next"), func() { w.moveStep(1) })
+	next.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}
+	prev := fyne.NewMenuItem(t("ui.couple.prev"), func() { w.moveStep(-1) })
+	prev.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}
+	return fyne.NewMainMenu(
+		fyne.NewMenu(t("ui.menu.kintsugi"), hide),
+		fyne.NewMenu(t("ui.menu.couple"),
+			fyne.NewMenuItem(t("ui.menu.passphrase"), w.askPassphrase),
+			fyne.NewMenuItem(t("ui.menu.delete"), w.askDelete)),
+		fyne.NewMenu(t("ui.menu.steps"), next, prev),
+	)
+}
+
+func (w *Window) moveStep(delta int) {
+	if w.Couple != nil {
+		w.Couple.move(delta)
+	}
 }
 
 // ShowStart shows the list of couples.
@@ -42,8 +75,17 @@ func (w *Window) ShowStart() {
 	w.Win.SetContent(w.Start.view)
 }
 
-// OpenCouple shows couple id's journey at the first step not yet done.
+// OpenCouple shows couple id's journey at the first step not yet done; a locked couple asks
+// for its passphrase first.
 func (w *Window) OpenCouple(id int64) {
+	w.activity.touch()
+	if open, err := w.state.Store.IsOpen(w.state.Context(), id); err != nil {
+		w.showError(err)
+		return
+	} else if !open {
+		w.askUnlock(id)
+		return
+	}
 	d, err := w.state.Open(id)
 	if err != nil {
 		w.showError(err)

@@ -1,0 +1,175 @@
+package screens
+
+import (
+	"errors"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"kintsugi/data"
+)
+
+// Preference keys. Preferences hold settings only, never anything a couple wrote.
+const (
+	prefIdleMinutes = "idleLockMinutes"
+	defaultIdle     = 10
+)
+
+// HideShortcut returns the window to the neutral start screen at once and closes every
+// unlocked couple. As a main-menu shortcut it works even while someone is typing.
+var HideShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
+
+// activity remembers when the window was last used, for the idle lock.
+type activity struct{ last atomic.Int64 }
+
+func (a *activity) touch()              { a.last.Store(time.Now().UnixNano()) }
+func (a *activity) idle() time.Duration { return time.Since(time.Unix(0, a.last.Load())) }
+
+// Hide saves what is pending, forgets every passphrase-derived key, and shows the start screen.
+func (w *Window) Hide() {
+	w.state.Flush()
+	w.state.Store.ForgetAll()
+	w.ShowStart()
+}
+
+// idleMinutes is how long a locked couple may stay open untouched.
+func (w *Window) idleMinutes() int {
+	return w.app.Preferences().IntWithFallback(prefIdleMinutes, defaultIdle)
+}
+
+// watchIdle closes a locked couple that nobody has touched for the configured time.
+func (w *Window) watchIdle(every time.Duration) {
+	ticker := time.NewTicker(every)
+	go func() {
+		for range ticker.C {
+			fyne.Do(w.lockIfIdle)
+		}
+	}()
+}
+
+// lockIfIdle hides a locked couple that has been open and untouched for the idle time.
+func (w *Window) lockIfIdle() {
+	if w.Couple == nil || w.activity.idle() < time.Duration(w.idleMinutes())*time.Minute {
+		return
+	}
+	if locked, err := w.state.Store.IsLocked(w.state.Context(), w.Couple.d.Case.ID); err == nil && locked {
+		w.Hide()
+	}
+}
+
+// askUnlock asks for a locked couple's passphrase, then opens the couple.
+func (w *Window) askUnlock(id int64) {
+	t := w.state.Content.T
+	pass := widget.NewPasswordEntry()
+	msg := newMessage()
+	form := container.NewVBox(wrapped(t("ui.unlock.intro")), pass, msg)
+	var d dialog.Dialog
+	try := func() {
+		if err := w.Unlock(id, pass.Text); err != nil {
+			say(msg, err.Error())
+			pass.SetText("")
+			return
+		}
+		d.Hide()
+		w.OpenCouple(id)
+	}
+	pass.OnSubmitted = func(string) { try() }
+	d = dialog.NewCustomConfirm(t("ui.unlock.title"), t("ui.unlock.open"), t("ui.cancel"), form, func(ok bool) {
+		if ok {
+			try()
+		}
+	}, w.Win)
+	d.Resize(fyne.NewSize(440, 220))
+	d.Show()
+	w.Win.Canvas().Focus(pass)
+}
+
+// Unlock opens a locked couple with its passphrase; a wrong one opens nothing and says so.
+func (w *Window) Unlock(id int64, passphrase string) error {
+	err := w.state.Store.Unlock(w.state.Context(), id, passphrase)
+	if errors.Is(err, data.ErrWrongPassphrase) {
+		return errors.New(w.state.Content.T("ui.unlock.wrong"))
+	}
+	return err
+}
+
+// askPassphrase sets or changes the open couple's passphrase, and the idle time.
+func (w *Window) askPassphrase() {
+	if w.Couple == nil {
+		return
+	}
+	t := w.state.Content.T
+	first, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	idle := widget.NewSelect([]string{"5", "10", "15", "30", "60"}, nil)
+	idle.SetSelected(strconv.Itoa(w.idleMinutes()))
+	msg := newMessage()
+	form := widget.NewForm(
+		widget.NewFormItem(t("ui.lock.new"), first),
+		widget.NewFormItem(t("ui.lock.again"), again),
+		widget.NewFormItem(t("ui.lock.idle"), idle),
+	)
+	content := container.NewVBox(wrapped(t("ui.lock.intro")), form, msg, note(t("ui.lock.forget")))
+	var d dialog.Dialog
+	d = dialog.NewCustomConfirm(t("ui.lock.title"), t("ui.lock.set"), t("ui.cancel"), content, func(ok bool) {
+		if !ok {
+			return
+		}
+		minutes, _ := strconv.Atoi(idle.Selected) // one of the listed numbers
+		if err := w.SetPassphrase(first.Text, again.Text, minutes); err != nil {
+			say(msg, err.Error())
+			d.Show()
+		}
+	}, w.Win)
+	d.Resize(fyne.NewSize(520, 380))
+	d.Show()
+}
+
+// SetPassphrase locks the open couple with a new passphrase (typed twice) and sets the idle time.
+func (w *Window) SetPassphrase(first, again string, idleMinutes int) error {
+	if first != again {
+		return errors.New(w.state.Content.T("ui.lock.differ"))
+	}
+	if err := data.CheckPassphrase(first); err != nil {
+		return err
+	}
+	if idleMinutes > 0 {
+		w.app.Preferences().SetInt(prefIdleMinutes, idleMinutes)
+	}
+	w.state.Flush()
+	if err := w.state.Store.Lock(w.state.Context(), w.Couple.d.Case.ID, first); err != nil {
+		return err
+	}
+	w.activity.touch()
+	w.Couple.showLocked()
+	return nil
+}
+
+// askDelete removes the open couple for good, after a clear confirmation.
+func (w *Window) askDelete() {
+	if w.Couple == nil {
+		return
+	}
+	c := w.state.Content
+	dialog.ShowConfirm(c.T("ui.delete.title"), c.Tf("ui.delete.confirm", w.Couple.d.Case.Title()), func(ok bool) {
+		if ok {
+			w.DeleteCouple()
+		}
+	}, w.Win)
+}
+
+// DeleteCouple deletes the open couple and returns to the start screen.
+func (w *Window) DeleteCouple() {
+	id := w.Couple.d.Case.ID
+	w.state.Flush()
+	w.state.CloseCase()
+	if err := w.state.Store.DeleteCase(w.state.Context(), id); err != nil {
+		w.showError(err)
+	}
+	w.ShowStart()
+}

@@ -1,0 +1,112 @@
+package screens
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"kintsugi/app"
+	"kintsugi/data"
+)
+
+func init() { data.DefaultKDFCost = data.KDF{Time: 1, MemoryKiB: 64, Threads: 1} }
+
+func TestLockUnlockAndHide(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepLetter)
+	id := r.state.CaseID()
+	c.Current.(*letterScreen).Editor.SetText("Dear Alex, this stays between us.")
+	if err := r.win.SetPassphrase("kind words", "kind wordz", 10); err == nil {
+		t.Fatal("two different passphrases were accepted")
+	}
+	if err := r.win.SetPassphrase("short", "short", 10); err == nil {
+		t.Fatal("a five-letter passphrase was accepted")
+	}
+	if err := r.win.SetPassphrase("a kind long phrase", "a kind long phrase", 5); err != nil {
+		t.Fatal(err)
+	}
+	if !c.Lock.Visible() {
+		t.Error("the header does not say the couple is locked")
+	}
+	if got := r.win.idleMinutes(); got != 5 {
+		t.Errorf("idle minutes = %d", got)
+	}
+	r.win.Hide()
+	if r.win.Couple != nil || r.win.Start == nil {
+		t.Fatal("hiding did not return to the start screen")
+	}
+	if open, _ := r.st.IsOpen(context.Background(), id); open {
+		t.Fatal("hiding left the couple open")
+	}
+	r.win.OpenCouple(id) // asks for the passphrase instead of opening
+	if r.win.Couple != nil {
+		t.Fatal("a locked couple opened without its passphrase")
+	}
+	if err := r.win.Unlock(id, "the wrong phrase"); err == nil || err.Error() != r.state.Content.T("ui.unlock.wrong") {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	if err := r.win.Unlock(id, "a kind long phrase"); err != nil {
+		t.Fatal(err)
+	}
+	r.win.OpenCouple(id)
+	r.win.Couple.Show(app.StepLetter)
+	if got := r.win.Couple.Current.(*letterScreen).Editor.Text; got != "Dear Alex, this stays between us." {
+		t.Errorf("after unlocking the letter reads %q", got)
+	}
+}
+
+func TestIdleLockClosesOnlyLockedCouples(t *testing.T) {
+	r := newRig(t)
+	r.couple(app.StepWelcome)
+	r.win.activity.last.Store(0) // untouched for ages
+	r.win.lockIfIdle()
+	if r.win.Couple == nil {
+		t.Fatal("an unlocked couple was closed for being idle")
+	}
+	if err := r.win.SetPassphrase("a kind long phrase", "a kind long phrase", 5); err != nil {
+		t.Fatal(err)
+	}
+	r.win.lockIfIdle() // just used: stays
+	if r.win.Couple == nil {
+		t.Fatal("a couple in use was closed")
+	}
+	r.win.activity.last.Store(0)
+	r.win.lockIfIdle()
+	if r.win.Couple != nil {
+		t.Fatal("an idle locked couple stayed open")
+	}
+}
+
+func TestNotFeelingSafeLeavesNoTrace(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepWelcome)
+	before := r.dossier()
+	test.Tap(c.Current.(*welcomeScreen).Unsafe)
+	if r.win.Couple != nil {
+		t.Fatal("the couple is still on screen")
+	}
+	if !shows(r.win.Win.Content(), r.state.Content.Section(data.SectionHelp).Title) {
+		t.Error("the safety page does not show where to get help")
+	}
+	d, err := r.st.Dossier(context.Background(), before.Case.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Decisions) != len(before.Decisions) || !d.Case.UpdatedAt.Equal(before.Case.UpdatedAt) {
+		t.Error("the choice left a trace in the store")
+	}
+}
+
+func TestDeleteCouple(t *testing.T) {
+	r := newRig(t)
+	r.couple(app.StepWelcome)
+	id := r.state.CaseID()
+	r.win.DeleteCouple()
+	if _, err := r.st.Case(context.Background(), id); err == nil {
+		t.Fatal("the couple is still stored")
+	}
+	if r.win.Start == nil || len(r.win.Start.Cases) != 0 {
+		t.Error("the start screen still lists the couple")
+	}
+}

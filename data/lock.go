@@ -141,15 +141,19 @@ func (s *Store) Unlock(ctx context.Context, caseID int64, passphrase string) err
 	return nil
 }
 
-// Forget closes an unlocked couple again: its key leaves memory.
+// Forget closes an unlocked couple again: its key, and its partners' PIN keys, leave memory.
 func (s *Store) Forget(caseID int64) {
 	if s.locks != nil {
 		s.locks.set(caseID, nil)
+	}
+	for _, p := range Partners {
+		s.pins.set(caseID, p, nil)
 	}
 }
 
 // ForgetAll closes every unlocked couple, for the quick-hide key and the idle lock.
 func (s *Store) ForgetAll() {
+	s.pins.clear()
 	if s.locks == nil {
 		return
 	}

@@ -169,6 +169,8 @@ type Answer struct {
 	Text       string
 	Shared     bool
 	UpdatedAt  time.Time
+	// Protected is set when the text is sealed with its author's PIN, not entered; Text is empty.
+	Protected bool
 }
 
 // RuleAck records that a partner has acknowledged a ground rule.

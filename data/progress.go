@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // SaveAnswer stores a partner's answer to a question, and whether they share it.
@@ -12,15 +13,19 @@ func (s *Store) SaveAnswer(ctx context.Context, a Answer) error {
 	if !a.Partner.valid() || a.QuestionID == "" {
 		return fmt.Errorf("save answer: %w", &InputError{Msg: "an answer needs a partner (A or B) and a question"})
 	}
-	body, err := s.sealText(a.CaseID, "answer", a.Text)
+	if !utf8.ValidString(a.Text) {
+		return fmt.Errorf("save answer: %w", &InputError{Msg: "the answer is not valid UTF-8 text"})
+	}
+	body, pinSealed, err := s.sealAnswer(ctx, s.db, a)
 	if err != nil {
 		return fmt.Errorf("save answer %s: %w", a.QuestionID, err)
 	}
 	return s.write(ctx, a.CaseID, "save answer "+a.QuestionID, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
-			`INSERT INTO answers (case_id, partner, question_id, body, shared, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-			 ON CONFLICT (case_id, partner, question_id) DO UPDATE SET body = excluded.body, shared = excluded.shared, updated_at = excluded.updated_at`,
-			a.CaseID, string(a.Partner), a.QuestionID, body, boolInt(a.Shared), s.stamp())
+			`INSERT INTO answers (case_id, partner, question_id, body, shared, pin_sealed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (case_id, partner, question_id) DO UPDATE SET body = excluded.body, shared = excluded.shared,
+			 pin_sealed = excluded.pin_sealed, updated_at = excluded.updated_at`,
+			a.CaseID, string(a.Partner), a.QuestionID, body, boolInt(a.Shared), boolInt(pinSealed), s.stamp())
 		return err
 	})
 }
@@ -33,7 +38,7 @@ func (s *Store) Answers(ctx context.Context, caseID int64) ([]Answer, error) {
 
 func (s *Store) answersIn(ctx context.Context, q queryer, caseID int64) ([]Answer, error) {
 	rows, err := q.QueryContext(ctx,
-		"SELECT partner, question_id, body, shared, updated_at FROM answers WHERE case_id = ? ORDER BY question_id, partner", caseID)
+		"SELECT partner, question_id, body, shared, pin_sealed, updated_at FROM answers WHERE case_id = ? ORDER BY question_id, partner", caseID)
 	if err != nil {
 		return nil, fmt.Errorf("read answers: %w", err)
 	}
@@ -43,11 +48,12 @@ func (s *Store) answersIn(ctx context.Context, q queryer, caseID int64) ([]Answe
 		a := Answer{CaseID: caseID}
 		var partner, updated string
 		var body []byte
-		if err := rows.Scan(&partner, &a.QuestionID, &body, &a.Shared, &updated); err != nil {
+		var pinSealed bool
+		if err := rows.Scan(&partner, &a.QuestionID, &body, &a.Shared, &pinSealed, &updated); err != nil {
 			return nil, fmt.Errorf("read answers: %w", err)
 		}
 		a.Partner, a.UpdatedAt = Partner(partner), parseStamp(updated)
-		if a.Text, err = s.openText(caseID, "answer", body); err != nil {
+		if err := s.openAnswer(&a, body, pinSealed); err != nil {
 			return nil, fmt.Errorf("read answer %s: %w", a.QuestionID, err)
 		}
 		out = append(out, a)

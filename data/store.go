@@ -27,6 +27,7 @@ type Store struct {
 	path   string
 	sealer Sealer
 	locks  *lockSealer // nil when a custom sealer is set
+	pins   pinKeys
 	now    func() time.Time
 }
 

@@ -110,3 +110,37 @@ func TestDeleteCouple(t *testing.T) {
 		t.Error("the start screen still lists the couple")
 	}
 }
+
+func TestReflectionBehindAPIN(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepReflection)
+	c.SetKeyboard(app.KeyboardA)
+	s := c.Current.(*reflectionScreen)
+	s.Answers["CLAR-01"].SetText("Only Sam may read this.")
+	if err := s.NewPIN("2468", "2469"); err == nil {
+		t.Fatal("two different PINs were accepted")
+	}
+	if err := s.NewPIN("2468", "2468"); err != nil {
+		t.Fatal(err)
+	}
+	id := r.state.CaseID()
+	c.SetKeyboard(app.KeyboardB)
+	r.win.Hide() // the next person at the keyboard starts from the start screen
+	r.win.OpenCouple(id)
+	c = r.win.Couple
+	c.Show(app.StepReflection)
+	c.SetKeyboard(app.KeyboardA) // Alex picks Sam's name
+	s = c.Current.(*reflectionScreen)
+	if !s.closed || len(s.Answers) != 0 || shows(c.body, "Only Sam may read this.") {
+		t.Fatal("Sam's private answers opened without the PIN")
+	}
+	s.Enter("1111")
+	if s.PINMsg.Text == "" || !c.Current.(*reflectionScreen).closed {
+		t.Fatal("a wrong PIN opened the answers or said nothing")
+	}
+	s.Enter("2468")
+	s = c.Current.(*reflectionScreen)
+	if s.closed || s.Answers["CLAR-01"].Text != "Only Sam may read this." {
+		t.Fatal("the right PIN did not open Sam's answers")
+	}
+}

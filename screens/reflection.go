@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
@@ -23,7 +24,13 @@ type reflectionScreen struct {
 	Answers map[string]*widget.Entry
 	Share   map[string]*widget.Check
 	Choose  map[data.Partner]*widget.Button
-	answers map[string]data.Answer
+	// PIN is where a partner whose private answers are PIN-protected enters it; SetPIN sets one.
+	PIN      *widget.Entry
+	EnterPIN *widget.Button
+	SetPIN   *widget.Button
+	PINMsg   *widget.Label
+	closed   bool
+	answers  map[string]data.Answer
 }
 
 func newReflection(e *env) stepScreen {
@@ -41,12 +48,65 @@ func newReflection(e *env) stepScreen {
 		}
 		return s
 	}
+	s.PINMsg = newMessage()
+	s.SetPIN = widget.NewButton(e.t("ui.pin.set"), s.askNewPIN)
+	open, err := e.state.Store.PINOpen(e.state.Context(), e.caseID(), s.partner)
+	if err != nil || !open {
+		s.closed = true
+		s.PIN = widget.NewPasswordEntry()
+		s.EnterPIN = widget.NewButton(e.t("ui.pin.enter"), func() { s.Enter(s.PIN.Text) })
+		s.PIN.OnSubmitted = s.Enter
+		return s
+	}
 	for _, sec := range app.QuestionSections(e.d.Case, s.partner) {
 		for _, q := range e.content.Section(sec).Entries {
 			s.addQuestion(q)
 		}
 	}
 	return s
+}
+
+// Enter opens the writer's PIN-protected answers and shows them.
+func (s *reflectionScreen) Enter(pin string) {
+	if err := s.e.state.Store.EnterPIN(s.e.state.Context(), s.e.caseID(), s.partner, pin); err != nil {
+		say(s.PINMsg, s.e.t("ui.pin.wrong"))
+		s.PIN.SetText("")
+		return
+	}
+	s.e.couple.Show(app.StepReflection)
+}
+
+func (s *reflectionScreen) askNewPIN() {
+	e := s.e
+	first, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	msg := newMessage()
+	form := widget.NewForm(widget.NewFormItem(e.t("ui.pin.new"), first), widget.NewFormItem(e.t("ui.lock.again"), again))
+	var d dialog.Dialog
+	d = dialog.NewCustomConfirm(e.t("ui.pin.title"), e.t("ui.pin.save"), e.t("ui.cancel"),
+		container.NewVBox(wrapped(e.tf("ui.pin.intro", e.name(s.partner.Other()))), form, msg), func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := s.NewPIN(first.Text, again.Text); err != nil {
+				say(msg, err.Error())
+				d.Show()
+			}
+		}, e.win.Win)
+	d.Resize(fyne.NewSize(480, 320))
+	d.Show()
+}
+
+// NewPIN protects the writer's private answers with a PIN typed twice.
+func (s *reflectionScreen) NewPIN(first, again string) error {
+	if first != again {
+		return fmt.Errorf("%s", s.e.t("ui.pin.differ"))
+	}
+	s.e.state.Flush()
+	if err := s.e.state.Store.SetPIN(s.e.state.Context(), s.e.caseID(), s.partner, first); err != nil {
+		return err
+	}
+	s.e.couple.Show(app.StepReflection)
+	return nil
 }
 
 func (s *reflectionScreen) addQuestion(q data.Entry) {
@@ -80,7 +140,11 @@ func (s *reflectionScreen) View() fyne.CanvasObject {
 			container.NewHBox(s.Choose[data.PartnerA], s.Choose[data.PartnerB]),
 			note(e.t("ui.reflection.private")))
 	}
-	body := []fyne.CanvasObject{note(e.tf("ui.reflection.for", e.name(s.partner), e.name(s.partner.Other())))}
+	if s.closed {
+		return page(e.t("ui.step.reflection"), e.tf("ui.pin.closed", e.name(s.partner)),
+			card(container.NewBorder(nil, nil, nil, s.EnterPIN, s.PIN), s.PINMsg))
+	}
+	body := []fyne.CanvasObject{note(e.tf("ui.reflection.for", e.name(s.partner), e.name(s.partner.Other()))), container.NewHBox(s.SetPIN)}
 	for _, sec := range app.QuestionSections(e.d.Case, s.partner) {
 		section := e.content.Section(sec)
 		body = append(body, subheading(section.Title), para(section.Intro))

@@ -195,7 +195,7 @@ func (b *book) questions(p data.Partner, sec *data.Section, heading string) {
 		if b.d != nil {
 			if a := b.d.Answer(p, q.ID); a != nil {
 				text = a.Text
-				if !a.Shared && strings.TrimSpace(text) != "" {
+				if !a.Shared && (a.Protected || strings.TrimSpace(text) != "") {
 					b.note(b.margin+13, b.bodyW-13, b.c.T("wb.answer.private"))
 					b.gap(2)
 					continue

@@ -46,6 +46,8 @@ func commands() []command {
 	return []command{
 		{"workbook", "(--blank | --case ID) [--db PATH] [--passphrase-file FILE] [--weeks N] [--paper a4|letter] -o FILE.pdf",
 			"print the PDF workbook, blank or for one couple", (*cli).workbook},
+		{"backup", "[--db PATH] [--list]", "back the database up now (the app also does once a day, keeping seven), or list the backups", (*cli).backup},
+		{"restore", "--from FILE [--db PATH]", "replace the database with a backup; the current one is kept as a backup first", (*cli).restore},
 		{"lock", "--case ID [--db PATH] [--passphrase-file FILE] [--new-passphrase-file FILE]",
 			"set or change a couple's passphrase; their private text is then stored encrypted", (*cli).lock},
 		{"sample", "[--db PATH]", "create the example couple and print its case ID", (*cli).sample},
@@ -147,7 +149,11 @@ func openStore(ctx context.Context, path string) (*data.Store, error) {
 			return nil, err
 		}
 	}
-	return data.Open(ctx, path)
+	st, err := data.Open(ctx, path)
+	if err != nil {
+		return nil, offerBackup(ctx, path, err)
+	}
+	return st, nil
 }
 
 func (cl *cli) workbook(ctx context.Context, args []string) error {
@@ -297,6 +303,19 @@ func (cl *cli) window(ctx context.Context, args []string) error {
 	return cl.withStore(ctx, fs, args, func(st *data.Store) error { return runWindow(ctx, st) })
 }
 
+// offerBackup turns a damaged database into one line that says how to get the work back.
+func offerBackup(ctx context.Context, path string, err error) error {
+	if !errors.Is(err, data.ErrDamaged) {
+		return err
+	}
+	b, berr := app.NewestGoodBackup(ctx, app.BackupDir(path))
+	if berr != nil {
+		return fmt.Errorf("%w; no good backup was found in %s", err, app.BackupDir(path))
+	}
+	return fmt.Errorf("%w; it was not changed. The newest good backup is from %s: restore it with 'kintsugi restore --from %s'",
+		err, b.Time.Local().Format("2006-01-02 15:04"), b.Path)
+}
+
 func runWindow(ctx context.Context, st *data.Store) error {
 	content, err := app.LoadContent("")
 	if err != nil {
@@ -305,6 +324,7 @@ func runWindow(ctx context.Context, st *data.Store) error {
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	state := app.NewState(ctx, st, content)
+	state.StartBackups() // at start, then once a day
 	w := screens.NewMainWindow(a, state)
 	// A logout or kill asks politely first: save what was typed, then quit.
 	stop := make(chan os.Signal, 1)
@@ -356,4 +376,49 @@ func (cl *cli) screenshots(ctx context.Context, args []string) error {
 		fmt.Fprintln(cl.stdout, f)
 	}
 	return err
+}
+
+func (cl *cli) backup(ctx context.Context, args []string) error {
+	fs := cl.newFlags("backup")
+	list := fs.Bool("list", false, "list the backups, newest first, instead of making one")
+	return cl.withStore(ctx, fs, args, func(st *data.Store) error {
+		dir := app.BackupDir(st.Path())
+		if *list {
+			backups, err := data.Backups(dir)
+			for _, b := range backups {
+				fmt.Fprintf(cl.stdout, "%s\t%s\t%d bytes\n", b.Path, b.Time.Local().Format("2006-01-02 15:04"), b.Size)
+			}
+			return err
+		}
+		path, err := app.BackupNow(ctx, st, app.Now())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(cl.stdout, path)
+		return nil
+	})
+}
+
+func (cl *cli) restore(ctx context.Context, args []string) error {
+	fs := cl.newFlags("restore")
+	from := fs.String("from", "", "the backup `FILE` to restore ('kintsugi backup --list' shows them)")
+	db := dbFlag(fs)
+	if err := cl.parse(fs, args); err != nil {
+		return err
+	}
+	if *from == "" {
+		return usageErrorf("restore: give the backup with --from FILE; 'kintsugi backup --list' shows them")
+	}
+	path := *db
+	if path == "" {
+		var err error
+		if path, err = app.DefaultDBPath(); err != nil {
+			return err
+		}
+	}
+	if err := data.Restore(ctx, *from, path, app.BackupDir(path)); err != nil {
+		return err
+	}
+	fmt.Fprintf(cl.stdout, "Restored %s from %s. The database as it was is kept among the backups.\n", path, *from)
+	return nil
 }

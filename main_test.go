@@ -182,3 +182,40 @@ func TestLockedCoupleOnTheCommandLine(t *testing.T) {
 	code, _, stderr = runCLI(t, "workbook", "--case", id, "--db", db, "--passphrase-file", good, "-o", pdf)
 	oneClearLine(t, code, stderr, "does not open")
 }
+
+func TestBackupDamageAndRestore(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	runCLI(t, "sample", "--db", db)
+	code, out, stderr := runCLI(t, "backup", "--db", db)
+	if code != 0 {
+		t.Fatalf("backup: %s", stderr)
+	}
+	backup := strings.TrimSpace(out)
+	if code, out, _ := runCLI(t, "backup", "--db", db, "--list"); code != 0 || !strings.Contains(out, backup) {
+		t.Fatalf("backup --list: %q", out)
+	}
+	// Damage the database the way a failing disk would: garbage over its middle pages.
+	raw, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 4096 * 2; i < len(raw)-4096 && i < 4096*6; i++ {
+		raw[i] = byte(i * 7)
+	}
+	if err := os.WriteFile(db, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "cases", "--db", db)
+	oneClearLine(t, code, stderr, "kintsugi restore --from "+backup)
+	if code, _, stderr := runCLI(t, "restore", "--from", backup, "--db", db); code != 0 {
+		t.Fatalf("restore: %s", stderr)
+	}
+	if code, out, _ := runCLI(t, "cases", "--db", db); code != 0 || !strings.Contains(out, "Sam & Alex") {
+		t.Errorf("after restore: %d %q", code, out)
+	}
+	code, _, stderr = runCLI(t, "restore", "--from", filepath.Join(dir, "missing.db"), "--db", db)
+	if code != exitUsage || stderr == "" {
+		t.Errorf("restoring a missing backup: %d %q", code, stderr)
+	}
+}

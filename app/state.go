@@ -199,3 +199,26 @@ func (s *State) OpenSample() (data.Case, error) {
 	_, err = s.Open(c.ID)
 	return c, err
 }
+
+// StartBackups backs the database up now if a day has passed since the last backup, and checks
+// again every hour while the app runs. Failures are reported through OnSaved, like a failed save.
+func (s *State) StartBackups() {
+	run := func() {
+		if _, err := AutoBackup(s.ctx, s.Store, Now()); err != nil {
+			s.saved(time.Now(), fmt.Errorf("daily backup: %w", err))
+		}
+	}
+	go func() {
+		run()
+		ticker := time.NewTicker(time.Hour)
+		defer ticker.Stop()
+		for {
+			select {
+			case <-ticker.C:
+				run()
+			case <-s.ctx.Done():
+				return
+			}
+		}
+	}()
+}

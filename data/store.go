@@ -51,6 +51,12 @@ const busyTimeoutMS = 10000
 // to date. A database written by a newer Kintsugi, or a file that is not a Kintsugi database, is
 // refused without being written to.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	// A damaged database is never written to: found before SQLite opens it for writing.
+	if info, err := os.Stat(path); err == nil && info.Size() > 0 {
+		if err := CheckFile(ctx, path); errors.Is(err, ErrDamaged) {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+	}
 	if err := ensureFile(path); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}

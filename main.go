@@ -46,6 +46,9 @@ func commands() []command {
 	return []command{
 		{"workbook", "(--blank | --case ID) [--db PATH] [--passphrase-file FILE] [--weeks N] [--paper a4|letter] -o FILE.pdf",
 			"print the PDF workbook, blank or for one couple", (*cli).workbook},
+		{"export", "--case ID -o FILE [--db PATH] [--passphrase-file FILE]",
+			"write one couple to a file, to move it to another computer; a locked couple's file is encrypted with its passphrase", (*cli).export},
+		{"import", "FILE [--db PATH] [--passphrase-file FILE]", "add a couple from an exported file, as a new couple; prints its case ID", (*cli).importCouple},
 		{"backup", "[--db PATH] [--list]", "back the database up now (the app also does once a day, keeping seven), or list the backups", (*cli).backup},
 		{"restore", "--from FILE [--db PATH]", "replace the database with a backup; the current one is kept as a backup first", (*cli).restore},
 		{"lock", "--case ID [--db PATH] [--passphrase-file FILE] [--new-passphrase-file FILE]",
@@ -420,5 +423,63 @@ func (cl *cli) restore(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(cl.stdout, "Restored %s from %s. The database as it was is kept among the backups.\n", path, *from)
+	return nil
+}
+
+func (cl *cli) export(ctx context.Context, args []string) error {
+	fs := cl.newFlags("export")
+	caseID := fs.Int64("case", 0, "the couple's case `ID`")
+	out := fs.String("o", "", "the `FILE` to write")
+	passFile := passphraseFlag(fs)
+	return cl.withStore(ctx, fs, args, func(st *data.Store) error {
+		if *caseID == 0 || *out == "" {
+			return usageErrorf("export: give the couple with --case ID and the file with -o FILE")
+		}
+		if _, err := st.Case(ctx, *caseID); errors.Is(err, data.ErrNotFound) {
+			return usageErrorf("export: there is no case %d; 'kintsugi cases' lists them", *caseID)
+		}
+		pass := ""
+		if locked, err := st.IsLocked(ctx, *caseID); err != nil {
+			return err
+		} else if locked { // the file is encrypted with the couple's own passphrase
+			var err error
+			if pass, err = (passphrases{cl: cl}).read(*passFile, "Passphrase: "); err != nil {
+				return err
+			}
+			if err := st.Unlock(ctx, *caseID, pass); err != nil {
+				return err
+			}
+		}
+		return app.ExportCouple(ctx, st, *caseID, *out, pass)
+	})
+}
+
+func (cl *cli) importCouple(ctx context.Context, args []string) error {
+	fs := cl.newFlags("import")
+	passFile := passphraseFlag(fs)
+	db := dbFlag(fs)
+	// The file comes first ("kintsugi import FILE --db ..."); flags may follow it.
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		if err := cl.parse(fs, args); err != nil {
+			return err
+		}
+		return usageErrorf("import: give the exported file: kintsugi import FILE")
+	}
+	file := args[0]
+	if err := cl.parse(fs, args[1:]); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	c, err := app.ImportCouple(ctx, st, file, func() (string, error) {
+		return passphrases{cl: cl}.read(*passFile, "Passphrase of the file: ")
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(cl.stdout, c.ID)
 	return nil
 }

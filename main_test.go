@@ -219,3 +219,45 @@ func TestBackupDamageAndRestore(t *testing.T) {
 		t.Errorf("restoring a missing backup: %d %q", code, stderr)
 	}
 }
+
+func TestExportImportOnTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	office, home := filepath.Join(dir, "office.db"), filepath.Join(dir, "home.db")
+	_, out, _ := runCLI(t, "sample", "--db", office)
+	id := strings.TrimSpace(out)
+	pass := filepath.Join(dir, "pass")
+	if err := os.WriteFile(pass, []byte("a long and kind passphrase\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runCLI(t, "lock", "--case", id, "--db", office, "--new-passphrase-file", pass)
+	file := filepath.Join(dir, "couple.kintsugi")
+	if code, _, stderr := runCLI(t, "export", "--case", id, "--db", office, "--passphrase-file", pass, "-o", file); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	code, out, stderr := runCLI(t, "import", file, "--db", home, "--passphrase-file", pass)
+	if code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	newID := strings.TrimSpace(out)
+	pdf := filepath.Join(dir, "home.pdf")
+	if code, _, stderr := runCLI(t, "workbook", "--case", newID, "--db", home, "--passphrase-file", pass, "-o", pdf); code != 0 {
+		t.Fatalf("workbook of the imported couple: %s", stderr)
+	}
+	if !strings.Contains(pdfText(t, pdf), "For most of last year I lied to you") {
+		t.Error("the imported couple's workbook lacks the letter")
+	}
+	// Refusals leave the database as it was.
+	garbage := filepath.Join(dir, "garbage.kintsugi")
+	if err := os.WriteFile(garbage, []byte(`{"format":"something-else","version":1}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "import", garbage, "--db", home)
+	if code != exitUsage || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+		t.Errorf("foreign file: %d %q", code, stderr)
+	}
+	if _, out, _ := runCLI(t, "cases", "--db", home); strings.Count(out, "\n") != 1 {
+		t.Errorf("after a refused import: %q", out)
+	}
+	code, _, stderr = runCLI(t, "import", "--db", home)
+	oneClearLine(t, code, stderr, "import FILE")
+}

@@ -303,7 +303,45 @@ func (cl *cli) help(_ context.Context, _ []string) error {
 
 func (cl *cli) window(ctx context.Context, args []string) error {
 	fs := cl.flags("kintsugi", "[--db PATH]", "open the desktop app")
-	return cl.withStore(ctx, fs, args, func(st *data.Store) error { return runWindow(ctx, st) })
+	db := dbFlag(fs)
+	if err := cl.parse(fs, args); err != nil {
+		return err
+	}
+	path := *db
+	if path == "" {
+		var err error
+		if path, err = app.DefaultDBPath(); err != nil {
+			return err
+		}
+	}
+	st, err := data.Open(ctx, path)
+	if errors.Is(err, data.ErrDamaged) {
+		return runRecovery(ctx, path, err)
+	}
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return runWindow(ctx, st)
+}
+
+// runRecovery shows a damaged database's problem in a window, for people who started Kintsugi
+// from an icon and would never see a terminal, and offers the newest good backup.
+func runRecovery(ctx context.Context, path string, problem error) error {
+	content, err := app.LoadContent("")
+	if err != nil {
+		return err
+	}
+	a := fyneapp.NewWithID(app.ID)
+	var offer *data.BackupInfo
+	if b, err := app.NewestGoodBackup(ctx, app.BackupDir(path)); err == nil {
+		offer = &b
+	}
+	r := screens.NewRecoveryWindow(a, content, problem, offer, func() error {
+		return data.Restore(ctx, offer.Path, path, app.BackupDir(path))
+	})
+	r.Win.ShowAndRun()
+	return offerBackup(ctx, path, problem)
 }
 
 // offerBackup turns a damaged database into one line that says how to get the work back.

@@ -133,3 +133,28 @@ func TestRenderSignatureDrawsInk(t *testing.T) {
 		t.Error("an empty pad produced an image")
 	}
 }
+
+func TestDataFolderSetting(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	def, err := DefaultDBPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	office := t.TempDir()
+	if err := SetDataFolder(office); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := DefaultDBPath(); got != filepath.Join(office, DBFileName) {
+		t.Errorf("with a chosen folder: %s", got)
+	}
+	if err := SetDataFolder("relative/path"); err == nil {
+		t.Error("a relative folder was accepted")
+	}
+	if err := SetDataFolder(""); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := DefaultDBPath(); got != def {
+		t.Errorf("back to the default: %s, want %s", got, def)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 )
 
 // ID is the application ID; Fyne keeps the app's storage in a folder named after it.
@@ -13,14 +14,51 @@ const ID = "app.kintsugi.workbook"
 // DBFileName is the database's file name inside the storage folder.
 const DBFileName = "kintsugi.db"
 
-// DefaultDBPath is the database in Fyne's storage folder for this app, computed the way Fyne
-// does, so the command line finds the same file as the window without starting a GUI driver.
+// DefaultDBPath is the database the app uses without --db: the folder chosen with
+// SetDataFolder, or else Fyne's storage folder for this app (computed the way Fyne does, so the
+// command line finds the same file as the window without starting a GUI driver).
 func DefaultDBPath() (string, error) {
+	dir, err := storageDir()
+	if err != nil {
+		return "", err
+	}
+	if chosen, err := os.ReadFile(filepath.Join(dir, locationFile)); err == nil {
+		if folder := strings.TrimSpace(string(chosen)); folder != "" {
+			return filepath.Join(folder, DBFileName), nil
+		}
+	}
+	return filepath.Join(dir, DBFileName), nil
+}
+
+// locationFile, in the app's storage folder, names the folder an office chose for the data.
+const locationFile = "data-folder.txt"
+
+func storageDir() (string, error) {
 	root, err := fyneConfigRoot()
 	if err != nil {
 		return "", fmt.Errorf("find the storage folder: %w", err)
 	}
-	return filepath.Join(root, ID, DBFileName), nil
+	return filepath.Join(root, ID), nil
+}
+
+// SetDataFolder makes folder where the database lives from the next start on (for offices
+// whose profile folders sync to a server); "" goes back to the default. The database is not
+// moved: copy it there with a backup and restore, or start afresh.
+func SetDataFolder(folder string) error {
+	dir, err := storageDir()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("set data folder: %w", err)
+	}
+	if folder != "" && !filepath.IsAbs(folder) {
+		return fmt.Errorf("set data folder: %q is not a full path", folder)
+	}
+	if err := os.WriteFile(filepath.Join(dir, locationFile), []byte(folder+"\n"), 0o600); err != nil {
+		return fmt.Errorf("set data folder: %w", err)
+	}
+	return nil
 }
 
 func fyneConfigRoot() (string, error) {

@@ -144,3 +144,47 @@ func TestReflectionBehindAPIN(t *testing.T) {
 		t.Fatal("the right PIN did not open Sam's answers")
 	}
 }
+
+func TestExportAndImportThroughTheWindow(t *testing.T) {
+	r := newRig(t)
+	r.sample(app.StepWelcome)
+	id := r.state.CaseID()
+	if err := r.win.SetPassphrase("a kind long phrase", "a kind long phrase", 10); err != nil {
+		t.Fatal(err)
+	}
+	file := t.TempDir() + "/couple.kintsugi"
+	if err := r.win.ExportCouple(id, file, "not the phrase"); err == nil {
+		t.Fatal("exported with a wrong passphrase")
+	}
+	if err := r.win.ExportCouple(id, file, "a kind long phrase"); err != nil {
+		t.Fatal(err)
+	}
+	r.win.DeleteCouple()
+	r.win.ImportCouple(file, "a kind long phrase")
+	if r.win.Start == nil || len(r.win.Start.Cases) != 1 || r.win.Start.Cases[0].Title != "Sam & Alex" {
+		t.Fatalf("after import the list shows %+v", r.win.Start.Cases)
+	}
+	newID := r.win.Start.Cases[0].Case.ID
+	if locked, _ := r.st.IsLocked(context.Background(), newID); !locked {
+		t.Error("the imported couple is not locked")
+	}
+}
+
+func TestRecoveryWindowRestores(t *testing.T) {
+	a := test.NewTempApp(t)
+	content, err := app.LoadContent("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored := false
+	b := &data.BackupInfo{Path: "/backups/kintsugi-20261124-080000.db"}
+	r := NewRecoveryWindow(a, content, data.ErrDamaged, b, func() error { restored = true; return nil })
+	test.Tap(r.Restore)
+	if !restored || !r.Restore.Disabled() || r.Message.Text != content.T("ui.restore.done") {
+		t.Errorf("restore: called %v, message %q", restored, r.Message.Text)
+	}
+	none := NewRecoveryWindow(a, content, data.ErrDamaged, nil, nil)
+	if none.Restore != nil || !shows(none.Win.Content(), content.T("ui.recovery.nobackup")) {
+		t.Error("without a backup the window must say so and offer nothing")
+	}
+}

@@ -28,6 +28,7 @@ type Start struct {
 	NewCouple  *widget.Button
 	Sample     *widget.Button
 	PrintBlank *widget.Button
+	Import     *widget.Button
 	Message    *widget.Label
 }
 
@@ -51,6 +52,7 @@ func newStart(w *Window) *Start {
 	s.NewCouple.Importance = widget.HighImportance
 	s.Sample = widget.NewButtonWithIcon(t("ui.start.sample"), theme.InfoIcon(), s.openSample)
 	s.PrintBlank = widget.NewButtonWithIcon(t("ui.start.blank"), theme.DocumentPrintIcon(), s.askPrintBlank)
+	s.Import = widget.NewButtonWithIcon(t("ui.menu.import"), theme.FolderOpenIcon(), w.askImport)
 
 	title := widget.NewLabelWithStyle(t("ui.app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
@@ -62,7 +64,7 @@ func newStart(w *Window) *Start {
 	if len(s.Cases) == 0 {
 		list = container.NewVBox(empty)
 	}
-	buttons := container.NewHBox(s.NewCouple, s.Sample, layout.NewSpacer(), s.PrintBlank)
+	buttons := container.NewHBox(s.NewCouple, s.Sample, layout.NewSpacer(), s.Import, s.PrintBlank)
 	header := container.NewVBox(title, intro, buttons, widget.NewSeparator(),
 		widget.NewLabelWithStyle(t("ui.start.couples"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	s.view = container.NewPadded(container.NewBorder(header, s.Message, nil, nil, list))

@@ -53,9 +53,13 @@ func (w *Window) menu() *fyne.MainMenu {
 	prev := fyne.NewMenuItem(t("ui.couple.prev"), func() { w.moveStep(-1) })
 	prev.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}
 	return fyne.NewMainMenu(
-		fyne.NewMenu(t("ui.menu.kintsugi"), hide),
+		fyne.NewMenu(t("ui.menu.kintsugi"), hide, fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem(t("ui.menu.import"), w.askImport),
+			fyne.NewMenuItem(t("ui.menu.restore"), w.askRestore),
+			fyne.NewMenuItem(t("ui.menu.folder"), w.askDataFolder)),
 		fyne.NewMenu(t("ui.menu.couple"),
 			fyne.NewMenuItem(t("ui.menu.passphrase"), w.askPassphrase),
+			fyne.NewMenuItem(t("ui.menu.export"), w.askExport),
 			fyne.NewMenuItem(t("ui.menu.delete"), w.askDelete)),
 		fyne.NewMenu(t("ui.menu.steps"), next, prev),
 	)

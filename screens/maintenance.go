@@ -1,0 +1,175 @@
+package screens
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"kintsugi/app"
+	"kintsugi/data"
+)
+
+// askPassphraseThen asks for a passphrase in a small dialog and passes it on.
+func (w *Window) askPassphraseThen(title, intro string, then func(pass string)) {
+	t := w.state.Content.T
+	pass := widget.NewPasswordEntry()
+	var d dialog.Dialog
+	pass.OnSubmitted = func(p string) {
+		d.Hide()
+		then(p)
+	}
+	d = dialog.NewCustomConfirm(title, t("ui.unlock.open"), t("ui.cancel"), container.NewVBox(wrapped(intro), pass), func(ok bool) {
+		if ok {
+			then(pass.Text)
+		}
+	}, w.Win)
+	d.Resize(fyne.NewSize(440, 220))
+	d.Show()
+	w.Win.Canvas().Focus(pass)
+}
+
+// askExport saves the open couple to a file; a locked couple's file is encrypted with its
+// passphrase, asked again so that nobody exports a couple they could not open.
+func (w *Window) askExport() {
+	if w.Couple == nil {
+		return
+	}
+	id := w.Couple.d.Case.ID
+	t := w.state.Content.T
+	save := func(pass string) {
+		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+			if err != nil || uc == nil {
+				return
+			}
+			path := uc.URI().Path()
+			uc.Close()
+			if err := w.ExportCouple(id, path, pass); err != nil {
+				w.showError(err)
+				return
+			}
+			dialog.ShowInformation(t("ui.export.couple.done.title"), w.state.Content.Tf("ui.export.couple.done", path), w.Win)
+		}, w.Win)
+		d.SetFileName(fmt.Sprintf("%s.kintsugi", fileSafe(w.Couple.d.Case.Title())))
+		d.Show()
+	}
+	if locked, _ := w.state.Store.IsLocked(w.state.Context(), id); !locked {
+		dialog.ShowConfirm(t("ui.export.couple.title"), t("ui.export.couple.plain"), func(ok bool) {
+			if ok {
+				save("")
+			}
+		}, w.Win)
+		return
+	}
+	w.askPassphraseThen(t("ui.export.couple.title"), t("ui.export.couple.locked"), save)
+}
+
+// ExportCouple writes couple id to path; with a passphrase (a locked couple's own) it is
+// encrypted, and a wrong passphrase writes nothing.
+func (w *Window) ExportCouple(id int64, path, pass string) error {
+	w.state.Flush()
+	if pass != "" {
+		if err := w.Unlock(id, pass); err != nil {
+			return err
+		}
+	}
+	return app.ExportCouple(w.state.Context(), w.state.Store, id, path, pass)
+}
+
+// askImport adds a couple from an exported file; an encrypted file asks for its passphrase.
+func (w *Window) askImport() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		rc.Close()
+		w.ImportCouple(path, "")
+	}, w.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".kintsugi", ".json"}))
+	d.Show()
+}
+
+var errNeedPassphrase = errors.New("the file is encrypted")
+
+// ImportCouple imports path, asking for the file's passphrase when pass is empty and the file
+// needs one; the new couple then shows in the list.
+func (w *Window) ImportCouple(path, pass string) {
+	c, err := app.ImportCouple(w.state.Context(), w.state.Store, path, func() (string, error) {
+		if pass == "" {
+			return "", errNeedPassphrase
+		}
+		return pass, nil
+	})
+	t := w.state.Content.T
+	switch {
+	case errors.Is(err, errNeedPassphrase):
+		w.askPassphraseThen(t("ui.import.title"), t("ui.import.locked"), func(p string) { w.ImportCouple(path, p) })
+	case err != nil:
+		w.showError(err)
+	default:
+		w.ShowStart()
+		dialog.ShowInformation(t("ui.import.title"), w.state.Content.Tf("ui.import.done", c.Title()), w.Win)
+	}
+}
+
+// askRestore lists the backups and restores the chosen one; Kintsugi then closes, to start
+// afresh on the restored file.
+func (w *Window) askRestore() {
+	t := w.state.Content.T
+	backups, err := data.Backups(app.BackupDir(w.state.Store.Path()))
+	if err != nil || len(backups) == 0 {
+		dialog.ShowInformation(t("ui.restore.title"), t("ui.restore.none"), w.Win)
+		return
+	}
+	var labels []string
+	for _, b := range backups {
+		labels = append(labels, b.Time.Local().Format("2006-01-02 15:04"))
+	}
+	pick := widget.NewSelect(labels, nil)
+	pick.SetSelectedIndex(0)
+	dialog.ShowCustomConfirm(t("ui.restore.title"), t("ui.restore.do"), t("ui.cancel"),
+		container.NewVBox(wrapped(t("ui.restore.intro")), pick), func(ok bool) {
+			if !ok {
+				return
+			}
+			w.state.Flush()
+			path := w.state.Store.Path()
+			w.state.Store.Close()
+			if err := data.Restore(w.state.Context(), backups[pick.SelectedIndex()].Path, path, app.BackupDir(path)); err != nil {
+				w.showError(err)
+			}
+			dialog.ShowInformation(t("ui.restore.title"), t("ui.restore.done"), w.Win)
+			w.Win.SetOnClosed(w.app.Quit)
+			w.Win.SetContent(page(t("ui.restore.title"), t("ui.restore.done")))
+		}, w.Win)
+}
+
+// askDataFolder chooses where the data lives from the next start on.
+func (w *Window) askDataFolder() {
+	t := w.state.Content.T
+	current := wrapped(w.state.Content.Tf("ui.folder.current", w.state.Store.Path()))
+	choose := widget.NewButton(t("ui.folder.choose"), func() {
+		dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
+			if err != nil || uri == nil {
+				return
+			}
+			if err := app.SetDataFolder(uri.Path()); err != nil {
+				w.showError(err)
+				return
+			}
+			dialog.ShowInformation(t("ui.folder.title"), w.state.Content.Tf("ui.folder.set", uri.Path()), w.Win)
+		}, w.Win)
+	})
+	reset := widget.NewButton(t("ui.folder.reset"), func() {
+		if err := app.SetDataFolder(""); err != nil {
+			w.showError(err)
+		}
+	})
+	dialog.ShowCustom(t("ui.folder.title"), t("ui.close"),
+		container.NewVBox(wrapped(t("ui.folder.intro")), current, container.NewHBox(choose, reset)), w.Win)
+}

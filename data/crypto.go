@@ -40,8 +40,11 @@ func NewKDF() (KDF, error) {
 	return k, nil
 }
 
+// valid bounds parameters read back from a file or the database, so a tampered value cannot make
+// the app spend unbounded memory or time: at most 1 GiB and 16 passes.
 func (k KDF) valid() bool {
-	return len(k.Salt) >= 16 && k.Time >= 1 && k.Time <= 64 && k.MemoryKiB >= 8 && k.MemoryKiB <= 4<<20 && k.Threads >= 1
+	return len(k.Salt) >= 16 && len(k.Salt) <= 64 && k.Time >= 1 && k.Time <= 16 &&
+		k.MemoryKiB >= 8 && k.MemoryKiB <= 1<<20 && k.Threads >= 1 && k.Threads <= 64
 }
 
 // Key derives the 256-bit key for passphrase.

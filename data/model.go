@@ -136,6 +136,10 @@ func (c Case) Validate() error {
 		problems = append(problems, "both partners need a name (a first name or a nickname is enough)")
 	}
 	for _, n := range []string{c.NameA, c.NameB} {
+		if !utf8.ValidString(n) {
+			problems = append(problems, "a name holds bytes that are not text")
+			break
+		}
 		if utf8.RuneCountInString(n) > MaxNameLength {
 			problems = append(problems, fmt.Sprintf("a name can be up to %d characters; a first name or a nickname is enough", MaxNameLength))
 			break

@@ -163,6 +163,9 @@ func TestCaseValidationAndRoundTrip(t *testing.T) {
 	if _, err := st.CreateCase(ctx, data.Case{NameA: " ", NameB: "Alex", Rebuilding: data.RebuilderA}); !errors.As(err, &in) {
 		t.Errorf("a nameless partner: err = %v, want an InputError", err)
 	}
+	if _, err := st.CreateCase(ctx, data.Case{NameA: "Sam\xff", NameB: "Alex", Rebuilding: data.RebuilderA}); !errors.As(err, &in) {
+		t.Errorf("a name that is not UTF-8: err = %v, want an InputError", err)
+	}
 	if _, err := st.CreateCase(ctx, data.Case{NameA: strings.Repeat("n", 81), NameB: "Alex", Rebuilding: data.RebuilderA}); !errors.As(err, &in) {
 		t.Errorf("an 81-character name: err = %v, want an InputError", err)
 	}

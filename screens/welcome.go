@@ -58,7 +58,8 @@ func (s *welcomeScreen) View() fyne.CanvasObject {
 	}
 	safetyCard := card(subheading(safety.Title), para(e.render(safety.Text)), container.NewHBox(s.Help, s.Unsafe))
 	confirm := card(subheading(e.t("ui.welcome.confirm.title")), s.Confirm[data.PartnerA], s.Confirm[data.PartnerB])
-	body := append([]fyne.CanvasObject{para(e.t("ui.welcome.how"))}, readings...)
-	body = append(body, safetyCard, confirm)
+	// The safety note comes first, above the fold: it decides whether this tool is right at all.
+	body := append([]fyne.CanvasObject{safetyCard, para(e.t("ui.welcome.how"))}, readings...)
+	body = append(body, confirm)
 	return page(e.t("ui.step.welcome"), e.t("ui.welcome.intro"), body...)
 }

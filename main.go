@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -167,6 +168,7 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	weeks := fs.Int("weeks", 12, "weekly tracking sheets, 1 to 104")
 	paper := fs.String("paper", "", "paper size: a4 or letter (default: the couple's, or a4)")
 	passFile := passphraseFlag(fs)
+	lang := fs.String("lang", "", "the workbook's language (default: the couple's, or en)")
 	out := fs.String("o", "", "the PDF `FILE` to write")
 	if err := cl.parse(fs, args); err != nil {
 		return err
@@ -181,7 +183,16 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	case *paper != "" && !data.ValidPaper(*paper):
 		return usageErrorf("workbook: --paper must be a4 or letter, not %q", *paper)
 	}
-	opt := workbook.Options{Paper: *paper, Weeks: *weeks}
+	if *lang != "" {
+		langs, err := data.Languages(assets.FS)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(langs, *lang) {
+			return usageErrorf("workbook: --lang must be one of %s, not %q", strings.Join(langs, ", "), *lang)
+		}
+	}
+	opt := workbook.Options{Paper: *paper, Weeks: *weeks, Language: *lang}
 	if *blank {
 		return app.ExportWorkbook(ctx, nil, 0, *out, opt)
 	}

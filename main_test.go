@@ -68,6 +68,8 @@ func TestMistakesPrintOneLineAndExit2(t *testing.T) {
 	oneClearLine(t, code, stderr, "--weeks")
 	code, _, stderr = runCLI(t, "workbook", "--blank", "--paper", "a5", "-o", filepath.Join(dir, "x.pdf"))
 	oneClearLine(t, code, stderr, "--paper")
+	code, _, stderr = runCLI(t, "workbook", "--blank", "--lang", "xx", "-o", filepath.Join(dir, "x.pdf"))
+	oneClearLine(t, code, stderr, "--lang")
 	code, _, stderr = runCLI(t, "workbook", "--blank", "--colour", "red")
 	oneClearLine(t, code, stderr, "colour")
 	code, _, stderr = runCLI(t, "workbook", "--blank")

@@ -37,6 +37,9 @@ func ExportWorkbook(ctx context.Context, st *data.Store, caseID int64, path stri
 			opt.Paper = d.Case.Paper
 		}
 	}
+	if opt.Language != "" {
+		lang = opt.Language
+	}
 	content, err := LoadContent(lang)
 	if err != nil {
 		return err

@@ -46,6 +46,7 @@ type Options struct {
 	Paper    string    // data.PaperA4 or data.PaperLetter; "" is A4
 	Weeks    int       // weekly tracking sheets, 1-104; 0 is 12
 	Sections []string  // which sections to print; nil is all
+	Language string    // the content's language code; the caller loads that content ("" is the couple's, or en)
 	Now      time.Time // the print date and the PDF's dates; fixed, it makes output repeatable
 }
 
@@ -164,6 +165,7 @@ func newBook(c *data.Content, d *data.Dossier, opt Options) (*book, error) {
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
 	pdf.SetTitle(c.T("wb.title"), true)
+	pdf.SetLang(c.Language) // screen readers and search pick the right language
 	pdf.SetCreator("Kintsugi", true)
 	for _, f := range fonts.faces {
 		pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)

@@ -100,7 +100,7 @@ func TestBlankWorkbookHasEverything(t *testing.T) {
 	if !strings.HasPrefix(strings.TrimSpace(page), c.T("wb.agreement.title")) {
 		t.Errorf("contents say the agreement is on page %s, which starts %q", m[1], firstLine(page))
 	}
-	if info := poppler(t, "pdfinfo", path); !strings.Contains(info, "595.28 x 841.89 pts (A4)") {
+	if info := poppler(t, "pdfinfo", path); !strings.Contains(info, "595.28 x 841.89 pts (A4)") || !strings.Contains(info, "Kintsugi") {
 		t.Errorf("not A4:\n%s", info)
 	}
 	fonts := poppler(t, "pdffonts", path)

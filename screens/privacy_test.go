@@ -188,3 +188,16 @@ func TestRecoveryWindowRestores(t *testing.T) {
 		t.Error("without a backup the window must say so and offer nothing")
 	}
 }
+
+func TestStartListsALockedCoupleWithoutItsProgress(t *testing.T) {
+	r := newRig(t)
+	r.sample(app.StepWelcome)
+	if err := r.win.SetPassphrase("a kind long phrase", "a kind long phrase", 10); err != nil {
+		t.Fatal(err)
+	}
+	r.win.Hide()
+	row := r.win.Start.Cases[0]
+	if row.Title != "Sam & Alex" || row.Step != r.state.Content.T("ui.couple.locked") {
+		t.Errorf("the locked couple's row: %+v", row)
+	}
+}

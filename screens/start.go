@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -81,8 +82,13 @@ func (s *Start) load() {
 	s.Cases = nil
 	for _, c := range cases {
 		row := startRow{Case: c, Title: c.Title()}
-		if d, err := st.Store.Dossier(st.Context(), c.ID); err == nil {
+		switch d, err := st.Store.Dossier(st.Context(), c.ID); {
+		case err == nil:
 			row.Step = st.Content.T("ui.step." + app.StepReached(st.Content, d))
+		case errors.Is(err, data.ErrLocked):
+			row.Step = st.Content.T("ui.couple.locked") // where a locked couple is, is theirs to know
+		default:
+			row.Step = err.Error()
 		}
 		s.Cases = append(s.Cases, row)
 	}

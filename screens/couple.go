@@ -78,12 +78,12 @@ func newCouple(w *Window, d *data.Dossier) *Couple {
 	c.HideNow = widget.NewButtonWithIcon(t("ui.menu.hide"), theme.VisibilityOffIcon(), w.Hide)
 	c.Lock = widget.NewLabel("")
 	c.Lock.Importance = widget.SuccessImportance
-	c.keyboards = map[string]app.Keyboard{
-		d.Case.NameA:          app.KeyboardA,
-		d.Case.NameB:          app.KeyboardB,
-		t("ui.keyboard.both"): app.KeyboardBoth,
+	labelA, labelB := d.Case.NameA, d.Case.NameB
+	if strings.EqualFold(strings.TrimSpace(labelA), strings.TrimSpace(labelB)) { // two people, one name
+		labelA, labelB = labelA+" (A)", labelB+" (B)"
 	}
-	c.Keyboard = widget.NewSelect([]string{d.Case.NameA, d.Case.NameB, t("ui.keyboard.both")}, c.keyboardChanged)
+	c.keyboards = map[string]app.Keyboard{labelA: app.KeyboardA, labelB: app.KeyboardB, t("ui.keyboard.both"): app.KeyboardBoth}
+	c.Keyboard = widget.NewSelect([]string{labelA, labelB, t("ui.keyboard.both")}, c.keyboardChanged)
 	c.Keyboard.SetSelected(t("ui.keyboard.both"))
 	c.Prev = widget.NewButtonWithIcon(t("ui.couple.prev"), theme.NavigateBackIcon(), func() { c.move(-1) })
 	c.Next = widget.NewButtonWithIcon(t("ui.couple.next"), theme.NavigateNextIcon(), func() { c.move(1) })

@@ -87,3 +87,19 @@ func TestKeyboardShortcutsMoveThroughSteps(t *testing.T) {
 		t.Errorf("back at %q, previous enabled: %v", c.Step, !c.Prev.Disabled())
 	}
 }
+
+func TestPartnersWithTheSameNameCanEachTakeTheKeyboard(t *testing.T) {
+	r := newRig(t)
+	f := newCoupleForm(r.state.Content)
+	test.Type(f.NameA, "Alex")
+	test.Type(f.NameB, "Alex")
+	r.win.Start.CreateCouple(f.value())
+	c := r.win.Couple
+	if len(c.Keyboard.Options) != 3 || c.Keyboard.Options[0] == c.Keyboard.Options[1] {
+		t.Fatalf("keyboard options: %q", c.Keyboard.Options)
+	}
+	c.Keyboard.SetSelected(c.Keyboard.Options[1])
+	if r.state.Keyboard() != app.KeyboardB {
+		t.Errorf("choosing the second Alex gave %q", r.state.Keyboard())
+	}
+}

@@ -38,7 +38,6 @@ func readFonts() (*fontSet, error) {
 	fs := &fontSet{faces: []face{
 		{fontSerif, "", assets.SerifRegular, nil},
 		{fontSerif, "I", assets.SerifItalic, nil},
-		{fontSerif, "B", assets.SerifBold, nil},
 		{fontSans, "", assets.SansRegular, nil},
 		{fontSans, "B", assets.SansBold, nil},
 	}}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"image/png"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -156,5 +157,18 @@ func TestDataFolderSetting(t *testing.T) {
 	}
 	if got, _ := DefaultDBPath(); got != def {
 		t.Errorf("back to the default: %s, want %s", got, def)
+	}
+}
+
+func TestSampleFileIsComplete(t *testing.T) {
+	s, err := LoadSample("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Language != "en" || len(s.WeekNotes) == 0 || !strings.HasPrefix(s.Letter, "Dear "+s.NameB) {
+		t.Errorf("sample: %+v", s)
+	}
+	if other, err := LoadSample("xx"); err != nil || other.Language != "en" {
+		t.Errorf("a language without its own example falls back to English: %v", err)
 	}
 }

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
+	"kintsugi/assets"
 	"kintsugi/data"
 )
 
@@ -20,22 +23,60 @@ var sampleCommitments = []struct {
 	{"PRED-13", 5}, {"PRED-14", 4}, {"PRED-17", 0}, {"RIT-01", 0}, {"RIT-02", 0}, {"AMEND-11", 0},
 }
 
+// Sample is the example couple's own words, one file per language in assets/sample.
+type Sample struct {
+	Language         string      `json:"language"`
+	NameA            string      `json:"nameA"`
+	NameB            string      `json:"nameB"`
+	Incident         string      `json:"incident"`
+	CustomCommitment string      `json:"customCommitment"`
+	Thoughts         []string    `json:"thoughts"`
+	StepNotes        []string    `json:"stepNotes"`
+	WeekNotes        [][3]string `json:"weekNotes"`
+	Letter           string      `json:"letter"`
+}
+
+// LoadSample reads the example couple for a language, or the English one when it has none.
+func LoadSample(lang string) (*Sample, error) {
+	raw, err := assets.File("sample/" + lang + ".json")
+	if err != nil {
+		raw, err = assets.File("sample/en.json")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load sample: %w", err)
+	}
+	var s Sample
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("load sample: %w", err)
+	}
+	if s.NameA == "" || s.NameB == "" || len(s.Thoughts) == 0 || len(s.StepNotes) == 0 || len(s.WeekNotes) == 0 || s.Letter == "" {
+		return nil, fmt.Errorf("load sample %s: a part is missing", s.Language)
+	}
+	return &s, nil
+}
+
 // CreateSample stores a complete example couple: every step used, a signed agreement, a letter
 // and twelve weeks tracked, ending the day before now. It shows a new user how the app works.
 func CreateSample(ctx context.Context, st *data.Store, content *data.Content, now time.Time) (data.Case, error) {
+	sample, err := LoadSample(content.Language)
+	if err != nil {
+		return data.Case{}, err
+	}
 	today := data.DateOf(now)
 	start := today.AddDays(-7 * SampleWeeks)
 	c, err := st.CreateCase(ctx, data.Case{
-		NameA: SampleNameA, NameB: SampleNameB, Rebuilding: data.RebuilderA,
+		NameA: sample.NameA, NameB: sample.NameB, Rebuilding: data.RebuilderA,
 		StartDate: start, Paper: data.PaperA4, Language: content.Language,
 	})
 	if err != nil {
 		return c, fmt.Errorf("create sample: %w", err)
 	}
 	steps := []func() error{
-		func() error { return sampleStory(ctx, st, content, c, start) },
-		func() error { return sampleCommitmentsAndAgreement(ctx, st, content, c, start) },
-		func() error { return sampleTracking(ctx, st, c) },
+		func() error { return sampleStory(ctx, st, content, sample, c, start) },
+		func() error { return sampleCommitmentsAndAgreement(ctx, st, content, sample, c, start) },
+		func() error { return sampleTracking(ctx, st, sample, c) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -45,18 +86,16 @@ func CreateSample(ctx context.Context, st *data.Store, content *data.Content, no
 	return st.Case(ctx, c.ID)
 }
 
-func sampleStory(ctx context.Context, st *data.Store, content *data.Content, c data.Case, start data.Date) error {
+func sampleStory(ctx context.Context, st *data.Store, content *data.Content, sample *Sample, c data.Case, start data.Date) error {
 	err := st.SaveIncident(ctx, data.Incident{
-		CaseID: c.ID, Causes: []string{"CAUSE-04", "CAUSE-07"}, Date: start.AddDays(-30),
-		Description: "For most of last year Sam kept a close friendship with a colleague secret, " +
-			"and lied about late evenings that were spent together. Alex found the messages in March.",
+		CaseID: c.ID, Causes: []string{"CAUSE-04", "CAUSE-07"}, Date: start.AddDays(-30), Description: sample.Incident,
 	})
 	if err != nil {
 		return err
 	}
 	for i, q := range Questions(content, c) {
 		a := data.Answer{CaseID: c.ID, Partner: q.Partner, QuestionID: q.Entry.ID, Shared: i%3 != 2,
-			Text: sampleThoughts[(i+2*partnerIndex(q.Partner))%len(sampleThoughts)]}
+			Text: sample.Thoughts[(i+2*partnerIndex(q.Partner))%len(sample.Thoughts)]}
 		if err := st.SaveAnswer(ctx, a); err != nil {
 			return err
 		}
@@ -76,15 +115,15 @@ func sampleStory(ctx context.Context, st *data.Store, content *data.Content, c d
 		}
 	}
 	for i, s := range content.Section(data.SectionSteps).Entries {
-		note := sampleStepNotes[i%len(sampleStepNotes)]
+		note := sample.StepNotes[i%len(sample.StepNotes)]
 		if err := st.SaveStep(ctx, data.StepProgress{CaseID: c.ID, StepID: s.ID, DoneOn: start.AddDays(i * 4), Note: note}); err != nil {
 			return err
 		}
 	}
-	return st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Status: data.LetterGiven, Text: sampleLetter})
+	return st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Status: data.LetterGiven, Text: sample.Letter})
 }
 
-func sampleCommitmentsAndAgreement(ctx context.Context, st *data.Store, content *data.Content, c data.Case, start data.Date) error {
+func sampleCommitmentsAndAgreement(ctx context.Context, st *data.Store, content *data.Content, sample *Sample, c data.Case, start data.Date) error {
 	review := start.AddDays(7 * SampleWeeks)
 	for _, sc := range sampleCommitments {
 		e := content.Entry(sc.id)
@@ -100,7 +139,7 @@ func sampleCommitmentsAndAgreement(ctx context.Context, st *data.Store, content 
 		}
 	}
 	custom := data.Commitment{CaseID: c.ID, Cost: data.CostModerate, AgreedA: true, AgreedB: true,
-		CustomText: "Sam and Alex walk together on Sunday mornings, phones left at home."}
+		CustomText: sample.CustomCommitment}
 	if _, err := st.SaveCommitment(ctx, custom); err != nil {
 		return err
 	}
@@ -131,7 +170,7 @@ func sampleCommitmentsAndAgreement(ctx context.Context, st *data.Store, content 
 }
 
 // sampleTracking fills twelve weeks: mostly kept, a few misses early on, trust slowly rising.
-func sampleTracking(ctx context.Context, st *data.Store, c data.Case) error {
+func sampleTracking(ctx context.Context, st *data.Store, sample *Sample, c data.Case) error {
 	cms, err := st.Commitments(ctx, c.ID)
 	if err != nil {
 		return err
@@ -153,9 +192,9 @@ func sampleTracking(ctx context.Context, st *data.Store, c data.Case) error {
 		if err := st.SetMarks(ctx, c.ID, marks); err != nil {
 			return err
 		}
-		n := (w - 1) % len(sampleWeekNotes)
+		n := (w - 1) % len(sample.WeekNotes)
 		err := st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: w, Trust: min(2+w/2, 10),
-			WentWell: sampleWeekNotes[n][0], WasHard: sampleWeekNotes[n][1], Appreciated: sampleWeekNotes[n][2]})
+			WentWell: sample.WeekNotes[n][0], WasHard: sample.WeekNotes[n][1], Appreciated: sample.WeekNotes[n][2]})
 		if err != nil {
 			return err
 		}
@@ -174,55 +213,6 @@ func sampleMark(week, commitment, day int) data.Mark {
 	}
 	return data.MarkKept
 }
-
-var sampleThoughts = []string{
-	"I keep coming back to how small the first lie was, and how quickly the next ones followed.",
-	"Yes. It is quieter than before, but it is there, and I notice it most in ordinary moments.",
-	"Something essential would be missing: the person I tell the day to.",
-	"I am ready, and I know that being ready is not the same as having done the work.",
-	"I want to be someone whose word can be relied on again, for both of us.",
-}
-
-var sampleStepNotes = []string{
-	"Said it out loud, plainly, without softening it.",
-	"Answered every question Alex asked, including the ones I did not want to hear.",
-	"Stopped saying 'but you were always working'.",
-	"Wrote down what I did, with no reasons attached.",
-	"Asked for forgiveness and said that I would ask again, without a deadline.",
-	"Alex needed two weeks of quiet. I gave them.",
-	"Keeping the small promises every day: home when I say, calls when I say.",
-}
-
-var sampleWeekNotes = [][3]string{
-	{"We had dinner together four nights.", "A message from an unknown number brought everything back.", "Sam told me about the message straight away."},
-	{"A long walk on Sunday.", "I checked Sam's phone and felt ashamed of checking.", "Alex said how the week felt, calmly."},
-	{"Talked about the letter.", "Work ran late once; the call came, but late.", "Flowers from the market, nothing grand."},
-	{"Laughed together for the first time in a while.", "Old photos on a shared drive.", "Sam deleted them with me there."},
-}
-
-const sampleLetter = `Dear Alex,
-
-For most of last year I lied to you. I hid a friendship that I knew you would not accept, and I told you I was working late when I was not. When you asked, I lied again.
-
-I did this. Not the pressure at work, not the distance between us: I chose it, every time.
-
-I have thought about what it was like for you: the late evenings waiting, the explanations that never quite fitted, and then finding the messages on your own. You trusted me, and I used that trust to hide from you.
-
-What I understand now is that I was avoiding a hard conversation with you, and I made it much harder. That is not an excuse. It is the part of me I am working on.
-
-You matter to me more than anything I was protecting. I want us to have a home where you do not have to wonder.
-
-I will tell you where I am and when I will be home, and keep to it. I will answer what you ask. I will keep going to therapy.
-
-I am asking you to forgive me. I know it may take a long time, and I will not push you.
-
-Sam`
-
-// The example couple's names.
-const (
-	SampleNameA = "Sam"
-	SampleNameB = "Alex"
-)
 
 func partnerIndex(p data.Partner) int {
 	if p == data.PartnerA {

@@ -182,12 +182,16 @@ func (s *State) CreateCase(c data.Case) (data.Case, error) {
 
 // OpenSample opens the example couple, creating it the first time.
 func (s *State) OpenSample() (data.Case, error) {
+	sample, err := LoadSample(s.Content.Language)
+	if err != nil {
+		return data.Case{}, err
+	}
 	cases, err := s.Cases()
 	if err != nil {
 		return data.Case{}, err
 	}
 	for _, c := range cases {
-		if c.NameA == SampleNameA && c.NameB == SampleNameB {
+		if c.NameA == sample.NameA && c.NameB == sample.NameB {
 			_, err := s.Open(c.ID)
 			return c, err
 		}

@@ -7,7 +7,7 @@ import (
 	"io/fs"
 )
 
-//go:embed content/*.json fonts/*.ttf icon.png
+//go:embed content/*.json sample/*.json fonts/*.ttf icon.png
 var files embed.FS
 
 // FS is the embedded file system; content lives under content/, fonts under fonts/.

@@ -55,7 +55,7 @@ func TestStartRefusesANamelessCouple(t *testing.T) {
 func TestStartOpensTheExampleOnce(t *testing.T) {
 	r := newRig(t)
 	test.Tap(r.win.Start.Sample)
-	if r.win.Couple == nil || r.win.Couple.d.Case.NameA != app.SampleNameA {
+	if r.win.Couple == nil || r.win.Couple.d.Case.NameA != "Sam" {
 		t.Fatal("the example couple did not open")
 	}
 	test.Tap(r.win.Couple.Back)

@@ -40,7 +40,7 @@ func newRig(t *testing.T) *rig {
 	// Saves run only when a test flushes: Fyne's test driver runs fyne.Do on the caller's
 	// goroutine, so a save finishing mid-test would race with the test's own taps.
 	state.SetSaveDelay(time.Hour)
-	w := NewMainWindow(a, state)
+	w := newMainWindow(a, state, func(f func()) { f() })
 	w.Win.Resize(fyne.NewSize(1100, 740))
 	t.Cleanup(func() {
 		state.Close()

@@ -196,6 +196,7 @@ func TestStartListsALockedCoupleWithoutItsProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.win.Hide()
+	r.win.Start.steps.Wait()
 	row := r.win.Start.Cases[0]
 	if row.Title != "Sam & Alex" || row.Step != r.state.Content.T("ui.couple.locked") {
 		t.Errorf("the locked couple's row: %+v", row)

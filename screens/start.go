@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,6 +33,7 @@ type Start struct {
 	PrintBlank *widget.Button
 	Import     *widget.Button
 	Message    *widget.Label
+	steps      sync.WaitGroup // the steps being read in the background
 }
 
 type startRow struct {
@@ -72,6 +75,8 @@ func newStart(w *Window) *Start {
 	return s
 }
 
+// load lists the couples at once; how far each has come needs all their data, so that is
+// read off the UI goroutine and filled in as it arrives.
 func (s *Start) load() {
 	st := s.win.state
 	cases, err := st.Cases()
@@ -81,16 +86,35 @@ func (s *Start) load() {
 	}
 	s.Cases = nil
 	for _, c := range cases {
-		row := startRow{Case: c, Title: c.Title()}
-		switch d, err := st.Store.Dossier(st.Context(), c.ID); {
-		case err == nil:
-			row.Step = st.Content.T("ui.step." + app.StepReached(st.Content, d))
-		case errors.Is(err, data.ErrLocked):
-			row.Step = st.Content.T("ui.couple.locked") // where a locked couple is, is theirs to know
-		default:
-			row.Step = err.Error()
+		s.Cases = append(s.Cases, startRow{Case: c, Title: c.Title()})
+	}
+	rows := slices.Clone(s.Cases)
+	s.steps.Add(1)
+	s.win.background(func() {
+		defer s.steps.Done()
+		for i, row := range rows {
+			step := s.stepOf(row.Case.ID)
+			fyne.Do(func() {
+				if i < len(s.Cases) && s.Cases[i].Case.ID == row.Case.ID {
+					s.Cases[i].Step = step
+					if s.List != nil {
+						s.List.RefreshItem(i)
+					}
+				}
+			})
 		}
-		s.Cases = append(s.Cases, row)
+	})
+}
+
+func (s *Start) stepOf(id int64) string {
+	st := s.win.state
+	switch d, err := st.Store.Dossier(st.Context(), id); {
+	case err == nil:
+		return st.Content.T("ui.step." + app.StepReached(st.Content, d))
+	case errors.Is(err, data.ErrLocked):
+		return st.Content.T("ui.couple.locked") // where a locked couple is, is theirs to know
+	default:
+		return err.Error()
 	}
 }
 

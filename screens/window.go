@@ -21,14 +21,21 @@ type Window struct {
 	app      fyne.App
 	state    *app.State
 	activity activity
-	Start    *Start
-	Couple   *Couple
+	// background runs work off the UI goroutine; tests run it inline, because Fyne's test
+	// driver runs fyne.Do on the caller's goroutine.
+	background func(func())
+	Start      *Start
+	Couple     *Couple
 }
 
 // NewMainWindow builds the window on the start screen.
 func NewMainWindow(a fyne.App, state *app.State) *Window {
+	return newMainWindow(a, state, func(f func()) { go f() })
+}
+
+func newMainWindow(a fyne.App, state *app.State, background func(func())) *Window {
 	a.Settings().SetTheme(newCalmTheme())
-	w := &Window{Win: a.NewWindow(state.Content.T("ui.app.title")), app: a, state: state}
+	w := &Window{Win: a.NewWindow(state.Content.T("ui.app.title")), app: a, state: state, background: background}
 	w.activity.touch()
 	w.Win.Resize(fyne.NewSize(1100, 740))
 	w.Win.SetMaster()

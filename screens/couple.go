@@ -106,19 +106,36 @@ func newCouple(w *Window, d *data.Dossier) *Couple {
 	return c
 }
 
+// newStepRow is a step's name with how far it is done: nothing yet, a small bar, or a check.
 func (c *Couple) newStepRow() fyne.CanvasObject {
 	label := widget.NewLabel("")
 	label.Truncation = fyne.TextTruncateEllipsis
 	bar := widget.NewProgressBar()
 	bar.TextFormatter = func() string { return "" }
-	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewGridWrap(fyne.NewSize(40, 6), bar)), label)
+	done := widget.NewIcon(theme.NewPrimaryThemedResource(theme.ConfirmIcon()))
+	marks := container.NewStack(container.NewCenter(container.NewGridWrap(fyne.NewSize(40, 6), bar)), done)
+	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewGridWrap(fyne.NewSize(44, 20), marks)), label)
 }
 
 func (c *Couple) updateStepRow(i widget.ListItemID, o fyne.CanvasObject) {
 	step := app.Journey[i]
-	b := o.(*fyne.Container)
-	b.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, c.win.state.Content.T("ui.step."+step)))
-	b.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.ProgressBar).SetValue(c.progress[step])
+	row := o.(*fyne.Container)
+	row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, c.win.state.Content.T("ui.step."+step)))
+	marks := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
+	barBox, done := marks.Objects[0], marks.Objects[1]
+	bar := barBox.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.ProgressBar)
+	p := c.progress[step]
+	bar.SetValue(p)
+	showIf(barBox, p > 0 && p < 1)
+	showIf(done, p >= 1)
+}
+
+func showIf(o fyne.CanvasObject, visible bool) {
+	if visible {
+		o.Show()
+	} else {
+		o.Hide()
+	}
 }
 
 func (c *Couple) refreshProgress() {

@@ -3,10 +3,12 @@ package screens
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -30,10 +32,13 @@ type commitmentsScreen struct {
 	Param      map[string]*widget.Entry
 	Review     map[string]*widget.Entry
 	Message    map[string]*widget.Label
+	Why        map[string]*widget.Label // why a monitoring commitment cannot be agreed yet
+	Sections   *widget.Accordion
 	Summary    *widget.Label
 	CustomText *widget.Entry
 	CustomCost *widget.Select
 	AddCustom  *widget.Button
+	CustomMsg  *widget.Label
 	Delete     map[int64]*widget.Button
 	items      map[string]data.Commitment
 	costs      map[string]string // label to level
@@ -41,7 +46,7 @@ type commitmentsScreen struct {
 
 func newCommitments(e *env) stepScreen {
 	s := &commitmentsScreen{e: e, Agree: map[string]map[data.Partner]*widget.Check{}, Param: map[string]*widget.Entry{},
-		Review: map[string]*widget.Entry{}, Message: map[string]*widget.Label{}, Summary: widget.NewLabel(""),
+		Review: map[string]*widget.Entry{}, Message: map[string]*widget.Label{}, Why: map[string]*widget.Label{}, Summary: widget.NewLabel(""),
 		Delete: map[int64]*widget.Button{}, items: map[string]data.Commitment{}, costs: map[string]string{}}
 	s.Summary.Wrapping = fyne.TextWrapWord
 	for _, sec := range e.content.Catalog() {
@@ -64,6 +69,7 @@ func newCommitments(e *env) stepScreen {
 	s.CustomText.SetPlaceHolder(e.t("ui.commitments.custom.placeholder"))
 	s.CustomCost = widget.NewSelect(labels, nil)
 	s.CustomCost.SetSelected(labels[1])
+	s.CustomMsg = newMessage()
 	s.AddCustom = widget.NewButtonWithIcon(e.t("ui.commitments.custom.add"), theme.ContentAddIcon(), s.add)
 	s.showSummary()
 	return s
@@ -100,6 +106,7 @@ func (s *commitmentsScreen) addCatalog(entry data.Entry) {
 		review, msg := dateField(e, cm.ReviewDate, func(d data.Date) { s.setReview(id, d) })
 		s.Review[id] = review
 		s.Message[id] = msg
+		s.Why[id] = note(e.t("ui.commitments.review.why"))
 		s.lockUnlessReviewed(id)
 	}
 }
@@ -162,6 +169,7 @@ func (s *commitmentsScreen) setReview(id string, d data.Date) {
 // lockUnlessReviewed keeps a monitoring commitment from being agreed until it has a review date.
 func (s *commitmentsScreen) lockUnlessReviewed(id string) {
 	kp, alone := s.e.keyboard().Partner()
+	showIf(s.Why[id], s.items[id].ReviewDate.IsZero())
 	for p, c := range s.Agree[id] {
 		if s.items[id].ReviewDate.IsZero() || (alone && kp != p) {
 			c.Disable()
@@ -193,7 +201,7 @@ func (s *commitmentsScreen) addCustom(cm data.Commitment) {
 func (s *commitmentsScreen) add() {
 	text := strings.TrimSpace(s.CustomText.Text)
 	if text == "" {
-		s.Summary.SetText(s.e.t("ui.commitments.custom.empty"))
+		say(s.CustomMsg, s.e.t("ui.commitments.custom.empty"))
 		return
 	}
 	cm := data.Commitment{CaseID: s.e.caseID(), CustomText: text, Cost: s.costs[s.CustomCost.Selected]}
@@ -255,6 +263,7 @@ func (s *commitmentsScreen) showSummary() {
 func (s *commitmentsScreen) View() fyne.CanvasObject {
 	e := s.e
 	acc := widget.NewAccordion()
+	s.Sections = acc
 	acc.MultiOpen = true
 	for _, sec := range e.content.Catalog() {
 		box := container.NewVBox(para(sec.Intro))
@@ -269,13 +278,14 @@ func (s *commitmentsScreen) View() fyne.CanvasObject {
 		if cm.CatalogID == "" {
 			key := fmt.Sprintf("custom.%d", cm.ID)
 			text := wrapped(cm.CustomText)
-			own.Add(card(container.NewBorder(nil, nil, nil, s.Delete[cm.ID], text),
-				note(e.tf("ui.commitments.cost", e.content.CostLevel(cm.Cost).Label)),
+			cost := widget.NewLabel(e.tf("ui.commitments.cost", e.content.CostLevel(cm.Cost).Label))
+			cost.TextStyle = fyne.TextStyle{Italic: true}
+			own.Add(card(container.NewBorder(nil, nil, nil, container.NewHBox(costDots(cm.Cost), cost, s.Delete[cm.ID]), text),
 				container.NewHBox(s.Agree[key][data.PartnerA], s.Agree[key][data.PartnerB])))
 		}
 	}
 	add := container.NewBorder(nil, nil, nil, container.NewHBox(s.CustomCost, s.AddCustom), s.CustomText)
-	acc.Append(widget.NewAccordionItem(e.t("ui.commitments.custom"), container.NewVBox(own, add)))
+	acc.Append(widget.NewAccordionItem(e.t("ui.commitments.custom"), container.NewVBox(own, add, s.CustomMsg)))
 	return page(e.t("ui.step.commitments"), e.t("ui.commitments.intro"), card(s.Summary), acc)
 }
 
@@ -284,26 +294,37 @@ func (s *commitmentsScreen) catalogCard(entry data.Entry) fyne.CanvasObject {
 	id := entry.ID
 	title := widget.NewLabelWithStyle(entry.Code+"  "+e.render(entry.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	cost := widget.NewLabel(costDots(entry.Cost) + "  " + e.tf("ui.commitments.cost", e.content.CostLevel(entry.Cost).Label))
+	cost := widget.NewLabel(e.tf("ui.commitments.cost", e.content.CostLevel(entry.Cost).Label))
 	cost.TextStyle = fyne.TextStyle{Italic: true}
-	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, cost, title), wrapped(e.render(entry.Text))}
+	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(costDots(entry.Cost), cost), title),
+		wrapped(e.render(entry.Text))}
 	if p := entry.Parameter; p != nil {
 		parts = append(parts, container.NewHBox(container.NewGridWrap(fyne.NewSize(80, s.Param[id].MinSize().Height), s.Param[id]), widget.NewLabel(p.Unit)))
 	}
 	if entry.Caution != "" {
-		parts = append(parts, note(e.render(entry.Caution)))
+		icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+		parts = append(parts, container.NewBorder(nil, nil, container.NewVBox(icon), nil, note(e.render(entry.Caution))))
 	}
 	if entry.Monitoring {
 		parts = append(parts, container.NewHBox(widget.NewLabel(e.t("ui.commitments.review")),
-			container.NewGridWrap(fyne.NewSize(150, s.Review[id].MinSize().Height), s.Review[id])),
-			note(e.t("ui.commitments.review.why")))
+			container.NewGridWrap(fyne.NewSize(150, s.Review[id].MinSize().Height), s.Review[id])), s.Why[id])
 	}
 	parts = append(parts, s.Message[id], container.NewHBox(s.Agree[id][data.PartnerA], s.Agree[id][data.PartnerB]))
 	return card(parts...)
 }
 
-// costDots shows a cost level as one to four filled dots.
-func costDots(level string) string {
+// costDots shows a cost level as one to four gold dots out of four.
+func costDots(level string) fyne.CanvasObject {
 	n := data.CostRank(level) + 1
-	return strings.Repeat("●", n) + strings.Repeat("○", len(data.CostLevels)-n)
+	row := container.NewHBox()
+	for i := range data.CostLevels {
+		dot := canvas.NewCircle(color.Transparent)
+		dot.StrokeColor = gold
+		dot.StrokeWidth = 1.5
+		if i < n {
+			dot.FillColor = gold
+		}
+		row.Add(container.NewGridWrap(fyne.NewSize(10, 10), dot))
+	}
+	return container.NewCenter(row)
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
@@ -70,9 +71,7 @@ func (s *happenedScreen) View() fyne.CanvasObject {
 	sec := e.content.Section(data.SectionCauses)
 	causes := container.NewVBox()
 	for _, c := range sec.Entries {
-		causes.Add(s.Causes[c.ID])
-		help := note(e.render(c.Text))
-		causes.Add(container.NewPadded(container.NewBorder(nil, nil, widget.NewLabel("   "), nil, help)))
+		causes.Add(container.New(causeLayout{}, s.Causes[c.ID], note(e.render(c.Text))))
 	}
 	date := container.NewBorder(nil, nil, widget.NewLabel(e.t("ui.happened.date")), nil,
 		container.NewGridWrap(fyne.NewSize(180, s.Date.MinSize().Height), s.Date))
@@ -80,4 +79,25 @@ func (s *happenedScreen) View() fyne.CanvasObject {
 		card(subheading(e.t("ui.happened.causes")), causes),
 		card(subheading(e.t("ui.happened.description")), note(e.t("ui.happened.shared")), s.Description,
 			container.NewHBox(date), s.DateMsg))
+}
+
+// causeLayout puts a cause's explanation right under its check box, in line with its title.
+type causeLayout struct{}
+
+func (causeLayout) gap() float32 { return theme.InnerPadding() }
+
+func (causeLayout) indent() float32 { return theme.IconInlineSize() + theme.InnerPadding() }
+
+func (l causeLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	check, help := objects[0], objects[1]
+	ch := check.MinSize().Height
+	check.Move(fyne.NewPos(0, 0))
+	check.Resize(fyne.NewSize(size.Width, ch))
+	help.Move(fyne.NewPos(l.indent(), ch-l.gap()))
+	help.Resize(fyne.NewSize(size.Width-l.indent(), size.Height-ch+l.gap()))
+}
+
+func (l causeLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	check, help := objects[0].MinSize(), objects[1].MinSize()
+	return fyne.NewSize(max(check.Width, help.Width+l.indent()), check.Height+help.Height-l.gap())
 }

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -69,10 +70,8 @@ func (s *talkScreen) showStop() {
 func (s *talkScreen) View() fyne.CanvasObject {
 	e := s.e
 	var body []fyne.CanvasObject
-	for _, id := range []string{"READ-CONVO"} {
-		if r := e.content.Entry(id); r != nil {
-			body = append(body, card(subheading(r.Title), para(e.render(r.Text))))
-		}
+	if r := e.content.Entry("READ-CONVO"); r != nil {
+		body = append(body, card(subheading(r.Title), para(e.render(r.Text))))
 	}
 	body = append(body, subheading(e.t("ui.talk.shared")), s.sharedAnswers())
 	if r := e.content.Entry("READ-DECIDE"); r != nil {
@@ -80,45 +79,67 @@ func (s *talkScreen) View() fyne.CanvasObject {
 	}
 	decisions := container.NewGridWithColumns(2)
 	for _, p := range data.Partners {
-		decisions.Add(card(widget.NewLabelWithStyle(e.name(p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.Decision[p]))
+		box := []fyne.CanvasObject{widget.NewLabelWithStyle(e.name(p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.Decision[p]}
+		if s.Decision[p].Disabled() {
+			box = append(box, note(e.tf("ui.talk.own", e.name(p))))
+		}
+		decisions.Add(card(box...))
 	}
 	body = append(body, decisions, s.Stop)
 	return page(e.t("ui.step.talk"), e.t("ui.talk.intro"), body...)
 }
 
-// sharedAnswers lists every question either partner answered and shared, with both columns.
+// sharedAnswers lists, section by section, every question either partner answered and shared:
+// two columns, one per partner. An unshared answer is a quiet placeholder, never its text; a
+// partner who is not asked a question has an empty cell.
 func (s *talkScreen) sharedAnswers() fyne.CanvasObject {
 	e := s.e
-	rows := container.NewVBox()
-	head := container.NewGridWithColumns(2,
-		widget.NewLabelWithStyle(e.name(data.PartnerA), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle(e.name(data.PartnerB), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	bold := func(text string) *widget.Label {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	asked := map[data.Partner]map[string]bool{}
+	for _, p := range data.Partners {
+		asked[p] = map[string]bool{}
+		for _, sec := range app.QuestionSections(e.d.Case, p) {
+			asked[p][sec] = true
+		}
+	}
+	out := container.NewVBox(container.NewGridWithColumns(2, bold(e.name(data.PartnerA)), bold(e.name(data.PartnerB))))
 	any := false
 	for _, sec := range []string{data.SectionClarifying, data.SectionReflectRebuild, data.SectionReflectHurt} {
-		for _, q := range e.content.Section(sec).Entries {
-			cells := [2]fyne.CanvasObject{}
+		section := e.content.Section(sec)
+		var rows []fyne.CanvasObject
+		for _, q := range section.Entries {
+			var cells [2]fyne.CanvasObject
 			shown := false
 			for i, p := range data.Partners {
 				a := e.d.Answer(p, q.ID)
 				switch {
-				case a != nil && a.Shared && a.Text != "":
+				case !asked[p][sec]:
+					cells[i] = widget.NewLabel("")
+				case a != nil && a.Shared && !a.Protected && strings.TrimSpace(a.Text) != "":
 					cells[i] = wrapped(a.Text)
 					shown = true
 				default:
 					cells[i] = note(e.t("ui.talk.not_shared"))
 				}
 			}
-			if !shown {
-				continue
+			if shown {
+				rows = append(rows, card(bold(q.Code+".  "+e.render(q.Title)), container.NewGridWithColumns(2, cells[0], cells[1])))
 			}
+		}
+		if len(rows) > 0 {
 			any = true
-			title := widget.NewLabelWithStyle(e.render(q.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title := widget.NewLabelWithStyle(e.render(section.Title), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 			title.Wrapping = fyne.TextWrapWord
-			rows.Add(card(title, container.NewGridWithColumns(2, cells[0], cells[1])))
+			out.Add(title)
+			out.Objects = append(out.Objects, rows...)
 		}
 	}
 	if !any {
 		return card(wrapped(e.t("ui.talk.none")))
 	}
-	return container.NewVBox(head, rows)
+	return out
 }

@@ -79,12 +79,13 @@ func (o *Options) normalise() error {
 
 // book is one workbook being printed.
 type book struct {
-	pdf   *fpdf.Fpdf
-	c     *data.Content
-	d     *data.Dossier // nil for a blank workbook
-	opt   Options
-	names data.Names
-	fonts *fontSet
+	pdf    *fpdf.Fpdf
+	c      *data.Content
+	d      *data.Dossier // nil for a blank workbook
+	opt    Options
+	names  data.Names
+	fonts  *fontSet
+	images int // signatures registered so far, so each gets a unique width (see widenBy)
 	// page geometry in mm
 	pageW, pageH, margin, bodyW float64
 }

@@ -3,6 +3,9 @@ package workbook
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -126,7 +129,8 @@ func (b *book) signatures(a *data.Agreement) {
 func (b *book) signatureImage(sig *data.Signature, x, y, w float64) {
 	name := fmt.Sprintf("signature-%s-%d", sig.Partner, sig.SignedAt.UnixNano())
 	opt := fpdf.ImageOptions{ImageType: "PNG", ReadDpi: false}
-	info := b.pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(sig.PNG))
+	info := b.pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(widenBy(sig.PNG, b.images)))
+	b.images++
 	if info == nil || b.pdf.Error() != nil {
 		b.pdf.ClearError() // an unreadable drawing leaves the signature line; the name still prints
 		return
@@ -185,4 +189,26 @@ func (b *book) help() {
 		b.labelled(b.margin, b.pdf.GetY()+2, b.bodyW, b.c.T(label), "")
 		b.gap(10)
 	}
+}
+
+// widenBy returns the PNG with n transparent columns added on the right. fpdf writes images in
+// the order of their pixel widths alone, so two signatures of the same width would come out in
+// Go's random map order; one invisible column more each keeps the output byte-for-byte
+// repeatable. A drawing that cannot be read is passed on as it is.
+func widenBy(raw []byte, n int) []byte {
+	if n == 0 {
+		return raw
+	}
+	src, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		return raw
+	}
+	r := src.Bounds()
+	dst := image.NewNRGBA(image.Rect(0, 0, r.Dx()+n, r.Dy()))
+	draw.Draw(dst, image.Rect(0, 0, r.Dx(), r.Dy()), src, r.Min, draw.Src)
+	var out bytes.Buffer
+	if err := png.Encode(&out, dst); err != nil {
+		return raw
+	}
+	return out.Bytes()
 }

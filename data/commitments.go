@@ -119,11 +119,3 @@ func AgreementItems(content *Content, c Case, commitments []Commitment) []Agreem
 	}
 	return items
 }
-
-// CommitmentText is what a commitment says, rendered for the couple.
-func CommitmentText(content *Content, c Case, cm Commitment) string {
-	if e := content.Entry(cm.CatalogID); e != nil {
-		return content.Render(e.Text, c.Names())
-	}
-	return cm.CustomText
-}

@@ -6,7 +6,8 @@ import (
 )
 
 // Sealer is the one place sensitive text and signatures pass through on their way into and out
-// of the database. The plain sealer stores them as they are; a locked couple's sealer encrypts.
+// of the database. The store's own sealer leaves an open couple's values as they are and
+// encrypts a locked couple's (lock.go); tests may set another with WithSealer.
 // field names the column, so an authenticated cipher can bind a value to where it belongs.
 type Sealer interface {
 	Seal(caseID int64, field string, plain []byte) ([]byte, error)

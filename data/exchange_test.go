@@ -269,11 +269,7 @@ func TestExportImportExportIsByteIdentical(t *testing.T) {
 }
 
 func TestExportDocumentShape(t *testing.T) {
-	ctx := context.Background()
-	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(fixedNow)))
-	c := fillCouple(t, src)
-	d, err := src.Dossier(ctx, c.ID)
-	must(t, err)
+	d := filledDossier(t)
 	doc, err := data.EncodeDossier(d, "")
 	must(t, err)
 	var top struct {
@@ -299,7 +295,7 @@ func TestExportDocumentShape(t *testing.T) {
 		Day, Mark  string
 	}
 	must(t, json.Unmarshal(top.Couple["marks"], &marks))
-	if len(marks) != 5 || marks[0].Day != c.WeekStart(1).String() {
+	if len(marks) != 5 || marks[0].Day != d.Case.WeekStart(1).String() {
 		t.Errorf("marks: %+v", marks)
 	}
 	for _, m := range marks {
@@ -318,10 +314,7 @@ func TestExportDocumentShape(t *testing.T) {
 
 func TestEncryptedExport(t *testing.T) {
 	ctx := context.Background()
-	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(fixedNow)))
-	c := fillCouple(t, src)
-	orig, err := src.Dossier(ctx, c.ID)
-	must(t, err)
+	orig := filledDossier(t)
 	const pass = "correct horse battery staple"
 	doc, err := data.EncodeDossier(orig, pass)
 	must(t, err)
@@ -404,10 +397,7 @@ func mutateAfter(t *testing.T, doc []byte, anchor, old, new string) []byte {
 
 func TestRefusedImportsLeaveTheDatabaseUntouched(t *testing.T) {
 	ctx := context.Background()
-	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(fixedNow)))
-	c := fillCouple(t, src)
-	d, err := src.Dossier(ctx, c.ID)
-	must(t, err)
+	d := filledDossier(t)
 	doc, err := data.EncodeDossier(d, "")
 	must(t, err)
 	pngB64 := base64.StdEncoding.EncodeToString(signaturePNG(t))
@@ -551,10 +541,7 @@ func (failingSealer) Open(_ int64, _ string, s []byte) ([]byte, error) { return 
 
 func TestImportIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
-	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(fixedNow)))
-	c := fillCouple(t, src)
-	d, err := src.Dossier(ctx, c.ID)
-	must(t, err)
+	d := filledDossier(t)
 	dst, path := openWith(t, "dst.db", data.WithSealer(failingSealer{field: "checkin.appreciated"}))
 	newCase(t, dst)
 	before := dbBytes(t, dst, path)
@@ -573,10 +560,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 
 func TestImportSealsEverySensitiveField(t *testing.T) {
 	ctx := context.Background()
-	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(fixedNow)))
-	c := fillCouple(t, src)
-	d, err := src.Dossier(ctx, c.ID)
-	must(t, err)
+	d := filledDossier(t)
 	sealer := &upperSealer{seen: map[string]int{}}
 	dst, _ := openWith(t, "dst.db", data.WithSealer(sealer))
 	imported, err := dst.ImportDossier(ctx, d)
@@ -686,4 +670,14 @@ func TestExportRefusesTextThatIsNotUTF8(t *testing.T) {
 	if _, err := data.EncodeDossier(nil, ""); err == nil {
 		t.Error("a nil dossier was exported")
 	}
+}
+
+// filledDossier is a fully filled couple, read back from a store of its own.
+func filledDossier(t *testing.T) *data.Dossier {
+	t.Helper()
+	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(fixedNow)))
+	c := fillCouple(t, src)
+	d, err := src.Dossier(context.Background(), c.ID)
+	must(t, err)
+	return d
 }

@@ -102,10 +102,10 @@ func TestSampleIsComplete(t *testing.T) {
 func TestKeyboardPrivacy(t *testing.T) {
 	private := data.Answer{Partner: data.PartnerA, Text: "only mine"}
 	shared := data.Answer{Partner: data.PartnerA, Text: "ours", Shared: true}
-	if !KeyboardA.CanSee(private) || KeyboardB.CanSee(private) || KeyboardBoth.CanSee(private) {
+	if !CanSee(KeyboardA, private) || CanSee(KeyboardB, private) || CanSee(KeyboardBoth, private) {
 		t.Error("a private answer is visible to the wrong person")
 	}
-	if !KeyboardB.CanSee(shared) || !KeyboardBoth.CanSee(shared) {
+	if !CanSee(KeyboardB, shared) || !CanSee(KeyboardBoth, shared) {
 		t.Error("a shared answer is hidden")
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -124,16 +125,9 @@ func Questions(c *data.Content, cs data.Case) []Question {
 	return out
 }
 
-// QuestionSections are the question sections partner p answers.
+// QuestionSections are the question sections partner p answers (the rule is the couple's).
 func QuestionSections(cs data.Case, p data.Partner) []string {
-	secs := []string{data.SectionClarifying}
-	if cs.Rebuilding.IsRebuilding(p) {
-		secs = append(secs, data.SectionReflectRebuild)
-	}
-	if !cs.Rebuilding.IsRebuilding(p) || cs.Rebuilding == data.RebuilderBoth {
-		secs = append(secs, data.SectionReflectHurt)
-	}
-	return secs
+	return couple.QuestionSections(cs.Rebuilding, p)
 }
 
 // StepReached is the first step of the journey not fully done, for the list of couples.

@@ -2,39 +2,27 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
 
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
-// Keyboard says who is at the keyboard now: one partner, or both together.
-type Keyboard string
+// Keyboard says who is at the keyboard now: one partner, or both together (a couple's rule).
+type Keyboard = couple.Keyboard
 
 const (
-	KeyboardA    Keyboard = "A"
-	KeyboardB    Keyboard = "B"
-	KeyboardBoth Keyboard = "both"
+	KeyboardA    = couple.KeyboardA
+	KeyboardB    = couple.KeyboardB
+	KeyboardBoth = couple.KeyboardBoth
 )
-
-// Partner returns the partner at the keyboard, and false when both are there.
-func (k Keyboard) Partner() (data.Partner, bool) {
-	switch k {
-	case KeyboardA:
-		return data.PartnerA, true
-	case KeyboardB:
-		return data.PartnerB, true
-	}
-	return "", false
-}
 
 // CanSee reports whether whoever is at the keyboard may read answer a: its author, or anyone
 // once the author has shared it.
-func (k Keyboard) CanSee(a data.Answer) bool {
-	p, one := k.Partner()
-	return a.Shared || (one && a.Partner == p)
-}
+func CanSee(k Keyboard, a data.Answer) bool { return k.CanSee(a.Partner, a.Shared) }
 
 // SaveDelay is how long typing may pause before it is saved.
 const SaveDelay = 600 * time.Millisecond
@@ -225,4 +213,29 @@ func (s *State) StartBackups() {
 			}
 		}
 	}()
+}
+
+// AgreeCommitment records partner p's agreement to cm (or withdraws it) for whoever is at the
+// keyboard now; the couple's rules decide whether they may. What is pending is saved first, so
+// p agrees to the terms on screen. A commitment not stored yet is stored, unagreed, first.
+func (s *State) AgreeCommitment(cm data.Commitment, p data.Partner, on bool) (data.Commitment, error) {
+	s.Flush()
+	if cm.ID == 0 {
+		cm.AgreedA, cm.AgreedB = false, false
+		saved, err := s.Store.SaveCommitment(s.ctx, cm)
+		if err != nil {
+			return cm, err
+		}
+		cm = saved
+	}
+	return s.Store.SetAgreed(s.ctx, cm.CaseID, cm.ID, s.Keyboard(), p, on)
+}
+
+// Reason is what a person is told about err: the rule's own words when a rule refused it.
+func Reason(err error) string {
+	var in *couple.InputError
+	if errors.As(err, &in) {
+		return in.Msg
+	}
+	return err.Error()
 }

@@ -104,7 +104,7 @@ func (s *Store) UpdateAgreement(ctx context.Context, a Agreement) error {
 
 // Sign adds a partner's signature to an agreement version. The second signature freezes it.
 func (s *Store) Sign(ctx context.Context, caseID, agreementID int64, sig Signature) error {
-	if !sig.Partner.valid() {
+	if !sig.Partner.Valid() {
 		return fmt.Errorf("sign agreement: %w", &InputError{Msg: "partner must be A or B"})
 	}
 	if strings.TrimSpace(sig.TypedName) == "" {

@@ -4,18 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
+
+	"kintsugi/couple"
 )
 
-// SaveCommitment adds a commitment (ID 0) or updates one, and returns it with its ID.
+// SaveCommitment adds a commitment (ID 0) or updates one, and returns it as stored, with its ID.
 // A catalog commitment is stored once per couple: adding it again updates the existing one.
+// Updating changes the terms only: who agreed stays as stored, and is withdrawn for both when
+// any term changed (couple.Revise). Agreeing is SetAgreed's, by the partner at the keyboard.
 func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, error) {
-	if c.CatalogID == "" && strings.TrimSpace(c.CustomText) == "" {
-		return c, fmt.Errorf("save commitment: %w", &InputError{Msg: "a custom commitment needs a text"})
-	}
-	if CostRank(c.Cost) < 0 {
-		return c, fmt.Errorf("save commitment: %w", &InputError{Msg: fmt.Sprintf("cost must be low, moderate, high or very-high, not %q", c.Cost)})
-	}
 	custom, err := s.sealText(c.CaseID, "commitment.custom_text", c.CustomText)
 	if err != nil {
 		return c, fmt.Errorf("save commitment: %w", err)
@@ -26,6 +23,19 @@ func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, e
 			if err != nil && err != sql.ErrNoRows {
 				return err
 			}
+		}
+		if c.ID != 0 {
+			// Whatever the caller believed was agreed, new terms are agreed by nobody yet.
+			prev, err := s.commitmentIn(ctx, tx, c.CaseID, c.ID)
+			if err != nil {
+				return err
+			}
+			c.CatalogID = prev.CatalogID
+			c.AgreedA, c.AgreedB = prev.AgreedA, prev.AgreedB
+			c, _ = couple.Revise(&prev, c)
+		}
+		if err := s.checkCommitment(c); err != nil {
+			return err
 		}
 		if c.ID == 0 {
 			if c.Position == 0 {
@@ -56,6 +66,31 @@ func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, e
 		return nil
 	})
 	return c, err
+}
+
+// SetAgreed records partner p's agreement to a commitment, or withdraws it, as asked by whoever
+// is at the keyboard k: only p may agree for p. The terms are read inside the same transaction,
+// so what p agrees to is what is stored, never a copy on a screen.
+func (s *Store) SetAgreed(ctx context.Context, caseID, id int64, k couple.Keyboard, p Partner, on bool) (Commitment, error) {
+	var out Commitment
+	err := s.write(ctx, caseID, fmt.Sprintf("agree to commitment %d", id), func(tx *sql.Tx) error {
+		c, err := s.commitmentIn(ctx, tx, caseID, id)
+		if err != nil {
+			return err
+		}
+		mon, err := monitoring(c.CatalogID)
+		if err != nil {
+			return err
+		}
+		if err := couple.SetAgreed(&c, k, p, on, mon, DateOf(s.now())); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE commitments SET agreed_a = ?, agreed_b = ? WHERE id = ? AND case_id = ?",
+			boolInt(c.AgreedA), boolInt(c.AgreedB), id, caseID)
+		out = c
+		return err
+	})
+	return out, err
 }
 
 // DeleteCommitment removes a commitment and its tracking marks. Signed agreements keep their
@@ -100,22 +135,19 @@ func (s *Store) commitmentsIn(ctx context.Context, q queryer, caseID int64) ([]C
 // AgreementItems turns the commitments both partners agreed to into the lines of an
 // agreement, rendered with the couple's names in the content's language.
 func AgreementItems(content *Content, c Case, commitments []Commitment) []AgreementItem {
-	var items []AgreementItem
-	for _, cm := range commitments {
-		if !cm.Agreed() {
-			continue
-		}
-		item := AgreementItem{CommitmentID: cm.ID, CatalogID: cm.CatalogID, Param: cm.Param, Cost: cm.Cost, ReviewDate: cm.ReviewDate}
-		if e := content.Entry(cm.CatalogID); e != nil {
-			item.Code = e.Code
-			item.Text = content.Render(e.Text, c.Names())
-			if e.Parameter != nil {
-				item.Unit = e.Parameter.Unit
-			}
-		} else {
-			item.Text = cm.CustomText
-		}
-		items = append(items, item)
+	return couple.Draft(content.CatalogFor(c), commitments)
+}
+
+// commitmentIn reads one commitment as stored.
+func (s *Store) commitmentIn(ctx context.Context, q queryer, caseID, id int64) (Commitment, error) {
+	all, err := s.commitmentsIn(ctx, q, caseID)
+	if err != nil {
+		return Commitment{}, err
 	}
-	return items
+	for _, c := range all {
+		if c.ID == id {
+			return c, nil
+		}
+	}
+	return Commitment{}, fmt.Errorf("commitment %d: %w", id, ErrNotFound)
 }

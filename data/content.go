@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"kintsugi/couple"
 	"path"
 	"regexp"
 	"sort"
@@ -15,9 +16,9 @@ import (
 // Section IDs of the content file. Code refers to sections by these, never by position.
 const (
 	SectionCauses         = "causes"
-	SectionClarifying     = "clarifying"
-	SectionReflectRebuild = "reflection-rebuilding"
-	SectionReflectHurt    = "reflection-hurt"
+	SectionClarifying     = couple.SectionClarifying
+	SectionReflectRebuild = couple.SectionReflectRebuild
+	SectionReflectHurt    = couple.SectionReflectHurt
 	SectionRules          = "rules"
 	SectionSteps          = "steps"
 	SectionPredictability = "catalog-predictability"
@@ -41,24 +42,17 @@ var requiredSections = []string{
 
 // Cost levels: the price in freedom a commitment asks of the partner rebuilding trust.
 const (
-	CostLow      = "low"
-	CostModerate = "moderate"
-	CostHigh     = "high"
-	CostVeryHigh = "very-high"
+	CostLow      = couple.CostLow
+	CostModerate = couple.CostModerate
+	CostHigh     = couple.CostHigh
+	CostVeryHigh = couple.CostVeryHigh
 )
 
 // CostLevels in ascending order.
-var CostLevels = []string{CostLow, CostModerate, CostHigh, CostVeryHigh}
+var CostLevels = couple.CostLevels
 
 // CostRank orders cost levels; an unknown level ranks -1.
-func CostRank(level string) int {
-	for i, l := range CostLevels {
-		if l == level {
-			return i
-		}
-	}
-	return -1
-}
+func CostRank(level string) int { return couple.CostRank(level) }
 
 // Parameter is the adjustable amount of a commitment, such as calls per day.
 type Parameter struct {

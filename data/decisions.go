@@ -24,7 +24,7 @@ type Decision struct {
 
 // SetDecision records partner p's decision; an empty value withdraws it.
 func (s *Store) SetDecision(ctx context.Context, caseID int64, key string, p Partner, value string) error {
-	if !p.valid() {
+	if !p.Valid() {
 		return fmt.Errorf("record decision: %w", &InputError{Msg: "partner must be A or B"})
 	}
 	return s.write(ctx, caseID, "record decision "+key, func(tx *sql.Tx) error {

@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"kintsugi/couple"
 )
 
 // ExchangeFormat names the couple export format; every document carries it in "format".
@@ -465,7 +467,7 @@ func DecodeDossier(b []byte, passphrase func() (string, error)) (*Dossier, error
 	if err != nil {
 		return nil, err
 	}
-	if err := validateDossier(d); err != nil {
+	if err := validateDossier(d, DateOf(time.Now())); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -772,7 +774,7 @@ func (c *checker) id(what, s string, required bool) {
 }
 
 func (c *checker) partner(what string, p Partner) {
-	if !p.valid() {
+	if !p.Valid() {
 		c.add("%s: partner must be A or B, not %q", what, p)
 	}
 }
@@ -795,7 +797,7 @@ func (c *checker) err() error {
 }
 
 // validateDossier checks everything an import will write, before anything is written.
-func validateDossier(d *Dossier) error {
+func validateDossier(d *Dossier, today Date) error {
 	var c checker
 	cs := d.Case
 	cs.fillDefaults()
@@ -875,11 +877,10 @@ func validateDossier(d *Dossier) error {
 			}
 			seen[cm.CatalogID] = true
 		}
-		if CostRank(cm.Cost) < 0 {
-			c.add("%s: cost must be low, moderate, high or very-high, not %q", what, cm.Cost)
-		}
-		if cm.Param < 0 {
-			c.add("%s: the amount %d is negative", what, cm.Param)
+		if mon, err := monitoring(cm.CatalogID); err != nil {
+			c.add("%s: %v", what, err)
+		} else if err := couple.CheckCommitment(cm, mon, today); err != nil {
+			c.add("%s: %v", what, err)
 		}
 		if cm.Position < 0 {
 			c.add("%s: position %d is negative", what, cm.Position)
@@ -937,8 +938,8 @@ func validateDossier(d *Dossier) error {
 		}
 	}
 
-	if d.Letter.Status != "" && d.Letter.Status != LetterDraft && d.Letter.Status != LetterReady && d.Letter.Status != LetterGiven {
-		c.add("letter status must be draft, ready or given, not %q", d.Letter.Status)
+	if err := couple.CheckLetterStatus(d.Letter.Status); err != nil {
+		c.add("%v", err)
 	}
 	c.text("the letter", d.Letter.Text)
 
@@ -1020,7 +1021,7 @@ func (s *Store) ImportDossier(ctx context.Context, d *Dossier) (Case, error) {
 	if d == nil {
 		return Case{}, errors.New("import couple: nothing to import")
 	}
-	if err := validateDossier(d); err != nil {
+	if err := validateDossier(d, DateOf(s.now())); err != nil {
 		return Case{}, fmt.Errorf("import couple: %w", err)
 	}
 	c := d.Case

@@ -3,45 +3,30 @@ package data
 import (
 	"errors"
 	"fmt"
+	"kintsugi/couple"
 	"strings"
 	"time"
 	"unicode/utf8"
 )
 
-// Partner identifies one of the two people in a couple.
-type Partner string
+// The couple's types and rules live in package couple; data stores them under the same names.
+type (
+	Partner    = couple.Partner
+	Rebuilder  = couple.Rebuilder
+	Date       = couple.Date
+	InputError = couple.InputError
+)
 
 const (
-	PartnerA Partner = "A"
-	PartnerB Partner = "B"
+	PartnerA      = couple.PartnerA
+	PartnerB      = couple.PartnerB
+	RebuilderA    = couple.RebuilderA
+	RebuilderB    = couple.RebuilderB
+	RebuilderBoth = couple.RebuilderBoth
 )
 
 // Partners in display order.
-var Partners = []Partner{PartnerA, PartnerB}
-
-// Other returns the other partner.
-func (p Partner) Other() Partner {
-	if p == PartnerA {
-		return PartnerB
-	}
-	return PartnerA
-}
-
-func (p Partner) valid() bool { return p == PartnerA || p == PartnerB }
-
-// Rebuilder says who is rebuilding trust: partner A, partner B, or both.
-type Rebuilder string
-
-const (
-	RebuilderA    Rebuilder = "A"
-	RebuilderB    Rebuilder = "B"
-	RebuilderBoth Rebuilder = "both"
-)
-
-func (r Rebuilder) valid() bool { return r == RebuilderA || r == RebuilderB || r == RebuilderBoth }
-
-// IsRebuilding reports whether partner p is rebuilding trust.
-func (r Rebuilder) IsRebuilding(p Partner) bool { return r == RebuilderBoth || string(r) == string(p) }
+var Partners = couple.Partners
 
 // Paper sizes for the workbook.
 const (
@@ -52,52 +37,14 @@ const (
 // ValidPaper reports whether s names a supported paper size.
 func ValidPaper(s string) bool { return s == PaperA4 || s == PaperLetter }
 
-// Date is a calendar day without time or zone; the zero Date means "not set".
-type Date struct{ t time.Time }
-
 // DateOf returns the calendar day of t.
-func DateOf(t time.Time) Date {
-	y, m, d := t.Date()
-	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
-}
+func DateOf(t time.Time) Date { return couple.DateOf(t) }
 
 // NewDate returns the given calendar day.
-func NewDate(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
+func NewDate(y int, m time.Month, d int) Date { return couple.NewDate(y, m, d) }
 
 // ParseDate reads YYYY-MM-DD; the empty string is the zero Date.
-func ParseDate(s string) (Date, error) {
-	if s == "" {
-		return Date{}, nil
-	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return Date{}, fmt.Errorf("date %q: use YYYY-MM-DD", s)
-	}
-	return Date{t}, nil
-}
-
-// IsZero reports whether the date is unset.
-func (d Date) IsZero() bool { return d.t.IsZero() }
-
-// String formats as YYYY-MM-DD, or "" when unset.
-func (d Date) String() string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.t.Format(time.DateOnly)
-}
-
-// Time returns midnight UTC of the day.
-func (d Date) Time() time.Time { return d.t }
-
-// AddDays returns the date n days later.
-func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
-
-// Before reports whether d is earlier than o.
-func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
-
-// DaysSince returns the whole days from o to d.
-func (d Date) DaysSince(o Date) int { return int(d.t.Sub(o.t).Hours() / 24) }
+func ParseDate(s string) (Date, error) { return couple.ParseDate(s) }
 
 // Case is one couple working through the process.
 type Case struct {
@@ -145,7 +92,7 @@ func (c Case) Validate() error {
 			break
 		}
 	}
-	if !c.Rebuilding.valid() {
+	if !c.Rebuilding.Valid() {
 		problems = append(problems, fmt.Sprintf("who is rebuilding trust must be A, B or both, not %q", c.Rebuilding))
 	}
 	if c.Paper != "" && !ValidPaper(c.Paper) {
@@ -193,84 +140,18 @@ type StepProgress struct {
 	Note   string
 }
 
-// Commitment is one item the couple considers for their agreement: from the catalog or their own.
-type Commitment struct {
-	ID         int64
-	CaseID     int64
-	CatalogID  string // empty for a custom commitment
-	CustomText string
-	Param      int // 0 when the commitment has no parameter
-	Cost       string
-	AgreedA    bool
-	AgreedB    bool
-	ReviewDate Date
-	Position   int
-}
-
-// Agreed reports whether both partners have agreed.
-func (c Commitment) Agreed() bool { return c.AgreedA && c.AgreedB }
-
-// AgreedBy reports whether partner p has agreed.
-func (c Commitment) AgreedBy(p Partner) bool {
-	if p == PartnerA {
-		return c.AgreedA
-	}
-	return c.AgreedB
-}
-
-// Agreement is one version of the couple's signed agreement. Items are a copy of the commitments
-// at the time the version was made, so a signed version never changes when commitments do.
-type Agreement struct {
-	ID         int64
-	CaseID     int64
-	Version    int
-	StartDate  Date
-	ReviewDate Date
-	Items      []AgreementItem
-	Signatures []Signature
-	CreatedAt  time.Time
-}
-
-// Frozen reports whether both partners have signed this version.
-func (a Agreement) Frozen() bool {
-	return a.SignatureOf(PartnerA) != nil && a.SignatureOf(PartnerB) != nil
-}
-
-// SignatureOf returns partner p's signature, or nil.
-func (a Agreement) SignatureOf(p Partner) *Signature {
-	for i := range a.Signatures {
-		if a.Signatures[i].Partner == p {
-			return &a.Signatures[i]
-		}
-	}
-	return nil
-}
-
-// AgreementItem is one commitment as written into an agreement version.
-type AgreementItem struct {
-	CommitmentID int64
-	CatalogID    string
-	Code         string
-	Text         string
-	Param        int
-	Unit         string
-	Cost         string
-	ReviewDate   Date
-}
-
-// Signature is a partner's typed name and drawn signature on an agreement version.
-type Signature struct {
-	Partner   Partner
-	TypedName string
-	PNG       []byte
-	SignedAt  time.Time
-}
+type (
+	Commitment    = couple.Commitment
+	Agreement     = couple.Agreement
+	AgreementItem = couple.AgreementItem
+	Signature     = couple.Signature
+)
 
 // Letter statuses.
 const (
-	LetterDraft = "draft"
-	LetterReady = "ready"
-	LetterGiven = "given"
+	LetterDraft = couple.LetterDraft
+	LetterReady = couple.LetterReady
+	LetterGiven = couple.LetterGiven
 )
 
 // Letter is the apology letter.
@@ -404,7 +285,7 @@ func (c Case) WeekStart(w int) Date {
 	if start.IsZero() {
 		start = DateOf(c.CreatedAt)
 	}
-	back := (int(start.t.Weekday()) + 6) % 7
+	back := (int(start.Weekday()) + 6) % 7
 	return start.AddDays(-back + 7*(w-1))
 }
 
@@ -423,8 +304,3 @@ var (
 	ErrFrozen   = errors.New("this agreement version is signed by both partners and cannot change")
 	ErrTooNew   = errors.New("database was written by a newer version of Kintsugi")
 )
-
-// InputError is bad input from a person, with a message meant for them.
-type InputError struct{ Msg string }
-
-func (e *InputError) Error() string { return e.Msg }

@@ -116,7 +116,7 @@ func pinCipher(kdf KDF, pin string) (*Cipher, error) {
 // SetPIN sets or changes partner p's PIN. Their private answers are re-sealed with it in one
 // transaction; changing a PIN needs the current one entered first.
 func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string) error {
-	if !p.valid() {
+	if !p.Valid() {
 		return fmt.Errorf("set PIN: %w", &InputError{Msg: "partner must be A or B"})
 	}
 	if utf8.RuneCountInString(pin) < MinPINLength {

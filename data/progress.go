@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"kintsugi/couple"
 )
 
 // SaveAnswer stores a partner's answer to a question, and whether they share it.
 func (s *Store) SaveAnswer(ctx context.Context, a Answer) error {
-	if !a.Partner.valid() || a.QuestionID == "" {
+	if !a.Partner.Valid() || a.QuestionID == "" {
 		return fmt.Errorf("save answer: %w", &InputError{Msg: "an answer needs a partner (A or B) and a question"})
 	}
 	if !utf8.ValidString(a.Text) {
@@ -63,7 +65,7 @@ func (s *Store) answersIn(ctx context.Context, q queryer, caseID int64) ([]Answe
 
 // SetRuleAck records or withdraws a partner's acknowledgement of a ground rule.
 func (s *Store) SetRuleAck(ctx context.Context, caseID int64, ruleID string, p Partner, acked bool) error {
-	if !p.valid() {
+	if !p.Valid() {
 		return fmt.Errorf("acknowledge rule: %w", &InputError{Msg: "partner must be A or B"})
 	}
 	return s.write(ctx, caseID, "acknowledge rule "+ruleID, func(tx *sql.Tx) error {
@@ -140,8 +142,8 @@ func (s *Store) SaveLetter(ctx context.Context, l Letter) error {
 	if l.Status == "" {
 		l.Status = LetterDraft
 	}
-	if l.Status != LetterDraft && l.Status != LetterReady && l.Status != LetterGiven {
-		return fmt.Errorf("save letter: %w", &InputError{Msg: fmt.Sprintf("letter status must be draft, ready or given, not %q", l.Status)})
+	if err := couple.CheckLetterStatus(l.Status); err != nil {
+		return fmt.Errorf("save letter: %w", err)
 	}
 	body, err := s.sealText(l.CaseID, "letter", l.Text)
 	if err != nil {

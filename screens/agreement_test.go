@@ -110,6 +110,7 @@ func TestAgreementNewVersionKeepsSignedOne(t *testing.T) {
 	if _, err := r.st.SaveCommitment(context.Background(), cm); err != nil {
 		t.Fatal(err)
 	}
+	agreeBoth(t, r, cm) // new terms: each agrees again
 	c.Show(app.StepAgreement)
 	s := c.Current.(*agreementScreen)
 	if s.Editable || len(r.dossier().Agreements) != 1 {
@@ -213,6 +214,7 @@ func TestAgreementChangesWithdrawSingleSignature(t *testing.T) {
 	if _, err := r.st.SaveCommitment(context.Background(), cm); err != nil {
 		t.Fatal(err)
 	}
+	agreeBoth(t, r, cm)
 	c.Show(app.StepAgreement)
 	s = c.Current.(*agreementScreen)
 	a = r.dossier().Agreements[0]
@@ -267,5 +269,15 @@ func TestAgreementDatesKeepTheOthersSignature(t *testing.T) {
 	s.Start.SetText("2026-04-01")
 	if a := r.dossier().Agreements[0]; a.SignatureOf(data.PartnerB) == nil || a.StartDate != data.NewDate(2026, 3, 4) {
 		t.Errorf("Alex's signed version changed: %+v", a)
+	}
+}
+
+// agreeBoth has both partners, together at the keyboard, agree to cm's terms as stored.
+func agreeBoth(t *testing.T, r *rig, cm data.Commitment) {
+	t.Helper()
+	for _, p := range data.Partners {
+		if _, err := r.st.SetAgreed(context.Background(), cm.CaseID, cm.ID, app.KeyboardBoth, p, true); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -15,14 +15,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
 func init() { stepScreens[app.StepCommitments] = newCommitments }
-
-// MaxReviewDays is how far ahead a monitoring commitment's review may lie: checking on a
-// partner is never open-ended.
-const MaxReviewDays = 366
 
 // commitmentsScreen is the catalog, each partner's agreement to each item, the couple's own
 // commitments, and what it all costs in freedom.
@@ -124,14 +121,22 @@ func (s *commitmentsScreen) agreeChecks(key string, cm data.Commitment) {
 	}
 }
 
+// agree records partner p's own agreement, by the rules of the couple: only p, and a
+// monitoring commitment only with a review date. The store applies the same rule again.
 func (s *commitmentsScreen) agree(key string, p data.Partner, on bool) {
-	s.change(key, func(cm *data.Commitment) {
-		if p == data.PartnerA {
-			cm.AgreedA = on
-		} else {
-			cm.AgreedB = on
+	cm := s.items[key]
+	if cm.AgreedBy(p) == on {
+		return
+	}
+	saved, err := s.e.state.AgreeCommitment(cm, p, on)
+	if err != nil {
+		s.Agree[key][p].SetChecked(cm.AgreedBy(p))
+		if msg := s.Message[key]; msg != nil {
+			say(msg, s.e.tf("ui.commitments.agree.failed", app.Reason(err)))
 		}
-	})
+		return
+	}
+	s.items[key] = saved
 	s.showSummary()
 }
 
@@ -146,22 +151,11 @@ func (s *commitmentsScreen) setParam(id string, p data.Parameter, text string) {
 }
 
 func (s *commitmentsScreen) setReview(id string, d data.Date) {
-	today := data.DateOf(app.Now())
-	if !d.IsZero() && (d.Before(today) || d.DaysSince(today) > MaxReviewDays) {
-		say(s.Message[id], s.e.tf("ui.commitments.review.range", MaxReviewDays/30))
+	if err := couple.CheckNewReview(d, data.DateOf(app.Now())); err != nil {
+		say(s.Message[id], s.e.tf("ui.commitments.review.range", couple.MaxReviewDays/30))
 		d = data.Date{}
 	}
-	s.change(id, func(cm *data.Commitment) {
-		cm.ReviewDate = d
-		if d.IsZero() { // without a review date nobody stays agreed to being monitored
-			cm.AgreedA, cm.AgreedB = false, false
-		}
-	})
-	if d.IsZero() {
-		for _, c := range s.Agree[id] {
-			c.SetChecked(false)
-		}
-	}
+	s.change(id, func(cm *data.Commitment) { cm.ReviewDate = d })
 	s.lockUnlessReviewed(id)
 	s.showSummary()
 }
@@ -179,12 +173,25 @@ func (s *commitmentsScreen) lockUnlessReviewed(id string) {
 	}
 }
 
+// change edits a commitment's terms. New terms are agreed by nobody yet (couple.Revise, which
+// the store applies as well): both ticks go, and both partners are told what changed.
 func (s *commitmentsScreen) change(key string, edit func(*data.Commitment)) {
-	cm := s.items[key]
-	edit(&cm)
-	s.items[key] = cm
+	prev := s.items[key]
+	next := prev
+	edit(&next)
+	next, changed := couple.Revise(&prev, next)
+	s.items[key] = next
+	if len(changed) > 0 && (prev.AgreedA || prev.AgreedB) {
+		for _, c := range s.Agree[key] {
+			c.SetChecked(false)
+		}
+		if msg := s.Message[key]; msg != nil {
+			say(msg, s.e.t("ui.commitments.changed"))
+		}
+		s.showSummary()
+	}
 	s.e.save("commitment."+key, func(ctx context.Context, st *data.Store) error {
-		_, err := st.SaveCommitment(ctx, cm)
+		_, err := st.SaveCommitment(ctx, next)
 		return err
 	})
 }
@@ -231,15 +238,11 @@ func (s *commitmentsScreen) DeleteCustom(id int64) {
 
 // showSummary says how many commitments both agreed to, by cost, and what that asks.
 func (s *commitmentsScreen) showSummary() {
-	counts := map[string]int{}
-	weight, total := 0, 0
+	all := make([]data.Commitment, 0, len(s.items))
 	for _, cm := range s.items {
-		if cm.Agreed() {
-			counts[cm.Cost]++
-			weight += data.CostRank(cm.Cost) + 1
-			total++
-		}
+		all = append(all, cm)
 	}
+	weight, total, counts := couple.Weight(all)
 	var parts []string
 	for _, lvl := range data.CostLevels {
 		if counts[lvl] > 0 {
@@ -250,14 +253,7 @@ func (s *commitmentsScreen) showSummary() {
 		s.Summary.SetText(s.e.t("ui.commitments.summary.none"))
 		return
 	}
-	weightKey := "ui.commitments.weight.light"
-	switch {
-	case weight > 24:
-		weightKey = "ui.commitments.weight.heavy"
-	case weight > 10:
-		weightKey = "ui.commitments.weight.medium"
-	}
-	s.Summary.SetText(s.e.tf("ui.commitments.summary", total, strings.Join(parts, ", ")) + " " + s.e.t(weightKey))
+	s.Summary.SetText(s.e.tf("ui.commitments.summary", total, strings.Join(parts, ", ")) + " " + s.e.t("ui.commitments.weight."+weight))
 }
 
 func (s *commitmentsScreen) View() fyne.CanvasObject {

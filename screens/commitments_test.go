@@ -36,8 +36,9 @@ func TestCommitmentsBadParameterKeepsTheLastGoodOne(t *testing.T) {
 			t.Errorf("%q: message %q, entry %q", bad, s.Message["PRED-14"].Text, s.Param["PRED-14"].Text)
 		}
 	}
-	if cm := commitmentsByCatalog(r.dossier())["PRED-14"]; cm.Param != 8 || !cm.Agreed() {
-		t.Errorf("after bad amounts the store holds %+v, want 8 hours agreed", cm)
+	// 8 is new terms: nobody has agreed to them yet.
+	if cm := commitmentsByCatalog(r.dossier())["PRED-14"]; cm.Param != 8 || cm.AgreedA || cm.AgreedB {
+		t.Errorf("after bad amounts the store holds %+v, want 8 hours, agreed by nobody yet", cm)
 	}
 	s.Param["PRED-14"].SetText(" 12 ")
 	if !s.Message["PRED-14"].Hidden {

@@ -121,7 +121,7 @@ func (s *trackingScreen) load() {
 // canRate: the trust rating is the hurt partner's to give.
 func (s *trackingScreen) canRate() bool {
 	p, one := s.e.keyboard().Partner()
-	return !one || !s.e.d.Case.Rebuilding.IsRebuilding(p) || s.e.d.Case.Rebuilding == data.RebuilderBoth
+	return !one || s.e.d.Case.Rebuilding.IsHurt(p)
 }
 
 var markCycle = map[data.Mark]data.Mark{data.MarkNone: data.MarkKept, data.MarkKept: data.MarkMissed, data.MarkMissed: data.MarkNA, data.MarkNA: data.MarkNone}

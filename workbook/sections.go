@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -231,12 +232,10 @@ func (b *book) reflectionSections(p data.Partner) []string {
 		return []string{data.SectionReflectHurt}
 	}
 	var out []string
-	r := b.d.Case.Rebuilding
-	if r.IsRebuilding(p) {
-		out = append(out, data.SectionReflectRebuild)
-	}
-	if !r.IsRebuilding(p) || r == data.RebuilderBoth {
-		out = append(out, data.SectionReflectHurt)
+	for _, sec := range couple.QuestionSections(b.d.Case.Rebuilding, p) {
+		if sec != couple.SectionClarifying {
+			out = append(out, sec)
+		}
 	}
 	return out
 }

@@ -1,0 +1,151 @@
+package couple_test
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"kintsugi/couple"
+)
+
+var today = couple.NewDate(2026, 3, 2)
+
+func TestQuestionSectionsByRole(t *testing.T) {
+	cases := []struct {
+		r    couple.Rebuilder
+		p    couple.Partner
+		want []string
+	}{
+		{couple.RebuilderA, couple.PartnerA, []string{couple.SectionClarifying, couple.SectionReflectRebuild}},
+		{couple.RebuilderA, couple.PartnerB, []string{couple.SectionClarifying, couple.SectionReflectHurt}},
+		{couple.RebuilderBoth, couple.PartnerB, []string{couple.SectionClarifying, couple.SectionReflectRebuild, couple.SectionReflectHurt}},
+	}
+	for _, c := range cases {
+		if got := couple.QuestionSections(c.r, c.p); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s rebuilding, partner %s: %v, want %v", c.r, c.p, got, c.want)
+		}
+	}
+}
+
+func TestAnyChangeOfTermsWithdrawsBothAgreements(t *testing.T) {
+	agreed := couple.Commitment{ID: 1, CatalogID: "PRED-04", Param: 2, Cost: couple.CostModerate, AgreedA: true, AgreedB: true}
+	edits := map[string]func(*couple.Commitment){
+		"amount":      func(c *couple.Commitment) { c.Param = 6 },
+		"text":        func(c *couple.Commitment) { c.CustomText = "more" },
+		"cost":        func(c *couple.Commitment) { c.Cost = couple.CostHigh },
+		"review date": func(c *couple.Commitment) { c.ReviewDate = today.AddDays(30) },
+	}
+	for what, edit := range edits {
+		next := agreed
+		edit(&next)
+		got, changed := couple.Revise(&agreed, next)
+		if got.AgreedA || got.AgreedB {
+			t.Errorf("%s changed, agreement kept: %+v", what, got)
+		}
+		if !reflect.DeepEqual(changed, []string{what}) {
+			t.Errorf("%s changed, reported %v", what, changed)
+		}
+	}
+	same := agreed
+	same.Position = 9
+	if got, changed := couple.Revise(&agreed, same); !got.Agreed() || len(changed) != 0 {
+		t.Errorf("moving an item withdrew agreement: %+v %v", got, changed)
+	}
+}
+
+func TestOnlyThePartnerAtTheKeyboardAgrees(t *testing.T) {
+	c := couple.Commitment{CatalogID: "PRED-04", Cost: couple.CostLow}
+	if err := couple.SetAgreed(&c, couple.KeyboardA, couple.PartnerB, true, false, today); !errors.Is(err, couple.ErrNotYours) {
+		t.Fatalf("A agreed for B: %v", err)
+	}
+	if c.AgreedB {
+		t.Fatal("B's tick set by A")
+	}
+	if err := couple.SetAgreed(&c, couple.KeyboardB, couple.PartnerB, true, false, today); err != nil || !c.AgreedB {
+		t.Fatalf("B agreeing for B: %v %+v", err, c)
+	}
+	if err := couple.SetAgreed(&c, couple.KeyboardBoth, couple.PartnerA, true, false, today); err != nil || !c.Agreed() {
+		t.Fatalf("A with both at the keyboard: %v %+v", err, c)
+	}
+	if err := couple.SetAgreed(&c, couple.Keyboard(""), couple.PartnerA, false, false, today); !errors.Is(err, couple.ErrNotYours) {
+		t.Fatalf("nobody at the keyboard withdrew A's agreement: %v", err)
+	}
+}
+
+func TestMonitoringNeedsAReviewWithinAYear(t *testing.T) {
+	c := couple.Commitment{CatalogID: "PRED-17", Cost: couple.CostHigh}
+	if err := couple.SetAgreed(&c, couple.KeyboardA, couple.PartnerA, true, true, today); err == nil {
+		t.Fatal("monitoring agreed without a review date")
+	}
+	c.ReviewDate = today.AddDays(couple.MaxReviewDays + 1)
+	if err := couple.SetAgreed(&c, couple.KeyboardA, couple.PartnerA, true, true, today); err == nil {
+		t.Fatal("monitoring agreed with a review more than a year away")
+	}
+	c.ReviewDate = today.AddDays(90)
+	if err := couple.SetAgreed(&c, couple.KeyboardA, couple.PartnerA, true, true, today); err != nil {
+		t.Fatalf("monitoring with a review in 90 days: %v", err)
+	}
+	bad := couple.Commitment{CatalogID: "PRED-17", Cost: couple.CostHigh, AgreedA: true, AgreedB: true}
+	var in *couple.InputError
+	if err := couple.CheckCommitment(bad, true, today); !errors.As(err, &in) {
+		t.Errorf("stored monitoring without a date: %v", err)
+	}
+	if err := couple.CheckCommitment(bad, false, today); err != nil {
+		t.Errorf("a commitment that checks on nobody needs no date: %v", err)
+	}
+	if err := couple.CheckNewReview(today.AddDays(-1), today); err == nil {
+		t.Error("a review date in the past was accepted")
+	}
+}
+
+func TestWeight(t *testing.T) {
+	var cs []couple.Commitment
+	for range 3 {
+		cs = append(cs, couple.Commitment{Cost: couple.CostVeryHigh, AgreedA: true, AgreedB: true})
+	}
+	cs = append(cs, couple.Commitment{Cost: couple.CostVeryHigh, AgreedA: true}) // not agreed by both
+	if class, total, by := couple.Weight(cs); class != couple.WeightMedium || total != 3 || by[couple.CostVeryHigh] != 3 {
+		t.Errorf("weight = %s %d %v", class, total, by)
+	}
+	if class, _, _ := couple.Weight(nil); class != couple.WeightLight {
+		t.Errorf("nothing agreed weighs %s", class)
+	}
+}
+
+func TestLetterAndPrivacyRules(t *testing.T) {
+	for _, st := range []string{"", couple.LetterDraft, couple.LetterReady, couple.LetterGiven} {
+		if err := couple.CheckLetterStatus(st); err != nil {
+			t.Errorf("status %q: %v", st, err)
+		}
+	}
+	if couple.CheckLetterStatus("sent") == nil {
+		t.Error("status sent accepted")
+	}
+	if couple.LetterVisible(couple.KeyboardB, couple.RebuilderA, couple.LetterDraft) {
+		t.Error("the hurt partner alone sees a draft letter")
+	}
+	if !couple.LetterVisible(couple.KeyboardB, couple.RebuilderA, couple.LetterReady) || !couple.LetterVisible(couple.KeyboardA, couple.RebuilderA, couple.LetterDraft) {
+		t.Error("a letter hidden from who may read it")
+	}
+	if couple.KeyboardBoth.CanSee(couple.PartnerA, false) || couple.KeyboardB.CanSee(couple.PartnerA, false) || !couple.KeyboardA.CanSee(couple.PartnerA, false) {
+		t.Error("an unshared text is seen by someone other than its author alone")
+	}
+	if couple.MayTickStep(couple.KeyboardB, couple.RebuilderA) || !couple.MayTickStep(couple.KeyboardA, couple.RebuilderA) || !couple.MayTickStep(couple.KeyboardBoth, couple.RebuilderA) {
+		t.Error("steps ticked by the wrong partner")
+	}
+}
+
+func TestSigning(t *testing.T) {
+	a := couple.Agreement{Items: []couple.AgreementItem{{Text: "x"}}}
+	if err := couple.MaySign(couple.KeyboardA, couple.PartnerB, a); !errors.Is(err, couple.ErrNotYours) {
+		t.Errorf("A signed for B: %v", err)
+	}
+	if err := couple.MaySign(couple.KeyboardB, couple.PartnerB, a); err != nil {
+		t.Errorf("B signing: %v", err)
+	}
+	a.Signatures = []couple.Signature{{Partner: couple.PartnerA, SignedAt: time.Now()}, {Partner: couple.PartnerB, SignedAt: time.Now()}}
+	if err := couple.MaySign(couple.KeyboardBoth, couple.PartnerB, a); err == nil {
+		t.Error("signed a frozen version")
+	}
+}

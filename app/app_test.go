@@ -172,3 +172,30 @@ func TestSampleFileIsComplete(t *testing.T) {
 		t.Errorf("a language without its own example falls back to English: %v", err)
 	}
 }
+
+// A failure half-way through making the example leaves no half-made couple behind.
+func TestSampleIsCreatedInOneTransaction(t *testing.T) {
+	ctx := context.Background()
+	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	content, err := LoadContent("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The disk "fills up" at the weekly check-ins, the last part written.
+	if _, err := st.DB().ExecContext(ctx, `CREATE TRIGGER full BEFORE INSERT ON checkins BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CreateSample(ctx, st, content, time.Now()); err == nil {
+		t.Fatal("the example was made although a write failed")
+	}
+	if cases, err := st.Cases(ctx); err != nil || len(cases) != 0 {
+		t.Fatalf("a half-made example was left behind: %+v %v", cases, err)
+	}
+	if _, ok, err := st.ExampleCase(ctx); ok || err != nil {
+		t.Fatalf("an example is marked: %v %v", ok, err)
+	}
+}

@@ -59,6 +59,8 @@ func LoadSample(lang string) (*Sample, error) {
 
 // CreateSample stores a complete example couple: every step used, a signed agreement, a letter
 // and twelve weeks tracked, ending the day before now. It shows a new user how the app works.
+// The couple is built whole in memory and stored in one transaction, marked as the example:
+// a failure half-way leaves nothing behind.
 func CreateSample(ctx context.Context, st *data.Store, content *data.Content, now time.Time) (data.Case, error) {
 	sample, err := LoadSample(content.Language)
 	if err != nil {
@@ -66,140 +68,99 @@ func CreateSample(ctx context.Context, st *data.Store, content *data.Content, no
 	}
 	today := data.DateOf(now)
 	start := today.AddDays(-7 * SampleWeeks)
-	c, err := st.CreateCase(ctx, data.Case{
-		NameA: sample.NameA, NameB: sample.NameB, Rebuilding: data.RebuilderA,
-		StartDate: start, Paper: data.PaperA4, Language: content.Language,
-	})
+	d := &data.Dossier{Case: data.Case{
+		NameA: sample.NameA, NameB: sample.NameB, Rebuilding: data.RebuilderA, StartDate: start,
+		Paper: data.PaperA4, Language: content.Language, CreatedAt: now, UpdatedAt: now, Example: true,
+	}}
+	sampleStory(d, content, sample, start, now)
+	if err := sampleCommitmentsAndAgreement(d, content, sample, start, now); err != nil {
+		return data.Case{}, fmt.Errorf("create sample: %w", err)
+	}
+	sampleTracking(d, sample)
+	c, err := st.ImportDossier(ctx, d)
 	if err != nil {
 		return c, fmt.Errorf("create sample: %w", err)
 	}
-	steps := []func() error{
-		func() error { return sampleStory(ctx, st, content, sample, c, start) },
-		func() error { return sampleCommitmentsAndAgreement(ctx, st, content, sample, c, start) },
-		func() error { return sampleTracking(ctx, st, sample, c) },
-	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return c, fmt.Errorf("create sample: %w", err)
-		}
-	}
-	return st.Case(ctx, c.ID)
+	return c, nil
 }
 
-func sampleStory(ctx context.Context, st *data.Store, content *data.Content, sample *Sample, c data.Case, start data.Date) error {
-	err := st.SaveIncident(ctx, data.Incident{
-		CaseID: c.ID, Causes: []string{"CAUSE-04", "CAUSE-07"}, Date: start.AddDays(-30), Description: sample.Incident,
-	})
-	if err != nil {
-		return err
-	}
-	for i, q := range Questions(content, c) {
-		a := data.Answer{CaseID: c.ID, Partner: q.Partner, QuestionID: q.Entry.ID, Shared: i%3 != 2,
-			Text: sample.Thoughts[(i+2*partnerIndex(q.Partner))%len(sample.Thoughts)]}
-		if err := st.SaveAnswer(ctx, a); err != nil {
-			return err
-		}
+func sampleStory(d *data.Dossier, content *data.Content, sample *Sample, start data.Date, now time.Time) {
+	d.Incident = data.Incident{Causes: []string{"CAUSE-04", "CAUSE-07"}, Date: start.AddDays(-30), Description: sample.Incident}
+	for i, q := range Questions(content, d.Case) {
+		d.Answers = append(d.Answers, data.Answer{Partner: q.Partner, QuestionID: q.Entry.ID, Shared: i%3 != 2, UpdatedAt: now,
+			Text: sample.Thoughts[(i+2*partnerIndex(q.Partner))%len(sample.Thoughts)]})
 	}
 	for _, p := range data.Partners {
-		for key, value := range map[string]string{data.DecisionWelcome: data.DecisionYes, data.DecisionContinue: data.DecisionYes} {
-			if err := st.SetDecision(ctx, c.ID, key, p, value); err != nil {
-				return err
-			}
+		for _, key := range []string{data.DecisionWelcome, data.DecisionContinue} {
+			d.Decisions = append(d.Decisions, data.Decision{Key: key, Partner: p, Value: data.DecisionYes})
 		}
 	}
 	for _, r := range content.Section(data.SectionRules).Entries {
 		for _, p := range data.Partners {
-			if err := st.SetRuleAck(ctx, c.ID, r.ID, p, true); err != nil {
-				return err
-			}
+			d.RuleAcks = append(d.RuleAcks, data.RuleAck{RuleID: r.ID, Partner: p, At: now})
 		}
 	}
 	for i, s := range content.Section(data.SectionSteps).Entries {
-		note := sample.StepNotes[i%len(sample.StepNotes)]
-		if err := st.SaveStep(ctx, data.StepProgress{CaseID: c.ID, StepID: s.ID, DoneOn: start.AddDays(i * 4), Note: note}); err != nil {
-			return err
-		}
+		d.Steps = append(d.Steps, data.StepProgress{StepID: s.ID, DoneOn: start.AddDays(i * 4), Note: sample.StepNotes[i%len(sample.StepNotes)]})
 	}
-	return st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Status: data.LetterGiven, Text: sample.Letter})
+	d.Letter = data.Letter{Status: data.LetterGiven, Text: sample.Letter, UpdatedAt: now}
 }
 
-func sampleCommitmentsAndAgreement(ctx context.Context, st *data.Store, content *data.Content, sample *Sample, c data.Case, start data.Date) error {
+func sampleCommitmentsAndAgreement(d *data.Dossier, content *data.Content, sample *Sample, start data.Date, now time.Time) error {
 	review := start.AddDays(7 * SampleWeeks)
+	add := func(cm data.Commitment) {
+		cm.ID = int64(len(d.Commitments) + 1)
+		cm.Position = int(cm.ID)
+		d.Commitments = append(d.Commitments, cm)
+	}
 	for _, sc := range sampleCommitments {
 		e := content.Entry(sc.id)
 		if e == nil {
 			return fmt.Errorf("sample commitment %s is not in the catalog", sc.id)
 		}
-		cm := data.Commitment{CaseID: c.ID, CatalogID: sc.id, Param: sc.param, Cost: e.Cost, AgreedA: true, AgreedB: true}
+		cm := data.Commitment{CatalogID: sc.id, Param: sc.param, Cost: e.Cost, AgreedA: true, AgreedB: true}
 		if e.Monitoring {
 			cm.ReviewDate = review
 		}
-		if _, err := st.SaveCommitment(ctx, cm); err != nil {
-			return err
-		}
+		add(cm)
 	}
-	custom := data.Commitment{CaseID: c.ID, Cost: data.CostModerate, AgreedA: true, AgreedB: true,
-		CustomText: sample.CustomCommitment}
-	if _, err := st.SaveCommitment(ctx, custom); err != nil {
-		return err
-	}
+	add(data.Commitment{Cost: data.CostModerate, AgreedA: true, AgreedB: true, CustomText: sample.CustomCommitment})
 	// One proposal only Alex has agreed to: agreements hold only what both chose.
-	if _, err := st.SaveCommitment(ctx, data.Commitment{CaseID: c.ID, CatalogID: "AMEND-03", Cost: content.Entry("AMEND-03").Cost, AgreedB: true}); err != nil {
-		return err
-	}
-	cms, err := st.Commitments(ctx, c.ID)
-	if err != nil {
-		return err
-	}
-	ag, err := st.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, StartDate: start, ReviewDate: review,
-		Items: data.AgreementItems(content, c, cms)})
-	if err != nil {
-		return err
-	}
+	add(data.Commitment{CatalogID: "AMEND-03", Cost: content.Entry("AMEND-03").Cost, AgreedB: true})
+	ag := data.Agreement{Version: 1, StartDate: start, ReviewDate: review, CreatedAt: start.Time().Add(17 * time.Hour),
+		Items: data.AgreementItems(content, d.Case, d.Commitments)}
 	for i, p := range data.Partners {
 		img, err := RenderSignature(handwriting(i+1, 600, 200), 600, 200)
 		if err != nil {
 			return err
 		}
-		signed := start.Time().Add(time.Duration(18+i) * time.Hour)
-		if err := st.Sign(ctx, c.ID, ag.ID, data.Signature{Partner: p, TypedName: c.NameOf(p), PNG: img, SignedAt: signed}); err != nil {
-			return err
-		}
+		ag.Signatures = append(ag.Signatures, data.Signature{Partner: p, TypedName: d.Case.NameOf(p), PNG: img,
+			SignedAt: start.Time().Add(time.Duration(18+i) * time.Hour)})
 	}
+	d.Agreements = []data.Agreement{ag}
 	return nil
 }
 
 // sampleTracking fills twelve weeks: mostly kept, a few misses early on, trust slowly rising.
-func sampleTracking(ctx context.Context, st *data.Store, sample *Sample, c data.Case) error {
-	cms, err := st.Commitments(ctx, c.ID)
-	if err != nil {
-		return err
-	}
+func sampleTracking(d *data.Dossier, sample *Sample) {
+	c := d.Case
 	for w := 1; w <= SampleWeeks; w++ {
-		var marks []data.TrackEntry
-		for ci, cm := range cms {
+		for ci, cm := range d.Commitments {
 			if !cm.Agreed() {
 				continue
 			}
-			for d := 0; d < 7; d++ {
-				day := c.WeekStart(w).AddDays(d)
-				if day.Before(c.StartDate) {
+			for day := 0; day < 7; day++ {
+				at := c.WeekStart(w).AddDays(day)
+				if at.Before(c.StartDate) {
 					continue
 				}
-				marks = append(marks, data.TrackEntry{CommitmentID: cm.ID, Day: day, Mark: sampleMark(w, ci, d)})
+				d.Marks = append(d.Marks, data.TrackEntry{CommitmentID: cm.ID, Day: at, Mark: sampleMark(w, ci, day)})
 			}
 		}
-		if err := st.SetMarks(ctx, c.ID, marks); err != nil {
-			return err
-		}
 		n := (w - 1) % len(sample.WeekNotes)
-		err := st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: w, Trust: min(2+w/2, 10),
+		d.CheckIns = append(d.CheckIns, data.CheckIn{Week: w, Trust: min(2+w/2, 10),
 			WentWell: sample.WeekNotes[n][0], WasHard: sample.WeekNotes[n][1], Appreciated: sample.WeekNotes[n][2]})
-		if err != nil {
-			return err
-		}
 	}
-	return nil
 }
 
 func sampleMark(week, commitment, day int) data.Mark {

@@ -8,12 +8,12 @@ import (
 	"strings"
 )
 
-const caseColumns = "id, name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at"
+const caseColumns = "id, name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at, example"
 
 func scanCase(row interface{ Scan(...any) error }) (Case, error) {
 	var c Case
 	var rebuilding, start, created, updated string
-	err := row.Scan(&c.ID, &c.NameA, &c.NameB, &rebuilding, &start, &c.Paper, &c.Language, &created, &updated)
+	err := row.Scan(&c.ID, &c.NameA, &c.NameB, &rebuilding, &start, &c.Paper, &c.Language, &created, &updated, &c.Example)
 	c.Rebuilding = Rebuilder(rebuilding)
 	c.StartDate = parseDay(start)
 	c.CreatedAt = parseStamp(created)
@@ -100,6 +100,19 @@ func (s *Store) Cases(ctx context.Context) ([]Case, error) {
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// ExampleCase returns the example couple, and false when there is none. It is found by its mark,
+// never by its names: a real couple may share them.
+func (s *Store) ExampleCase(ctx context.Context) (Case, bool, error) {
+	c, err := scanCase(s.db.QueryRowContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE example = 1 ORDER BY id LIMIT 1"))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Case{}, false, nil
+	}
+	if err != nil {
+		return Case{}, false, fmt.Errorf("find the example couple: %w", err)
+	}
+	return c, true, nil
 }
 
 // DeleteCase removes a couple and everything stored for it, for good: the deleted values are

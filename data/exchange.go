@@ -1029,10 +1029,10 @@ func (s *Store) ImportDossier(ctx context.Context, d *Dossier) (Case, error) {
 	var id int64
 	err := s.write(ctx, 0, "import couple", func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
-			`INSERT INTO cases (name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			`INSERT INTO cases (name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at, example)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.NameA, c.NameB, string(c.Rebuilding), c.StartDate.String(), c.Paper, c.Language,
-			stampString(c.CreatedAt), stampString(c.UpdatedAt))
+			stampString(c.CreatedAt), stampString(c.UpdatedAt), boolInt(c.Example))
 		if err != nil {
 			return err
 		}

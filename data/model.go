@@ -57,6 +57,9 @@ type Case struct {
 	Language   string
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	// Example marks the example couple the app makes to show itself; set only by CreateSample's
+	// import, never by an exported file.
+	Example bool
 }
 
 // Names returns the names used to render content for this case.

@@ -3,7 +3,6 @@ package workbook
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"kintsugi/couple"
 	"kintsugi/data"
@@ -26,37 +25,46 @@ func (b *book) title(sec string) string {
 	return b.c.T("wb." + sec + ".title")
 }
 
+var (
+	stCoverTitle = style{fontSans, "B", 40, 16, ink}
+	stCoverSub   = style{fontSerif, "I", 15, 7.4, soft}
+	stCoverNames = style{fontSans, "B", 18, 8.6, ink}
+	stCoverSince = style{fontSerif, "", 11, 6, soft}
+)
+
+// cover is the first page: title, subtitle, the couple's names (or lines to write them on) and
+// the print date. The contents follow on the second page.
 func (b *book) cover() {
 	pdf := b.pdf
-	pdf.AddPage()
+	b.newPage()
 	b.fill(paper)
 	pdf.Rect(0, 0, b.pageW, b.pageH, "F")
 	b.seam()
-	pdf.SetY(b.pageH * 0.34)
-	b.font(fontSans, "B", 38)
-	b.color(ink)
-	pdf.CellFormat(b.bodyW, 16, b.clean(b.c.T("wb.title.short")), "", 1, "L", false, 0, "")
-	b.font(fontSerif, "I", 15)
-	b.color(soft)
-	pdf.MultiCell(b.bodyW*0.8, 7.5, b.clean(b.c.T("wb.subtitle")), "", "L", false)
-	b.gap(18)
-	y := pdf.GetY()
+	b.setY(b.pageH * 0.36)
+	b.flow(stCoverTitle, b.margin, b.bodyW, b.c.T("wb.title.short"))
+	b.gap(1)
+	b.flow(stCoverSub, b.margin, b.bodyW*0.72, b.c.T("wb.subtitle"))
+	b.gap(16)
 	if b.d == nil {
-		b.labelled(b.margin, y, b.bodyW*0.7, b.c.T("wb.cover.names"), "")
-		b.labelled(b.margin, y+12, b.bodyW*0.7, b.c.T("wb.cover.started"), "")
+		w := b.bodyW * 0.62
+		for _, label := range []string{b.c.Roles.PartnerA, b.c.Roles.PartnerB, b.c.T("wb.cover.started")} {
+			b.field(b.margin, b.y(), w, label, "")
+			b.gap(12)
+		}
 	} else {
-		b.font(fontSans, "B", 18)
-		b.color(ink)
-		pdf.MultiCell(b.bodyW, 9, b.clean(b.d.Case.Title()), "", "L", false)
-		b.font(fontSerif, "", 11)
-		b.color(soft)
-		pdf.MultiCell(b.bodyW, 6, b.clean(b.c.Tf("wb.cover.since", b.date(b.d.Case.StartDate))), "", "L", false)
+		b.flow(stCoverNames, b.margin, b.bodyW, b.d.Case.Title())
+		b.gap(1)
+		start := b.d.Case.StartDate
+		if start.IsZero() {
+			start = data.DateOf(b.d.Case.CreatedAt)
+		}
+		if !start.IsZero() {
+			b.flow(stCoverSince, b.margin, b.bodyW, b.c.Tf("wb.cover.since", b.date(start)))
+		}
 	}
-	pdf.SetY(b.pageH - b.margin - 16)
-	b.font(fontSerif, "I", 9)
-	b.color(soft)
-	pdf.MultiCell(b.bodyW, 4.6, b.clean(b.c.Tf("wb.cover.printed", b.opt.Now.Format(b.c.T("wb.dateformat")))), "", "L", false)
-	b.color(ink)
+	note := b.wrap(stNote, b.c.Tf("wb.cover.printed", b.date(data.DateOf(b.opt.Now))), b.bodyW*0.8)
+	b.setY(b.bottom - linesH(stNote, note))
+	b.printLines(stNote, b.margin, b.bodyW*0.8, note, -1)
 	b.contents()
 }
 
@@ -65,80 +73,66 @@ func (b *book) seam() {
 	b.draw(gold)
 	b.pdf.SetLineWidth(0.9)
 	b.pdf.SetLineCapStyle("round")
-	x0, y0 := b.pageW*0.62, b.pageH*0.08
-	pts := [][2]float64{{0, 0}, {6, 18}, {-3, 31}, {9, 47}, {4, 60}, {15, 78}}
-	for i := 1; i < len(pts); i++ {
-		b.pdf.Line(x0+pts[i-1][0], y0+pts[i-1][1], x0+pts[i][0], y0+pts[i][1])
+	b.pdf.SetLineJoinStyle("round")
+	x0, y0 := b.pageW*0.64, 0.0
+	pts := [][2]float64{{0, 0}, {-4, 14}, {5, 29}, {-3, 44}, {6, 58}, {1, 71}, {12, 86}}
+	b.pdf.MoveTo(x0+pts[0][0], y0+pts[0][1])
+	for _, p := range pts[1:] {
+		b.pdf.LineTo(x0+p[0], y0+p[1])
 	}
-	b.pdf.Line(x0+9, y0+47, x0+27, y0+52)
+	b.pdf.DrawPath("D")
+	b.pdf.MoveTo(x0+5, y0+29)
+	b.pdf.LineTo(x0+19, y0+35)
+	b.pdf.LineTo(x0+27, y0+33)
+	b.pdf.DrawPath("D")
 	b.pdf.SetLineCapStyle("butt")
+	b.pdf.SetLineJoinStyle("miter")
 	b.pdf.SetLineWidth(0.2)
 }
 
-// contents lists every section with the page it starts on.
+// contents opens the page of contents; finish fills it in once every chapter's page is known.
 func (b *book) contents() {
+	b.newPage()
+	b.tocPage = b.pdf.PageNo()
+	title := b.c.T("wb.contents")
+	b.pdf.Bookmark(b.clean(title), 0, -1)
+	b.gap(stNumber.lead + 1)
+	b.heading(title)
+	b.tocY = b.y()
+}
+
+// contentsList lists every chapter with the page it starts on.
+func (b *book) contentsList() {
 	pdf := b.pdf
-	pdf.AddPage()
-	b.headingText(b.c.T("wb.contents"))
-	for _, sec := range b.opt.Sections {
-		if sec == SecCover || (sec == SecProgress && b.d == nil) {
-			continue
-		}
-		y := pdf.GetY()
-		b.font(fontSerif, "", 11.5)
-		b.color(ink)
-		pdf.SetX(b.margin)
-		title := b.fit(b.title(sec), b.bodyW-24)
-		pdf.CellFormat(b.pdf.GetStringWidth(title)+2, 9, title, "", 0, "L", false, 0, "")
-		x := pdf.GetX()
+	const numW, pageW = 10.0, 12.0
+	for _, ch := range b.chapters {
+		y := b.y()
+		b.oneLine(stNumber, b.margin, y+2, numW, fmt.Sprint(ch.number), "L")
+		title := b.fit(stToc, ch.title, b.bodyW-numW-pageW-8)
+		b.use(stToc)
+		pdf.SetXY(b.margin+numW, y)
+		pdf.CellFormat(pdf.GetStringWidth(title), stToc.lead, title, "", 0, "L", false, 0, "")
+		x := b.margin + numW + pdf.GetStringWidth(title) + 2
 		b.draw(line)
-		pdf.SetDashPattern([]float64{0.4, 1.4}, 0)
-		pdf.Line(x+1, y+6.5, b.margin+b.bodyW-14, y+6.5)
+		pdf.SetDashPattern([]float64{0.3, 1.5}, 0)
+		pdf.Line(x, y+6.2, b.margin+b.bodyW-pageW, y+6.2)
 		pdf.SetDashPattern(nil, 0)
-		b.font(fontSans, "", 10.5)
-		pdf.SetXY(b.margin+b.bodyW-12, y)
-		pdf.CellFormat(12, 9, pageAlias(sec), "", 1, "L", false, 0, "")
+		b.oneLine(style{fontSans, "", 10.5, stToc.lead, ink}, b.margin+b.bodyW-pageW, y, pageW, fmt.Sprint(ch.page), "R")
+		b.setY(y + stToc.lead)
 	}
 }
 
 func (b *book) howTo() {
 	b.chapter(SecHowTo, b.c.T("wb.howto.intro"))
 	for _, key := range []string{"wb.howto.paper", "wb.howto.private", "wb.howto.time"} {
-		b.para(b.c.T(key))
-		b.gap(2)
+		b.flow(stBody, b.margin, b.bodyW, b.c.T(key))
+		b.gap(2.5)
 	}
-	if e := b.c.Entry("READ-TIME"); e != nil {
-		b.sub(e.Title, 20)
-		b.para(b.render(e.Text))
-	}
+	b.reading("READ-TRUST")
 	if e := b.c.Entry("SAFETY"); e != nil {
-		b.gap(4)
-		b.callout(e.Title, b.render(e.Text)+"\n\n"+b.c.T("wb.howto.safety.help"))
+		b.gap(3)
+		b.callout(b.render(e.Title), b.render(e.Text)+"\n\n"+b.c.T("wb.howto.safety.help"))
 	}
-}
-
-// callout is a quiet framed note for what must not be missed, such as the safety note.
-func (b *book) callout(title, text string) {
-	pdf := b.pdf
-	b.font(fontSerif, "", bodySize)
-	lines := 0
-	for _, p := range strings.Split(b.clean(text), "\n\n") {
-		lines += len(pdf.SplitText(p, b.bodyW-12)) + 1
-	}
-	h := 14 + float64(lines)*bodyLine
-	b.ensure(h)
-	y := pdf.GetY()
-	b.fill(paper)
-	b.draw(gold)
-	pdf.SetLineWidth(0.4)
-	pdf.Rect(b.margin, y, b.bodyW, h, "FD")
-	pdf.SetLineWidth(0.2)
-	pdf.SetXY(b.margin+6, y+5)
-	b.font(fontSans, "B", 11.5)
-	pdf.MultiCell(b.bodyW-12, 6, b.clean(title), "", "L", false)
-	pdf.SetY(pdf.GetY() + 1)
-	b.paraAt(b.margin+6, b.bodyW-12, text, "")
-	pdf.SetY(y + h + 4)
 }
 
 func (b *book) whatHappened() {
@@ -148,89 +142,99 @@ func (b *book) whatHappened() {
 	if b.d != nil {
 		in = b.d.Incident
 	}
+	const boxW = 8.0
 	for _, e := range sec.Entries {
-		b.ensure(14)
-		y := b.pdf.GetY() + 1
-		b.box(b.margin, y+0.6, 4, slices.Contains(in.Causes, e.ID))
-		b.font(fontSans, "B", 10)
-		b.pdf.SetXY(b.margin+8, y)
-		b.pdf.MultiCell(b.bodyW-8, 5.4, b.clean(b.render(e.Title)), "", "L", false)
-		b.paraAt(b.margin+8, b.bodyW-8, b.render(e.Text), "")
-		b.gap(1.5)
+		title := b.wrap(stEntry, b.render(e.Title), b.bodyW-boxW)
+		text := b.wrap(stPrompt, b.render(e.Text), b.bodyW-boxW)
+		b.ensure(2.5 + linesH(stEntry, title) + linesH(stPrompt, text))
+		b.gap(2.5)
+		b.box(b.margin, b.y()+0.7, 4, slices.Contains(in.Causes, e.ID))
+		b.printLines(stEntry, b.margin+boxW, b.bodyW-boxW, title, -1)
+		b.printLines(stPrompt, b.margin+boxW, b.bodyW-boxW, text, -1)
 	}
-	b.sub(b.c.T("wb.happened.description"), 30)
-	b.answerFull(in.Description, 10)
-	b.ensure(10)
-	b.labelled(b.margin, b.pdf.GetY()+2, 90, b.c.T("wb.happened.date"), b.date(in.Date))
+	b.gap(4)
+	desc := b.written(in.Description, false)
+	need := desc.minH(6)
+	b.ensure(10 + b.subH(b.c.T("wb.happened.description")) + need)
+	b.field(b.margin, b.y(), 95, b.c.T("wb.happened.date"), b.date(in.Date))
 	b.gap(10)
-}
-
-// answerFull is an answer across the whole body width.
-func (b *book) answerFull(text string, blankLines int) {
-	if strings.TrimSpace(text) == "" {
-		b.writingLines(b.margin, b.bodyW, blankLines)
+	b.sub(b.c.T("wb.happened.description"), need)
+	if desc.lines == nil {
+		b.ruled(b.margin, b.bodyW, max(6, b.linesToBottom()))
 		return
 	}
-	b.para(text)
-	b.gap(3)
+	b.printLines(stAnswer, b.margin+4, b.bodyW-4, desc.lines, b.margin+0.6)
 }
 
 func (b *book) clarifying() {
 	sec := b.c.Section(data.SectionClarifying)
 	b.chapter(SecClarifying, sec.Intro)
+	b.reading("READ-DECIDE")
 	for i, p := range data.Partners {
 		if i > 0 {
-			b.pdf.AddPage()
+			b.newPage()
 		}
-		b.questions(p, sec, b.c.Tf("wb.answers.of", b.name(p)))
-	}
-}
-
-// questions prints one partner's answers to a section's questions, or room to write them.
-func (b *book) questions(p data.Partner, sec *data.Section, heading string) {
-	b.sub(heading, 20)
-	for _, q := range sec.Entries {
-		b.item(q.Code, b.render(q.Title), 14)
-		b.indented(q.Text)
-		text := ""
-		if b.d != nil {
-			if a := b.d.Answer(p, q.ID); a != nil {
-				text = a.Text
-				if !a.Shared && (a.Protected || strings.TrimSpace(text) != "") {
-					b.note(b.margin+13, b.bodyW-13, b.c.T("wb.answer.private"))
-					b.gap(2)
-					continue
-				}
-			}
-		}
-		b.answer(text, 5)
+		ps := b.questionPrompts(sec, p, 5)
+		heading := b.c.Tf("wb.answers.of", b.name(p))
+		b.sub(heading, ps[0].minH())
+		b.prompts(ps, endOfPage)
 	}
 }
 
 func (b *book) reflection() {
 	b.chapter(SecReflection, b.c.T("wb.reflection.intro"))
-	first := true
-	for _, p := range data.Partners {
-		for _, id := range b.reflectionSections(p) {
-			if !first {
-				b.pdf.AddPage()
+	b.reading("READ-ERIKSON")
+	type set struct {
+		sec     string
+		partner data.Partner
+	}
+	var sets []set
+	if b.d == nil {
+		// Who is rebuilding trust is not known on paper: each set is printed once, with a line
+		// for the name of whoever answers it.
+		sets = []set{{data.SectionReflectRebuild, ""}, {data.SectionReflectHurt, ""}}
+	} else {
+		for _, p := range data.Partners {
+			for _, id := range b.reflectionSections(p) {
+				sets = append(sets, set{id, p})
 			}
-			first = false
-			sec := b.c.Section(id)
-			b.questions(p, sec, sec.Title+" · "+b.name(p))
 		}
 	}
+	for i, s := range sets {
+		if i > 0 {
+			b.newPage()
+		}
+		sec := b.c.Section(s.sec)
+		ps := b.questionPrompts(sec, s.partner, 5)
+		b.sub(b.render(sec.Title), 12+ps[0].minH())
+		if s.partner == "" {
+			b.field(b.margin, b.y(), 95, b.c.T("wb.answered.by"), "")
+			b.gap(9)
+		} else {
+			b.flow(stLabelB, b.margin, b.bodyW, b.c.Tf("wb.answers.of", b.name(s.partner)))
+			b.gap(1)
+		}
+		after := endOfPage
+		if i == len(sets)-1 {
+			after = b.readingH("READ-CONVO")
+		}
+		b.prompts(ps, after)
+	}
+	b.reading("READ-CONVO")
 }
 
-// reflectionSections are the reflection questions partner p answers; in a blank workbook the
-// roles are not known, so each set is printed once, for whoever it concerns.
-func (b *book) reflectionSections(p data.Partner) []string {
-	if b.d == nil {
-		if p == data.PartnerA {
-			return []string{data.SectionReflectRebuild}
-		}
-		return []string{data.SectionReflectHurt}
+// readingH is the least room a reading needs to start on a page.
+func (b *book) readingH(id string) float64 {
+	e := b.c.Entry(id)
+	if e == nil {
+		return 0
 	}
+	return 4 + stKicker.lead + b.textH(stSub, b.render(e.Title), b.bodyW) + 2 + 4*stBody.lead
+}
+
+// reflectionSections are the reflection questions partner p of a couple answers: the partner
+// rebuilding trust answers theirs, the hurt partner theirs, and when both rebuild, both answer both.
+func (b *book) reflectionSections(p data.Partner) []string {
 	var out []string
 	for _, sec := range couple.QuestionSections(b.d.Case.Rebuilding, p) {
 		if sec != couple.SectionClarifying {
@@ -241,193 +245,60 @@ func (b *book) reflectionSections(p data.Partner) []string {
 }
 
 func (b *book) rules() {
-	b.listSection(SecRules, data.SectionRules, 16, func(e data.Entry) {
+	sec := b.c.Section(data.SectionRules)
+	b.chapter(SecRules, sec.Intro)
+	for _, e := range sec.Entries {
+		head := b.measureEntry(e.Code, b.render(e.Title), b.render(e.Text), b.margin, b.bodyW)
+		var note []string
 		if e.Note != "" {
-			b.note(b.margin+13, b.bodyW-13, b.render(e.Note))
+			note = b.wrap(stNote, b.render(e.Note), b.bodyW-gutter)
+		}
+		b.ensure(head.height + 1 + linesH(stNote, note) + 11)
+		head.print(b)
+		if note != nil {
+			b.gap(1)
+			b.printLines(stNote, b.margin+gutter, b.bodyW-gutter, note, -1)
 		}
 		b.initials(e.ID)
-		b.gap(2)
-	})
-}
-
-// listSection opens a chapter with a content section's introduction and prints each entry's
-// code, title and text, then more(entry) when more is given.
-func (b *book) listSection(sec, contentID string, need float64, more func(data.Entry)) {
-	s := b.c.Section(contentID)
-	b.chapter(sec, s.Intro)
-	for _, e := range s.Entries {
-		b.item(e.Code, b.render(e.Title), need)
-		b.indented(e.Text)
-		if more != nil {
-			more(e)
-		}
 	}
 }
 
 // initials are a box per partner to initial a rule; filled in when they acknowledged it.
 func (b *book) initials(ruleID string) {
-	b.ensure(10)
-	y := b.pdf.GetY() + 1.5
-	x := b.margin + 13
+	y := b.y() + 2
+	x := b.margin + gutter
 	for _, p := range data.Partners {
-		label := b.c.Tf("wb.rules.initials", b.name(p))
-		b.font(fontSans, "", 8.5)
-		b.color(soft)
-		b.pdf.SetXY(x, y)
-		w := b.pdf.GetStringWidth(b.clean(label)) + 2
-		b.pdf.CellFormat(w, 7, b.clean(label), "", 0, "L", false, 0, "")
+		label := b.fit(stLabel, b.c.Tf("wb.rules.initials", b.name(p)), 50)
+		b.use(stLabel)
+		w := b.pdf.GetStringWidth(label) + 2
+		b.pdf.SetXY(x, y+1.5)
+		b.pdf.CellFormat(w, stLabel.lead, label, "", 0, "L", false, 0, "")
 		b.draw(line)
-		b.pdf.Rect(x+w, y, 14, 7, "D")
+		b.pdf.Rect(x+w, y, 16, 7.5, "D")
 		if b.d != nil && b.d.Acked(p, ruleID) {
-			b.font(fontSans, "B", 10)
-			b.color(gold)
-			b.pdf.SetXY(x+w, y)
-			b.pdf.CellFormat(14, 7, b.clean(initialsOf(b.name(p))), "", 0, "C", false, 0, "")
+			b.oneLine(style{fontSans, "B", 10, 7.5, gold}, x+w, y, 16, initialsOf(b.name(p)), "C")
 		}
-		x += w + 24
+		x += w + 16 + 12
 	}
-	b.color(ink)
-	b.pdf.SetY(y + 8)
-}
-
-func initialsOf(name string) string {
-	var out []rune
-	for _, w := range strings.Fields(name) {
-		out = append(out, []rune(w)[0])
-		if len(out) == 3 {
-			break
-		}
-	}
-	return strings.ToUpper(string(out))
+	b.setY(y + 9)
 }
 
 func (b *book) steps() {
 	sec := b.c.Section(data.SectionSteps)
 	b.chapter(SecSteps, sec.Intro)
+	var ps []prompt
 	for _, e := range sec.Entries {
 		var sp data.StepProgress
 		if b.d != nil {
 			sp = b.d.Step(e.ID)
 		}
-		b.item(e.Code, b.render(e.Title), 24)
-		b.indented(e.Text)
-		b.ensure(10)
-		b.labelled(b.margin+13, b.pdf.GetY()+1.5, 60, b.c.T("wb.steps.done"), b.date(sp.DoneOn))
-		b.gap(9)
-		b.answer(sp.Note, 2)
+		ps = append(ps, prompt{
+			head:   b.measureEntry(e.Code, b.render(e.Title), b.render(e.Text), b.margin, b.bodyW),
+			field:  b.c.T("wb.steps.done"),
+			value:  b.date(sp.DoneOn),
+			answer: b.written(sp.Note, false),
+			lines:  2,
+		})
 	}
-}
-
-func (b *book) catalog() {
-	b.chapter(SecCatalog, b.c.T("wb.catalog.intro"))
-	for _, sec := range b.c.Catalog() {
-		entries := sec.Entries
-		if b.d != nil {
-			entries = b.agreedIn(sec)
-			if len(entries) == 0 {
-				continue
-			}
-		}
-		b.sub(sec.Code+"  "+sec.Title, 24)
-		if b.d == nil {
-			b.para(sec.Intro)
-		}
-		for _, e := range entries {
-			b.commitment(e)
-		}
-	}
-	if b.d != nil {
-		b.customCommitments()
-	}
-}
-
-func (b *book) agreedIn(sec *data.Section) []data.Entry {
-	var out []data.Entry
-	for _, e := range sec.Entries {
-		for _, cm := range b.d.Agreed() {
-			if cm.CatalogID == e.ID {
-				out = append(out, e)
-			}
-		}
-	}
-	return out
-}
-
-func (b *book) commitmentOf(id string) *data.Commitment {
-	if b.d == nil {
-		return nil
-	}
-	for i, cm := range b.d.Commitments {
-		if cm.CatalogID == id {
-			return &b.d.Commitments[i]
-		}
-	}
-	return nil
-}
-
-// commitment prints one catalog item: code, text, cost, its amount, caution and each partner's tick.
-func (b *book) commitment(e data.Entry) {
-	cm := b.commitmentOf(e.ID)
-	b.item(e.Code, b.render(e.Title), 22)
-	b.indented(e.Text)
-	x := b.margin + 13
-	b.ensure(9)
-	y := b.pdf.GetY() + 1
-	b.font(fontSans, "", 8.5)
-	b.color(soft)
-	b.pdf.SetXY(x, y)
-	cost := b.c.Tf("wb.cost", b.c.CostLevel(e.Cost).Label)
-	b.pdf.CellFormat(48, 6, b.clean(cost), "", 0, "L", false, 0, "")
-	if p := e.Parameter; p != nil {
-		value := ""
-		if cm != nil && cm.Param > 0 {
-			value = fmt.Sprint(cm.Param)
-		}
-		b.labelled(x+50, y, 52, p.Unit+":", value)
-	}
-	bx := b.margin + b.bodyW - 38
-	for i, p := range data.Partners {
-		agreed := cm != nil && cm.AgreedBy(p)
-		b.font(fontSans, "", 8.5)
-		b.color(soft)
-		b.pdf.SetXY(bx+float64(i)*19, y)
-		b.pdf.CellFormat(9, 6, b.clean(initialsOf(b.name(p))), "", 0, "R", false, 0, "")
-		b.box(bx+float64(i)*19+10, y+1, 4, agreed)
-	}
-	b.color(ink)
-	b.pdf.SetY(y + 7)
-	if e.Caution != "" {
-		b.note(x, b.bodyW-13, b.c.T("wb.caution")+" "+b.render(e.Caution))
-	}
-	if e.Monitoring {
-		review := ""
-		if cm != nil {
-			review = b.date(cm.ReviewDate)
-		}
-		b.ensure(8)
-		b.labelled(x, b.pdf.GetY()+1, 70, b.c.T("wb.review.by"), review)
-		b.gap(8)
-	}
-	b.gap(1)
-}
-
-func (b *book) customCommitments() {
-	var own []data.Commitment
-	for _, cm := range b.d.Agreed() {
-		if cm.CatalogID == "" {
-			own = append(own, cm)
-		}
-	}
-	if len(own) == 0 {
-		return
-	}
-	b.sub(b.c.T("wb.catalog.own"), 16)
-	for i, cm := range own {
-		b.item(fmt.Sprintf("C.%d", i+1), cm.CustomText, 8)
-		b.font(fontSans, "", 8.5)
-		b.color(soft)
-		b.pdf.SetX(b.margin + 13)
-		b.pdf.CellFormat(60, 6, b.clean(b.c.Tf("wb.cost", b.c.CostLevel(cm.Cost).Label)), "", 1, "L", false, 0, "")
-		b.color(ink)
-	}
+	b.prompts(ps, endOfPage)
 }

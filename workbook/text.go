@@ -5,10 +5,17 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/sfnt"
 
 	"kintsugi/assets"
+)
+
+// Font families as registered with fpdf: serif for reading, sans for headings and labels.
+const (
+	fontSerif = "serif"
+	fontSans  = "sans"
 )
 
 type face struct {
@@ -16,7 +23,7 @@ type face struct {
 	ttf                 []byte
 }
 
-// fontSet is the embedded faces and which characters they can draw.
+// fontSet is the embedded faces and which characters all of them can draw.
 type fontSet struct {
 	faces   []face
 	covered []bool // indexed by rune, for the Basic Multilingual Plane
@@ -28,7 +35,7 @@ var (
 	fontsErr  error
 )
 
-// loadFonts reads the embedded fonts once per process; every workbook shares them.
+// loadFonts reads the embedded fonts and their coverage once per process.
 func loadFonts() (*fontSet, error) {
 	fontsOnce.Do(func() { fonts, fontsErr = readFonts() })
 	return fonts, fontsErr
@@ -55,8 +62,8 @@ func readFonts() (*fontSet, error) {
 	return fs, nil
 }
 
-// coverage marks the characters every face can draw, so text never asks a face for a glyph it
-// lacks (which would print as nothing, or worse).
+// coverage marks the characters every face can draw, read from the fonts' own character maps,
+// so that text never asks a face for a glyph it lacks (which would print as nothing).
 func coverage(faces []face) ([]bool, error) {
 	covered := make([]bool, 0x10000)
 	for i := range covered {
@@ -80,33 +87,180 @@ func coverage(faces []face) ([]bool, error) {
 	return covered, nil
 }
 
-// substitute stands for a character the fonts cannot draw: visible, so nothing vanishes.
-const substitute = '?'
+// substitute stands for characters the fonts cannot draw (emoji, scripts they lack): the
+// standard replacement character, visible, so that nothing vanishes without a trace.
+const substitute = '\uFFFD'
 
 // clean makes any text printable: invalid bytes, control and invisible formatting characters
-// go; tabs become spaces; characters the fonts lack become a visible substitute.
+// go; tabs become spaces; line and paragraph separators become newlines; a run of characters
+// the fonts lack becomes one substitute.
 func (b *book) clean(text string) string {
-	text = strings.ToValidUTF8(text, string(substitute))
-	text = strings.ReplaceAll(text, "\r\n", "\n")
+	if isPlain(text) {
+		return text
+	}
 	var out strings.Builder
 	out.Grow(len(text))
-	for _, r := range text {
+	lastSub := false
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size <= 1 {
+			r = -1 // not text: shown as the substitute, like a character the fonts lack
+		}
+		if r == '\r' && i+size < len(text) && text[i+size] == '\n' {
+			i += size
+			continue // \r\n is one line break
+		}
+		i += size
+		sub := false
 		switch {
 		case r == '\n':
-			out.WriteRune(r)
+			out.WriteByte('\n')
+		case r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			out.WriteByte('\n')
 		case r == '\t':
-			out.WriteString("    ")
-		case r == '\r' || r == '\u2028' || r == '\u2029':
-			out.WriteRune('\n')
+			out.WriteString("  ")
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			// invisible: NUL, zero-width and direction marks
-		case unicode.Is(unicode.Mn, r) && int(r) < len(b.fonts.covered) && !b.fonts.covered[r]:
-			// a combining mark the fonts lack would print as a stray box; its base letter stays
-		case int(r) < len(b.fonts.covered) && b.fonts.covered[r]:
+			continue // invisible: NUL, zero-width joiners, direction marks
+		case r >= 0 && r < rune(len(b.fonts.covered)) && b.fonts.covered[r]:
 			out.WriteRune(r)
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+			continue // a combining mark the fonts lack; its base letter stays
 		default:
-			out.WriteRune(substitute)
+			sub = true
+			if !lastSub {
+				out.WriteRune(substitute)
+			}
 		}
+		lastSub = sub
 	}
 	return out.String()
+}
+
+// isPlain reports whether text is printable ASCII and newlines: most content is, and then
+// clean has nothing to do.
+func isPlain(text string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if (c < ' ' && c != '\n') || c > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// isBreakSpace reports whether a line may break at r: spaces, but not the no-break ones.
+func isBreakSpace(r rune) bool {
+	return r == ' ' || (unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007')
+}
+
+// paraBreak in a wrapped text marks the gap between two paragraphs.
+const paraBreak = "\x00"
+
+// wrap cleans text and breaks it into lines no wider than w in the given style. A blank line in
+// the text separates paragraphs (paraBreak in the result); a single newline starts a new line.
+// A word wider than the line is broken between characters, so nothing ever overflows.
+func (b *book) wrap(st style, text string, w float64) []string {
+	b.use(st)
+	text = b.clean(text)
+	var out []string
+	pendingBreak := false
+	space := b.pdf.GetStringWidth(" ")
+	for _, raw := range strings.Split(text, "\n") {
+		words := strings.FieldsFunc(raw, isBreakSpace)
+		if len(words) == 0 {
+			pendingBreak = len(out) > 0
+			continue
+		}
+		if pendingBreak {
+			out = append(out, paraBreak)
+			pendingBreak = false
+		}
+		var line strings.Builder
+		lineW := 0.0
+		flush := func() {
+			if line.Len() > 0 {
+				out = append(out, line.String())
+				line.Reset()
+				lineW = 0
+			}
+		}
+		for _, word := range words {
+			ww := b.pdf.GetStringWidth(word)
+			if line.Len() > 0 && lineW+space+ww <= w {
+				line.WriteByte(' ')
+				line.WriteString(word)
+				lineW += space + ww
+				continue
+			}
+			flush()
+			if ww <= w {
+				line.WriteString(word)
+				lineW = ww
+				continue
+			}
+			pieces := b.breakWord(word, w)
+			out = append(out, pieces[:len(pieces)-1]...)
+			line.WriteString(pieces[len(pieces)-1])
+			lineW = b.pdf.GetStringWidth(pieces[len(pieces)-1])
+		}
+		flush()
+	}
+	return out
+}
+
+// breakWord cuts a word too wide for the line into pieces that fit, between characters.
+func (b *book) breakWord(word string, w float64) []string {
+	var pieces []string
+	widths := map[rune]float64{}
+	start, pw := 0, 0.0
+	for i, r := range word {
+		rw, ok := widths[r]
+		if !ok {
+			rw = b.pdf.GetStringWidth(string(r))
+			widths[r] = rw
+		}
+		if pw+rw > w && i > start {
+			pieces = append(pieces, word[start:i])
+			start, pw = i, 0
+		}
+		pw += rw
+	}
+	return append(pieces, word[start:])
+}
+
+// fit shortens text to one line of width w in the given style, ending it with an ellipsis
+// when it had to be cut. It measures a bounded prefix by halving, so even a pasted novel costs
+// a few dozen measurements.
+func (b *book) fit(st style, text string, w float64) string {
+	b.use(st)
+	s := b.clean(strings.Join(strings.FieldsFunc(text, isBreakSpace), " "))
+	if b.pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	const longestLine = 400 // more characters than any line of the page can hold
+	r := []rune(s)
+	r = r[:min(len(r), longestLine)]
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if b.pdf.GetStringWidth(string(r[:mid])+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimSpace(string(r[:lo])) + "…"
+}
+
+// initialsOf is up to three initials of a name, for small boxes.
+func initialsOf(name string) string {
+	var out []rune
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		out = append(out, r)
+		if len(out) == 3 {
+			break
+		}
+	}
+	return strings.ToUpper(string(out))
 }

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"math"
 
 	"kintsugi/data"
 )
@@ -11,8 +12,8 @@ const blankRows = 8
 
 // trackRow is one line of a tracking sheet: a commitment, or an empty row to write one in.
 type trackRow struct {
-	id    int64
-	label string
+	id          int64
+	code, label string
 }
 
 func (b *book) trackRows() []trackRow {
@@ -22,28 +23,49 @@ func (b *book) trackRows() []trackRow {
 	var rows []trackRow
 	custom := 0
 	for _, cm := range b.d.Agreed() {
-		label := cm.CustomText
+		row := trackRow{id: cm.ID, label: cm.CustomText}
 		if e := b.c.Entry(cm.CatalogID); e != nil {
-			label = e.Code + "  " + b.render(e.Title)
+			row.code, row.label = e.Code, b.render(e.Title)
 		} else {
 			custom++
-			label = fmt.Sprintf("C.%d  %s", custom, label)
+			row.code = b.customCode(custom)
 		}
-		rows = append(rows, trackRow{id: cm.ID, label: label})
+		rows = append(rows, row)
 	}
 	return rows
 }
 
 func (b *book) tracking() {
-	rows := b.trackRows()
-	// The chapter opens on a page of its own, so that every week is one sheet to itself.
 	b.chapter(SecTracking, b.c.T("wb.tracking.intro"))
-	b.para(b.c.T("wb.week.legend"))
+	b.flow(stBody, b.margin, b.bodyW, b.c.T("wb.week.legend"))
 	b.gap(2)
-	b.para(b.c.T("wb.tracking.trust"))
-	for w := 1; w <= b.opt.Weeks; w++ {
-		b.pdf.AddPage()
+	b.legend(b.margin, b.y())
+	b.gap(10)
+	b.flow(stBody, b.margin, b.bodyW, b.render(b.c.T("wb.tracking.trust")))
+	b.reading("READ-TIME")
+	rows := b.trackRows()
+	for w := 1; w <= b.weeks; w++ {
+		b.newPage()
 		b.week(w, rows)
+	}
+}
+
+// legend shows the three marks as they are drawn in the grid, with their meaning.
+func (b *book) legend(x, y float64) {
+	marks := []struct {
+		m   data.Mark
+		key string
+	}{{data.MarkKept, "wb.mark.kept"}, {data.MarkMissed, "wb.mark.missed"}, {data.MarkNA, "wb.mark.na"}}
+	for _, m := range marks {
+		b.draw(line)
+		b.pdf.Rect(x, y+0.4, 5, 5, "D")
+		b.mark(m.m, x+2.5, y+2.9)
+		label := b.fit(stLabel, b.c.T(m.key), 45)
+		b.use(stLabel)
+		b.pdf.SetXY(x+7, y+0.8)
+		lw := b.pdf.GetStringWidth(label)
+		b.pdf.CellFormat(lw, stLabel.lead, label, "", 0, "L", false, 0, "")
+		x += 7 + lw + 9
 	}
 }
 
@@ -52,123 +74,107 @@ func (b *book) week(w int, rows []trackRow) {
 	pdf := b.pdf
 	title := b.c.Tf("wb.week", w)
 	pdf.Bookmark(b.clean(title), 1, -1)
-	b.ensure(30)
-	b.font(fontSans, "B", 15)
-	b.color(ink)
-	y := pdf.GetY()
-	pdf.CellFormat(40, 8, b.clean(title), "", 0, "L", false, 0, "")
-	b.font(fontSerif, "", 10)
-	b.color(soft)
+	y := b.y()
+	st := style{fontSans, "B", 15, 8, ink}
+	b.oneLine(st, b.margin, y, 60, title, "L")
 	if b.d != nil {
 		start := b.d.Case.WeekStart(w)
-		pdf.CellFormat(b.bodyW-40, 8, b.clean(b.c.Tf("wb.week.dates", b.date(start), b.date(start.AddDays(6)))), "", 1, "R", false, 0, "")
+		dates := b.c.Tf("wb.week.dates", b.date(start), b.date(start.AddDays(6)))
+		b.oneLine(style{fontSerif, "", 10, 8, soft}, b.margin+60, y+0.6, b.bodyW-60, dates, "R")
 	} else {
-		b.labelled(b.margin+b.bodyW-90, y+1, 90, b.c.T("wb.week.from"), "")
-		pdf.SetY(y + 8)
+		b.field(b.margin+b.bodyW-104, y+1.5, 56, b.c.T("wb.week.from"), "")
+		b.field(b.margin+b.bodyW-44, y+1.5, 44, b.c.T("wb.week.to"), "")
 	}
-	b.gap(3)
+	b.setY(y + 12)
 	b.grid(w, rows)
+	b.ensure(9)
+	b.legend(b.margin, b.y()+1.5)
+	b.gap(9)
 	b.trustScale(w)
 	b.weekNotes(w)
 }
 
+const rowH, dayW = 8.4, 12.6
+
 func (b *book) grid(w int, rows []trackRow) {
 	pdf := b.pdf
-	const rowH, headH = 8.5, 9
-	labelW := b.bodyW - 7*13
-	dayW := (b.bodyW - labelW) / 7
+	labelW := b.bodyW - 7*dayW
 	header := func() {
-		y := pdf.GetY()
-		b.font(fontSans, "B", 8.5)
-		b.color(soft)
-		pdf.SetXY(b.margin, y)
-		pdf.CellFormat(labelW, headH, b.clean(b.c.T("wb.week.commitment")), "", 0, "L", false, 0, "")
+		y := b.y()
+		b.oneLine(stLabelB, b.margin+1.5, y+1.8, labelW-3, b.c.T("wb.week.commitment"), "L")
 		for day := range 7 {
 			label := b.c.T(fmt.Sprintf("wb.day.%d", day))
 			if b.d != nil {
-				label += " " + b.d.Case.WeekStart(w).AddDays(day).Time().Format("2")
+				label = b.c.Tf("wb.day.date", label, b.d.Case.WeekStart(w).AddDays(day).Time().Day())
 			}
-			pdf.CellFormat(dayW, headH, b.clean(label), "", 0, "C", false, 0, "")
+			b.oneLine(stLabelB, b.margin+labelW+float64(day)*dayW, y+1.8, dayW, label, "C")
 		}
-		pdf.SetY(y + headH)
-		b.color(ink)
+		b.draw(line)
+		pdf.Line(b.margin, y+8, b.margin+b.bodyW, y+8)
+		b.setY(y + 8)
 	}
 	header()
 	for i, r := range rows {
 		if b.room() < rowH {
-			pdf.AddPage()
+			b.newPage()
 			header()
 		}
-		y := pdf.GetY()
+		y := b.y()
 		if i%2 == 0 {
 			b.fill(paper)
 			pdf.Rect(b.margin, y, b.bodyW, rowH, "F")
 		}
-		b.font(fontSerif, "", 9.5)
-		pdf.SetXY(b.margin+1.5, y)
-		pdf.CellFormat(labelW-3, rowH, b.fit(r.label, labelW-4), "", 0, "L", false, 0, "")
-		b.draw(line)
-		for day := range 7 {
-			x := b.margin + labelW + float64(day)*dayW
-			cx, cy := x+dayW/2, y+rowH/2
-			pdf.Rect(cx-2.6, cy-2.6, 5.2, 5.2, "D")
-			if b.d == nil || r.id == 0 {
-				continue
-			}
-			switch b.d.Mark(r.id, b.d.Case.WeekStart(w).AddDays(day)) {
-			case data.MarkKept:
-				b.tick(cx, cy, 4.6)
-			case data.MarkMissed:
-				b.cross(cx, cy, 4.2)
-			case data.MarkNA:
-				b.dash(cx, cy, 4.2)
-			}
-			b.draw(line)
+		if r.code != "" {
+			b.oneLine(style{fontSans, "B", 8.5, rowH, gold}, b.margin+1.5, y, 11, r.code, "L")
 		}
-		pdf.SetY(y + rowH)
+		b.oneLine(style{fontSerif, "", 9.5, rowH, ink}, b.margin+13, y, labelW-15, r.label, "L")
+		for day := range 7 {
+			cx := b.margin + labelW + (float64(day)+0.5)*dayW
+			cy := y + rowH/2
+			b.draw(line)
+			pdf.Rect(cx-2.6, cy-2.6, 5.2, 5.2, "D")
+			if b.d != nil && r.id != 0 {
+				b.mark(b.d.Mark(r.id, b.d.Case.WeekStart(w).AddDays(day)), cx, cy)
+			}
+		}
+		b.setY(y + rowH)
 	}
-	b.gap(1.5)
-	b.note(b.margin, b.bodyW, b.c.T("wb.week.legend"))
 }
 
 // trustScale is 0-10 to circle; a recorded rating is filled in gold.
 func (b *book) trustScale(w int) {
 	pdf := b.pdf
-	b.sub(b.c.Tf("wb.week.trust", b.render("{hurt}")), 16)
+	question := b.c.Tf("wb.week.trust", b.render("{hurt}"))
+	b.sub(question, 16)
 	rating := -1
 	if b.d != nil {
 		rating = b.d.CheckIn(w).Trust
 	}
-	y := pdf.GetY() + 5
+	y := b.y() + 4.5
 	step := b.bodyW / 11
 	for v := 0; v <= 10; v++ {
 		cx := b.margin + step*(float64(v)+0.5)
+		num := style{fontSans, "B", 10, 6, ink}
 		b.draw(soft)
-		style := "D"
+		pdf.SetLineWidth(0.3)
 		if v == rating {
 			b.fill(gold)
 			b.draw(gold)
-			style = "FD"
+			pdf.Circle(cx, y, 4.3, "FD")
+			num.color = white
+		} else {
+			pdf.Circle(cx, y, 4.3, "D")
 		}
-		pdf.Circle(cx, y, 4.2, style)
-		b.font(fontSans, "B", 10)
-		b.color(ink)
-		if v == rating {
-			b.color([3]int{255, 255, 255})
-		}
-		pdf.SetXY(cx-4, y-3)
-		pdf.CellFormat(8, 6, fmt.Sprint(v), "", 0, "C", false, 0, "")
+		pdf.SetLineWidth(0.2)
+		b.oneLine(num, cx-4, y-3, 8, fmt.Sprint(v), "C")
 	}
-	b.color(soft)
-	b.font(fontSans, "", 8)
-	pdf.SetXY(b.margin, y+5)
-	pdf.CellFormat(b.bodyW/2, 5, b.clean(b.c.T("wb.week.trust.low")), "", 0, "L", false, 0, "")
-	pdf.CellFormat(b.bodyW/2, 5, b.clean(b.c.T("wb.week.trust.high")), "", 0, "R", false, 0, "")
-	b.color(ink)
-	pdf.SetY(y + 12)
+	b.oneLine(stLabel, b.margin, y+5.5, b.bodyW/2, b.c.T("wb.week.trust.low"), "L")
+	b.oneLine(stLabel, b.margin+b.bodyW/2, y+5.5, b.bodyW/2, b.c.T("wb.week.trust.high"), "R")
+	b.setY(y + 13)
 }
 
-// weekNotes are the three boxes; a box grows with what was written in it.
+// weekNotes are the three boxes. Empty, they share the rest of the page, ruled to write on;
+// a box grows with what was written in it, and a very long note flows on across pages.
 func (b *book) weekNotes(w int) {
 	var ci data.CheckIn
 	if b.d != nil {
@@ -177,47 +183,61 @@ func (b *book) weekNotes(w int) {
 	notes := []struct{ key, text string }{
 		{"wb.week.went_well", ci.WentWell}, {"wb.week.was_hard", ci.WasHard}, {"wb.week.appreciated", ci.Appreciated},
 	}
+	const boxGap, minBox = 3.0, 24.0
+	share := max(minBox, (b.room()-boxGap*float64(len(notes)))/float64(len(notes)))
 	for _, n := range notes {
-		b.noteBox(b.c.T(n.key), n.text)
+		b.noteBox(b.c.T(n.key), n.text, share)
+		b.gap(boxGap)
 	}
 }
 
-func (b *book) noteBox(label, text string) {
+func (b *book) noteBox(label, text string, minH float64) {
 	pdf := b.pdf
-	b.font(fontSerif, "", 10)
-	text = b.clean(text)
-	lines := 0
-	if text != "" {
-		lines = len(pdf.SplitText(text, b.bodyW-8))
+	const pad = 4.0
+	lines := b.written(text, false).lines
+	textW := b.bodyW - 2*pad
+	if lines != nil {
+		lines = b.wrap(stAnswer, text, textW)
 	}
-	h := max(22, 11+float64(lines)*5.2)
-	if h > b.pageH-2*b.margin-20 { // a very long note flows on instead of overflowing its box
-		b.sub(label, 10)
-		b.para(text)
+	h := max(minH, 9+linesH(stAnswer, lines)+pad)
+	if h > b.bodyH() { // longer than a page: it flows on instead of overflowing a box
+		b.sub(label, 3*stAnswer.lead)
+		b.printLines(stAnswer, b.margin+4, b.bodyW-4, lines, b.margin+0.6)
 		return
 	}
-	b.ensure(h + 3)
-	y := pdf.GetY() + 1
-	b.draw(line)
-	pdf.RoundedRect(b.margin, y, b.bodyW, h, 2, "1234", "D")
-	b.font(fontSans, "B", 9)
-	b.color(soft)
-	pdf.SetXY(b.margin+4, y+2)
-	pdf.CellFormat(b.bodyW-8, 5, b.clean(label), "", 0, "L", false, 0, "")
-	if text != "" {
-		b.font(fontSerif, "", 10)
-		b.color(ink)
-		pdf.SetXY(b.margin+4, y+8)
-		pdf.MultiCell(b.bodyW-8, 5.2, text, "", "L", false)
+	b.ensure(h)
+	if b.atTop() && lines == nil {
+		h = max(minH, (b.bodyH()-6)/3)
 	}
-	b.color(ink)
-	pdf.SetY(y + h + 2)
+	y := b.y()
+	b.draw(line)
+	pdf.SetLineWidth(0.25)
+	pdf.RoundedRect(b.margin, y, b.bodyW, h, 2, "1234", "D")
+	pdf.SetLineWidth(0.2)
+	b.oneLine(stLabelB, b.margin+pad, y+2.5, textW, label, "L")
+	if lines != nil {
+		b.setY(y + 9)
+		b.printLines(stAnswer, b.margin+pad, textW, lines, -1)
+	} else {
+		b.draw(paperLine)
+		for ly := y + 9 + pitch; ly < y+h-2; ly += pitch {
+			pdf.Line(b.margin+pad, ly, b.margin+b.bodyW-pad, ly)
+		}
+	}
+	b.setY(y + h)
 }
+
+// paperLine is the faint ruling inside the note boxes.
+var paperLine = [3]int{226, 221, 210}
 
 // progress charts, week by week, the trust rating and the share of commitments kept.
 func (b *book) progress() {
 	b.chapter(SecProgress, b.c.T("wb.progress.intro"))
-	last := max(b.d.LastTrackedWeek(), 1)
+	last := b.d.LastTrackedWeek()
+	if last == 0 {
+		b.flow(stNote, b.margin, b.bodyW, b.c.T("wb.progress.none"))
+		return
+	}
 	weeks := b.d.Weeks(last)
 	b.chart(weeks)
 	b.progressTable(weeks)
@@ -225,33 +245,34 @@ func (b *book) progress() {
 
 func (b *book) chart(weeks []data.WeekStats) {
 	pdf := b.pdf
-	const h = 80
-	b.ensure(h + 20)
-	x0, y0 := b.margin+10, pdf.GetY()+4
-	w := b.bodyW - 10
-	b.font(fontSans, "", 8)
-	b.color(soft)
+	const h, axisW = 78.0, 11.0
+	b.ensure(h + 24)
+	x0, y0 := b.margin+axisW, b.y()+4
+	w := b.bodyW - 2*axisW
 	for _, v := range []int{0, 5, 10} {
 		y := y0 + h*(1-float64(v)/10)
 		b.draw(line)
+		if v == 0 {
+			b.draw(soft)
+		}
 		pdf.Line(x0, y, x0+w, y)
-		pdf.SetXY(b.margin, y-2.5)
-		pdf.CellFormat(8, 5, fmt.Sprint(v), "", 0, "R", false, 0, "")
+		b.oneLine(stLabel, b.margin, y-2.3, axisW-2, fmt.Sprint(v), "R")
+		b.oneLine(stLabel, x0+w+2, y-2.3, axisW-2, b.c.Tf("wb.progress.percent", v*10), "L")
 	}
 	slot := w / float64(len(weeks))
+	every := labelEvery(len(weeks))
 	var px, py float64
 	have := false
 	for i, wk := range weeks {
 		x := x0 + slot*float64(i)
 		if share, ok := wk.KeptShare(); ok {
 			bh := h * share
-			pdf.SetFillColor(234, 223, 194)
-			pdf.Rect(x+slot*0.2, y0+h-bh, slot*0.6, bh, "F")
+			bw := min(slot*0.64, 9)
+			b.fill(pale)
+			pdf.Rect(x+(slot-bw)/2, y0+h-bh, bw, bh, "F")
 		}
-		if len(weeks) <= 26 || (i+1)%4 == 0 {
-			b.color(soft)
-			pdf.SetXY(x, y0+h+1)
-			pdf.CellFormat(slot, 5, fmt.Sprint(wk.Week), "", 0, "C", false, 0, "")
+		if wk.Week == 1 || wk.Week%every == 0 {
+			b.oneLine(stLabel, x-4, y0+h+1.5, slot+8, fmt.Sprint(wk.Week), "C")
 		}
 		if wk.Trust < 0 {
 			have = false
@@ -265,46 +286,77 @@ func (b *book) chart(weeks []data.WeekStats) {
 			pdf.SetLineWidth(0.2)
 		}
 		b.fill(gold)
-		pdf.Circle(cx, cy, 1.1, "F")
+		pdf.Circle(cx, cy, math.Min(1.2, slot*0.3), "F")
 		px, py, have = cx, cy, true
 	}
-	pdf.SetY(y0 + h + 8)
-	b.note(b.margin, b.bodyW, b.c.T("wb.progress.legend"))
-	b.color(ink)
+	b.oneLine(stLabel, x0, y0+h+6, w, b.c.T("wb.progress.week"), "C")
+	// the key: a gold line with a dot for trust, a pale bar for commitments kept
+	y := y0 + h + 14
+	b.draw(gold)
+	pdf.SetLineWidth(0.8)
+	pdf.Line(x0, y+2.5, x0+8, y+2.5)
+	pdf.SetLineWidth(0.2)
+	b.fill(gold)
+	pdf.Circle(x0+4, y+2.5, 1.1, "F")
+	b.oneLine(stLabel, x0+10, y, w/2-12, b.c.T("wb.progress.key.trust"), "L")
+	b.fill(pale)
+	pdf.Rect(x0+w/2, y+0.5, 6, 4, "F")
+	b.oneLine(stLabel, x0+w/2+8, y, w/2-8, b.c.T("wb.progress.key.kept"), "L")
+	b.setY(y + 10)
+}
+
+// labelEvery picks how often the chart labels its weeks, so the numbers never crowd.
+func labelEvery(n int) int {
+	for _, e := range []int{1, 2, 4, 8, 13} {
+		if n/e <= 26 {
+			return e
+		}
+	}
+	return 26
 }
 
 func (b *book) progressTable(weeks []data.WeekStats) {
 	pdf := b.pdf
-	b.sub(b.c.T("wb.progress.table"), 20)
-	cols := []string{b.c.T("wb.progress.week"), b.c.T("wb.progress.trust"), b.c.T("wb.progress.kept"), b.c.T("wb.progress.missed")}
-	colW := b.bodyW / float64(len(cols))
-	row := func(cells []string, bold bool) {
-		b.ensure(7)
-		y := pdf.GetY()
-		style := ""
-		if bold {
-			style = "B"
-		}
-		b.font(fontSans, style, 9)
+	cols := []string{b.c.T("wb.progress.week"), b.c.T("wb.progress.dates"), b.c.T("wb.progress.trust"),
+		b.c.T("wb.progress.kept"), b.c.T("wb.progress.missed")}
+	widths := []float64{0.12, 0.40, 0.14, 0.17, 0.17}
+	const h = 6.4
+	row := func(cells []string, st style) {
+		y := b.y()
+		x := b.margin
 		for i, c := range cells {
-			pdf.SetXY(b.margin+float64(i)*colW, y)
-			pdf.CellFormat(colW, 6.5, b.clean(c), "B", 0, "L", false, 0, "")
+			align := "L"
+			if i >= 2 {
+				align = "R"
+			}
+			cw := widths[i] * b.bodyW
+			b.oneLine(style{st.family, st.face, st.size, h, st.color}, x, y, cw-2, c, align)
+			x += cw
 		}
-		pdf.SetY(y + 6.5)
+		b.draw(line)
+		pdf.Line(b.margin, y+h, b.margin+b.bodyW, y+h)
+		b.setY(y + h)
 	}
-	b.draw(line)
-	row(cols, true)
+	header := func() { row(cols, stLabelB) }
+	b.sub(b.c.T("wb.progress.table"), 3*h)
+	header()
 	for _, wk := range weeks {
 		if !wk.Tracked() {
 			continue
 		}
-		trust, kept := "–", "–"
+		if b.room() < h {
+			b.newPage()
+			header()
+		}
+		trust, kept := b.c.T("wb.progress.none.short"), b.c.T("wb.progress.none.short")
 		if wk.Trust >= 0 {
 			trust = fmt.Sprint(wk.Trust)
 		}
 		if share, ok := wk.KeptShare(); ok {
-			kept = fmt.Sprintf("%.0f%%", share*100)
+			kept = b.c.Tf("wb.progress.percent", int(math.Round(share*100)))
 		}
-		row([]string{fmt.Sprint(wk.Week), trust, kept, fmt.Sprint(wk.Missed)}, false)
+		start := b.d.Case.WeekStart(wk.Week)
+		dates := b.c.Tf("wb.week.dates", b.date(start), b.date(start.AddDays(6)))
+		row([]string{fmt.Sprint(wk.Week), dates, trust, kept, fmt.Sprint(wk.Missed)}, style{fontSerif, "", 9.5, h, ink})
 	}
 }

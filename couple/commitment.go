@@ -2,6 +2,7 @@ package couple
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -38,6 +39,9 @@ type Commitment struct {
 	AgreedB    bool
 	ReviewDate Date
 	Position   int
+	// Changed names the terms changed since someone last agreed (see Revise), so that both
+	// partners are shown what changed; it is cleared once both agree again.
+	Changed []string
 }
 
 // Agreed reports whether both partners have agreed.
@@ -61,29 +65,38 @@ type Terms struct {
 	ReviewDate Date
 }
 
+// The terms of a commitment, as Changes names them.
+const (
+	TermCommitment = "commitment"
+	TermText       = "text"
+	TermAmount     = "amount"
+	TermCost       = "cost"
+	TermReview     = "review"
+)
+
 // Terms returns the commitment's terms.
 func (c Commitment) Terms() Terms {
 	return Terms{CatalogID: c.CatalogID, CustomText: c.CustomText, Param: c.Param, Cost: c.Cost, ReviewDate: c.ReviewDate}
 }
 
-// Changes names the terms that differ between a and b ("amount", "text", "cost", "review
-// date"), so both partners can be shown what changed.
+// Changes names the terms that differ between a and b (TermCommitment, TermText, TermAmount,
+// TermCost, TermReview), so both partners can be shown what changed.
 func (a Terms) Changes(b Terms) []string {
 	var out []string
 	if a.CatalogID != b.CatalogID {
-		out = append(out, "commitment")
+		out = append(out, TermCommitment)
 	}
 	if a.CustomText != b.CustomText {
-		out = append(out, "text")
+		out = append(out, TermText)
 	}
 	if a.Param != b.Param {
-		out = append(out, "amount")
+		out = append(out, TermAmount)
 	}
 	if a.Cost != b.Cost {
-		out = append(out, "cost")
+		out = append(out, TermCost)
 	}
 	if a.ReviewDate != b.ReviewDate {
-		out = append(out, "review date")
+		out = append(out, TermReview)
 	}
 	return out
 }
@@ -96,10 +109,24 @@ func Revise(prev *Commitment, next Commitment) (Commitment, []string) {
 		return next, nil
 	}
 	changed := prev.Terms().Changes(next.Terms())
+	next.Changed = prev.Changed
 	if len(changed) > 0 {
+		if prev.AgreedA || prev.AgreedB {
+			next.Changed = mergeTerms(prev.Changed, changed)
+		}
 		next.AgreedA, next.AgreedB = false, false
 	}
 	return next, changed
+}
+
+func mergeTerms(a, b []string) []string {
+	out := append([]string(nil), a...)
+	for _, t := range b {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // SetAgreed records partner p's agreement (or its withdrawal) on c, refused unless p is at the
@@ -121,6 +148,9 @@ func SetAgreed(c *Commitment, k Keyboard, p Partner, on bool, monitoring bool, t
 		if err := CheckReview(next, monitoring, today); err != nil {
 			return err
 		}
+	}
+	if next.Agreed() {
+		next.Changed = nil // both have read and agreed to the new terms
 	}
 	*c = next
 	return nil

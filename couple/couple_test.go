@@ -31,10 +31,10 @@ func TestQuestionSectionsByRole(t *testing.T) {
 func TestAnyChangeOfTermsWithdrawsBothAgreements(t *testing.T) {
 	agreed := couple.Commitment{ID: 1, CatalogID: "PRED-04", Param: 2, Cost: couple.CostModerate, AgreedA: true, AgreedB: true}
 	edits := map[string]func(*couple.Commitment){
-		"amount":      func(c *couple.Commitment) { c.Param = 6 },
-		"text":        func(c *couple.Commitment) { c.CustomText = "more" },
-		"cost":        func(c *couple.Commitment) { c.Cost = couple.CostHigh },
-		"review date": func(c *couple.Commitment) { c.ReviewDate = today.AddDays(30) },
+		couple.TermAmount: func(c *couple.Commitment) { c.Param = 6 },
+		couple.TermText:   func(c *couple.Commitment) { c.CustomText = "more" },
+		couple.TermCost:   func(c *couple.Commitment) { c.Cost = couple.CostHigh },
+		couple.TermReview: func(c *couple.Commitment) { c.ReviewDate = today.AddDays(30) },
 	}
 	for what, edit := range edits {
 		next := agreed
@@ -43,8 +43,16 @@ func TestAnyChangeOfTermsWithdrawsBothAgreements(t *testing.T) {
 		if got.AgreedA || got.AgreedB {
 			t.Errorf("%s changed, agreement kept: %+v", what, got)
 		}
-		if !reflect.DeepEqual(changed, []string{what}) {
-			t.Errorf("%s changed, reported %v", what, changed)
+		if !reflect.DeepEqual(changed, []string{what}) || !reflect.DeepEqual(got.Changed, []string{what}) {
+			t.Errorf("%s changed, reported %v, marked %v", what, changed, got.Changed)
+		}
+		for _, p := range couple.Partners {
+			if err := couple.SetAgreed(&got, couple.KeyboardBoth, p, true, false, today); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got.Changed != nil {
+			t.Errorf("%s: still marked changed after both agreed again: %v", what, got.Changed)
 		}
 	}
 	same := agreed

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"kintsugi/couple"
 )
@@ -44,9 +45,9 @@ func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, e
 				}
 			}
 			res, err := tx.ExecContext(ctx,
-				`INSERT INTO commitments (case_id, catalog_id, custom_text, param, cost, agreed_a, agreed_b, review_date, position)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				c.CaseID, c.CatalogID, custom, c.Param, c.Cost, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position)
+				`INSERT INTO commitments (case_id, catalog_id, custom_text, param, cost, agreed_a, agreed_b, review_date, position, changed)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				c.CaseID, c.CatalogID, custom, c.Param, c.Cost, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position, strings.Join(c.Changed, ","))
 			if err != nil {
 				return err
 			}
@@ -54,9 +55,9 @@ func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, e
 			return err
 		}
 		res, err := tx.ExecContext(ctx,
-			`UPDATE commitments SET custom_text = ?, param = ?, cost = ?, agreed_a = ?, agreed_b = ?, review_date = ?, position = ?
+			`UPDATE commitments SET custom_text = ?, param = ?, cost = ?, agreed_a = ?, agreed_b = ?, review_date = ?, position = ?, changed = ?
 			 WHERE id = ? AND case_id = ?`,
-			custom, c.Param, c.Cost, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position, c.ID, c.CaseID)
+			custom, c.Param, c.Cost, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position, strings.Join(c.Changed, ","), c.ID, c.CaseID)
 		if err != nil {
 			return err
 		}
@@ -85,8 +86,8 @@ func (s *Store) SetAgreed(ctx context.Context, caseID, id int64, k couple.Keyboa
 		if err := couple.SetAgreed(&c, k, p, on, mon, DateOf(s.now())); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "UPDATE commitments SET agreed_a = ?, agreed_b = ? WHERE id = ? AND case_id = ?",
-			boolInt(c.AgreedA), boolInt(c.AgreedB), id, caseID)
+		_, err = tx.ExecContext(ctx, "UPDATE commitments SET agreed_a = ?, agreed_b = ?, changed = ? WHERE id = ? AND case_id = ?",
+			boolInt(c.AgreedA), boolInt(c.AgreedB), strings.Join(c.Changed, ","), id, caseID)
 		out = c
 		return err
 	})
@@ -109,7 +110,7 @@ func (s *Store) Commitments(ctx context.Context, caseID int64) ([]Commitment, er
 
 func (s *Store) commitmentsIn(ctx context.Context, q queryer, caseID int64) ([]Commitment, error) {
 	rows, err := q.QueryContext(ctx,
-		`SELECT id, catalog_id, custom_text, param, cost, agreed_a, agreed_b, review_date, position
+		`SELECT id, catalog_id, custom_text, param, cost, agreed_a, agreed_b, review_date, position, changed
 		 FROM commitments WHERE case_id = ? ORDER BY position, id`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("read commitments: %w", err)
@@ -119,11 +120,14 @@ func (s *Store) commitmentsIn(ctx context.Context, q queryer, caseID int64) ([]C
 	for rows.Next() {
 		c := Commitment{CaseID: caseID}
 		var custom []byte
-		var review string
-		if err := rows.Scan(&c.ID, &c.CatalogID, &custom, &c.Param, &c.Cost, &c.AgreedA, &c.AgreedB, &review, &c.Position); err != nil {
+		var review, changed string
+		if err := rows.Scan(&c.ID, &c.CatalogID, &custom, &c.Param, &c.Cost, &c.AgreedA, &c.AgreedB, &review, &c.Position, &changed); err != nil {
 			return nil, fmt.Errorf("read commitments: %w", err)
 		}
 		c.ReviewDate = parseDay(review)
+		if changed != "" {
+			c.Changed = strings.Split(changed, ",")
+		}
 		if c.CustomText, err = s.openText(caseID, "commitment.custom_text", custom); err != nil {
 			return nil, fmt.Errorf("read commitment %d: %w", c.ID, err)
 		}

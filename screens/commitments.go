@@ -106,6 +106,21 @@ func (s *commitmentsScreen) addCatalog(entry data.Entry) {
 		s.Why[id] = note(e.t("ui.commitments.review.why"))
 		s.lockUnlessReviewed(id)
 	}
+	s.showChanged(id)
+}
+
+// showChanged tells whoever is at the keyboard which terms changed since someone agreed, until
+// both have agreed to the new terms.
+func (s *commitmentsScreen) showChanged(key string) {
+	cm, msg := s.items[key], s.Message[key]
+	if msg == nil || len(cm.Changed) == 0 {
+		return
+	}
+	terms := make([]string, len(cm.Changed))
+	for i, t := range cm.Changed {
+		terms[i] = s.e.t("ui.commitments.term." + t)
+	}
+	say(msg, s.e.tf("ui.commitments.changed", strings.Join(terms, ", ")))
 }
 
 func (s *commitmentsScreen) agreeChecks(key string, cm data.Commitment) {
@@ -137,6 +152,9 @@ func (s *commitmentsScreen) agree(key string, p data.Partner, on bool) {
 		return
 	}
 	s.items[key] = saved
+	if saved.Agreed() && s.Message[key] != nil {
+		say(s.Message[key], "")
+	}
 	s.showSummary()
 }
 
@@ -185,9 +203,7 @@ func (s *commitmentsScreen) change(key string, edit func(*data.Commitment)) {
 		for _, c := range s.Agree[key] {
 			c.SetChecked(false)
 		}
-		if msg := s.Message[key]; msg != nil {
-			say(msg, s.e.t("ui.commitments.changed"))
-		}
+		s.showChanged(key)
 		s.showSummary()
 	}
 	s.e.save("commitment."+key, func(ctx context.Context, st *data.Store) error {
@@ -199,7 +215,9 @@ func (s *commitmentsScreen) change(key string, edit func(*data.Commitment)) {
 func (s *commitmentsScreen) addCustom(cm data.Commitment) {
 	key := fmt.Sprintf("custom.%d", cm.ID)
 	s.items[key] = cm
+	s.Message[key] = newMessage()
 	s.agreeChecks(key, cm)
+	s.showChanged(key)
 	id := cm.ID
 	s.Delete[id] = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.confirmDelete(id) })
 }
@@ -277,7 +295,7 @@ func (s *commitmentsScreen) View() fyne.CanvasObject {
 			cost := widget.NewLabel(e.tf("ui.commitments.cost", e.content.CostLevel(cm.Cost).Label))
 			cost.TextStyle = fyne.TextStyle{Italic: true}
 			own.Add(card(container.NewBorder(nil, nil, nil, container.NewHBox(costDots(cm.Cost), cost, s.Delete[cm.ID]), text),
-				container.NewHBox(s.Agree[key][data.PartnerA], s.Agree[key][data.PartnerB])))
+				s.Message[key], container.NewHBox(s.Agree[key][data.PartnerA], s.Agree[key][data.PartnerB])))
 		}
 	}
 	add := container.NewBorder(nil, nil, nil, container.NewHBox(s.CustomCost, s.AddCustom), s.CustomText)

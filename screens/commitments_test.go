@@ -2,6 +2,7 @@ package screens
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -164,4 +165,49 @@ func tapButton(t *testing.T, cv fyne.Canvas, text string) {
 		t.Fatalf("no %q button in the dialog", text)
 	}
 	test.Tap(found)
+}
+
+// Sam changes "2 calls a day" to 6 after both agreed: neither tick survives, in the store or on
+// screen, and Alex, taking the keyboard afterwards, is shown what changed.
+func TestEditedAgreedItemIsAgreedByNobody(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepCommitments)
+	c.SetKeyboard(app.KeyboardB)
+	s := c.Current.(*commitmentsScreen)
+	s.Param["PRED-04"].SetText("2")
+	test.Tap(s.Agree["PRED-04"][data.PartnerB])
+	c.SetKeyboard(app.KeyboardA)
+	s = c.Current.(*commitmentsScreen)
+	test.Tap(s.Agree["PRED-04"][data.PartnerA])
+	if cm := commitmentsByCatalog(r.dossier())["PRED-04"]; !cm.Agreed() || cm.Param != 2 {
+		t.Fatalf("both agreed to 2: %+v", cm)
+	}
+
+	s.Param["PRED-04"].SetText("6")
+	if s.Agree["PRED-04"][data.PartnerA].Checked || s.Agree["PRED-04"][data.PartnerB].Checked {
+		t.Error("the screen still shows a tick for terms nobody agreed to")
+	}
+	if cm := commitmentsByCatalog(r.dossier())["PRED-04"]; cm.Param != 6 || cm.AgreedA || cm.AgreedB {
+		t.Fatalf("after Sam changed 2 to 6 the store holds %+v", cm)
+	}
+
+	c.SetKeyboard(app.KeyboardB)
+	s = c.Current.(*commitmentsScreen)
+	if msg := s.Message["PRED-04"]; msg.Hidden || !strings.Contains(msg.Text, "amount") {
+		t.Errorf("Alex is not told what changed: %q (hidden %v)", msg.Text, msg.Hidden)
+	}
+	if s.Agree["PRED-04"][data.PartnerB].Checked {
+		t.Error("Alex's old tick shows on the new terms")
+	}
+	// Once both agree to 6, the notice goes.
+	test.Tap(s.Agree["PRED-04"][data.PartnerB])
+	c.SetKeyboard(app.KeyboardA)
+	s = c.Current.(*commitmentsScreen)
+	test.Tap(s.Agree["PRED-04"][data.PartnerA])
+	if cm := commitmentsByCatalog(r.dossier())["PRED-04"]; !cm.Agreed() || cm.Param != 6 || len(cm.Changed) != 0 {
+		t.Errorf("after both agreed to 6: %+v", cm)
+	}
+	if !s.Message["PRED-04"].Hidden {
+		t.Errorf("the notice stays after both agreed: %q", s.Message["PRED-04"].Text)
+	}
 }

@@ -102,9 +102,12 @@ func (s *State) Close() error {
 // Cases lists the couples on this machine, the most recently active first.
 func (s *State) Cases() ([]data.Case, error) { return s.Store.Cases(s.ctx) }
 
-// Open makes a couple the current one; nobody in particular is at the keyboard yet.
+// Open makes a couple the current one; nobody in particular is at the keyboard yet, and each
+// partner's PIN is asked afresh.
 func (s *State) Open(caseID int64) (*data.Dossier, error) {
 	s.Flush()
+	s.ClosePrivate()
+	s.Store.ClosePINs(caseID)
 	d, err := s.Store.Dossier(s.ctx, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("open couple: %w", err)
@@ -115,12 +118,22 @@ func (s *State) Open(caseID int64) (*data.Dossier, error) {
 	return d, nil
 }
 
-// CloseCase returns to no open couple.
+// CloseCase returns to no open couple; what was opened with a PIN closes.
 func (s *State) CloseCase() {
 	s.Flush()
+	s.ClosePrivate()
 	s.mu.Lock()
 	s.caseID, s.keyboard = 0, KeyboardBoth
 	s.mu.Unlock()
+}
+
+// ClosePrivate saves what is pending, then closes the open couple's PIN-protected answers: on
+// a hand-over, on hiding, when idle.
+func (s *State) ClosePrivate() {
+	s.Flush()
+	if id := s.CaseID(); id != 0 {
+		s.Store.ClosePINs(id)
+	}
 }
 
 // CaseID is the open couple's ID, or 0.
@@ -147,9 +160,13 @@ func (s *State) Keyboard() Keyboard {
 	return s.keyboard
 }
 
-// SetKeyboard changes who is at the keyboard.
+// SetKeyboard changes who is at the keyboard. Whatever a partner opened with their PIN closes
+// when anyone else takes the keyboard, and their PIN is asked again when it comes back.
 func (s *State) SetKeyboard(k Keyboard) {
 	s.Flush()
+	if couple.ClosesPrivate(s.Keyboard(), k) {
+		s.ClosePrivate()
+	}
 	s.mu.Lock()
 	s.keyboard = k
 	s.mu.Unlock()

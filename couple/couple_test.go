@@ -157,3 +157,14 @@ func TestSigning(t *testing.T) {
 		t.Error("signed a frozen version")
 	}
 }
+
+func TestAnyHandOverClosesPrivate(t *testing.T) {
+	ks := []couple.Keyboard{couple.KeyboardA, couple.KeyboardB, couple.KeyboardBoth}
+	for _, from := range ks {
+		for _, to := range ks {
+			if got := couple.ClosesPrivate(from, to); got != (from != to) {
+				t.Errorf("%s to %s: closes %v", from, to, got)
+			}
+		}
+	}
+}

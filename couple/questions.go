@@ -46,3 +46,8 @@ func (k Keyboard) CanSee(author Partner, shared bool) bool {
 
 // InPrint reports whether a private text goes into the couple's workbook, which both may read.
 func InPrint(shared bool) bool { return shared }
+
+// ClosesPrivate reports whether handing the keyboard from one to another closes what a partner
+// opened with their PIN: any change of who is at the keyboard does, even back to the same
+// partner later, since nobody can tell who sits there but the person who types the PIN.
+func ClosesPrivate(from, to Keyboard) bool { return from != to }

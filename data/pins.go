@@ -105,6 +105,14 @@ func (s *Store) EnterPIN(ctx context.Context, caseID int64, p Partner, pin strin
 	return nil
 }
 
+// ClosePINs closes both partners' PIN-protected answers of a couple again: their keys leave
+// memory, and each partner's PIN is asked again before their private answers open.
+func (s *Store) ClosePINs(caseID int64) {
+	for _, p := range Partners {
+		s.pins.set(caseID, p, nil)
+	}
+}
+
 func pinCipher(kdf KDF, pin string) (*Cipher, error) {
 	key, err := kdf.Key(pin)
 	if err != nil {

@@ -53,14 +53,36 @@ func (w *Window) watchIdle(every time.Duration) {
 	}()
 }
 
-// lockIfIdle hides a locked couple that has been open and untouched for the idle time.
+// lockIfIdle hides a locked couple that has been open and untouched for the idle time, and
+// closes what a partner opened with their PIN in any couple.
 func (w *Window) lockIfIdle() {
 	if w.Couple == nil || w.activity.idle() < time.Duration(w.idleMinutes())*time.Minute {
 		return
 	}
 	if locked, err := w.state.Store.IsLocked(w.state.Context(), w.Couple.d.Case.ID); err == nil && locked {
 		w.Hide()
+		return
 	}
+	if open, err := w.pinOpen(); err != nil || open {
+		w.state.ClosePrivate()
+		if w.Couple.Step != "" {
+			w.Couple.Show(w.Couple.Step)
+		}
+	}
+}
+
+// pinOpen reports whether the partner at the keyboard has PIN-protected answers open now.
+func (w *Window) pinOpen() (bool, error) {
+	p, one := w.state.Keyboard().Partner()
+	if !one {
+		return false, nil
+	}
+	id := w.Couple.d.Case.ID
+	has, err := w.state.Store.HasPIN(w.state.Context(), id, p)
+	if err != nil || !has {
+		return false, err
+	}
+	return w.state.Store.PINOpen(w.state.Context(), id, p)
 }
 
 // askUnlock asks for a locked couple's passphrase, then opens the couple.

@@ -202,3 +202,56 @@ func TestStartListsALockedCoupleWithoutItsProgress(t *testing.T) {
 		t.Errorf("the locked couple's row: %+v", row)
 	}
 }
+
+// Sam's PIN is asked again each time the keyboard comes back to Sam: after Alex took it, after
+// the couple was closed and opened again, and after the window sat idle.
+func TestPINIsAskedAgainAtEveryHandOver(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepReflection)
+	c.SetKeyboard(app.KeyboardA)
+	s := c.Current.(*reflectionScreen)
+	s.Answers["CLAR-01"].SetText("Only Sam may read this.")
+	if err := s.NewPIN("2468", "2468"); err != nil {
+		t.Fatal(err)
+	}
+	reopened := func(what string) {
+		t.Helper()
+		s := r.win.Couple.Current.(*reflectionScreen)
+		if !s.closed || len(s.Answers) != 0 || shows(r.win.Couple.body, "Only Sam may read this.") {
+			t.Fatalf("%s: Sam's private answers show without the PIN", what)
+		}
+		s.Enter("2468")
+		if s := r.win.Couple.Current.(*reflectionScreen); s.closed || s.Answers["CLAR-01"].Text != "Only Sam may read this." {
+			t.Fatalf("%s: the PIN did not open Sam's answers", what)
+		}
+	}
+	// Right after setting it, Sam's answers are open; Alex takes the keyboard, then gives it back.
+	if s := c.Current.(*reflectionScreen); s.closed {
+		t.Fatal("setting a PIN closed Sam's own answers")
+	}
+	c.SetKeyboard(app.KeyboardB)
+	c.SetKeyboard(app.KeyboardA)
+	reopened("after Alex had the keyboard")
+
+	// Both at the keyboard is someone else too.
+	c.SetKeyboard(app.KeyboardBoth)
+	c.SetKeyboard(app.KeyboardA)
+	reopened("after both were at the keyboard")
+
+	// Closing the couple and opening it again.
+	id := r.state.CaseID()
+	test.Tap(c.Back)
+	r.win.OpenCouple(id)
+	c = r.win.Couple
+	c.Show(app.StepReflection)
+	c.SetKeyboard(app.KeyboardA)
+	reopened("after closing and opening the couple")
+
+	// Untouched for the idle time, even in a couple without a passphrase.
+	r.win.activity.last.Store(0)
+	r.win.lockIfIdle()
+	if r.win.Couple == nil {
+		t.Fatal("an unlocked couple closed for being idle")
+	}
+	reopened("after the window sat idle")
+}

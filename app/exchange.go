@@ -52,14 +52,14 @@ func ImportCouple(ctx context.Context, st *data.Store, path string, passphrase f
 	if err != nil {
 		return data.Case{}, fmt.Errorf("import %s: %w", path, err)
 	}
-	c, err := st.ImportDossier(ctx, d)
+	var c data.Case
+	if used != "" { // locked in the same transaction that stores it
+		c, err = st.ImportDossierLocked(ctx, d, used)
+	} else {
+		c, err = st.ImportDossier(ctx, d)
+	}
 	if err != nil {
 		return data.Case{}, fmt.Errorf("import %s: %w", path, err)
-	}
-	if used != "" {
-		if err := st.Lock(ctx, c.ID, used); err != nil {
-			return c, fmt.Errorf("import %s: the couple was imported but not locked: %w", path, err)
-		}
 	}
 	return c, nil
 }

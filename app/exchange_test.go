@@ -79,3 +79,61 @@ func TestExportAndImportACouple(t *testing.T) {
 		t.Error("half a file was imported")
 	}
 }
+
+// An encrypted file is imported locked in the one transaction that stores it: even a file
+// whose passphrase is shorter than a new lock would accept arrives locked, never open.
+func TestEncryptedImportIsLockedInTheSameTransaction(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	src, err := data.Open(ctx, filepath.Join(dir, "office.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	c, err := src.CreateCase(ctx, data.Case{NameA: "Sam", NameB: "Alex", Rebuilding: data.RebuilderA})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := src.SaveLetter(ctx, data.Letter{CaseID: c.ID, Text: "SECRET-letter-words"}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := src.Dossier(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := data.EncodeDossier(d, "short") // made by hand or an older build
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "couple.kintsugi")
+	if err := os.WriteFile(file, doc, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(dir, "home.db")
+	dst, err := data.Open(ctx, dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	got, err := ImportCouple(ctx, dst, file, func() (string, error) { return "short", nil })
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	if locked, _ := dst.IsLocked(ctx, got.ID); !locked {
+		t.Fatal("a couple that arrived encrypted is stored unlocked")
+	}
+	for _, p := range []string{dbPath, dbPath + "-wal"} {
+		b, _ := os.ReadFile(p)
+		if strings.Contains(string(b), "SECRET-letter-words") {
+			t.Errorf("%s holds the letter in plain text", filepath.Base(p))
+		}
+	}
+	dst.ForgetAll()
+	if err := dst.Unlock(ctx, got.ID, "short"); err != nil {
+		t.Fatal(err)
+	}
+	l, err := dst.Letter(ctx, got.ID)
+	if err != nil || l.Text != "SECRET-letter-words" {
+		t.Fatalf("letter after unlock: %q, %v", l.Text, err)
+	}
+}

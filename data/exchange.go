@@ -1033,11 +1033,37 @@ func checkPNG(b []byte) error {
 // The only time not kept is when each decision was made, which a Dossier does not carry: it
 // is recorded as the time of the import.
 func (s *Store) ImportDossier(ctx context.Context, d *Dossier) (Case, error) {
+	return s.importDossier(ctx, d, "")
+}
+
+// ImportDossierLocked imports d like ImportDossier, locked with passphrase in the same
+// transaction: every sensitive value is sealed before it is written, so no moment exists, not
+// even after a crash, at which the couple is in the database unlocked. The passphrase is the
+// one the file was encrypted with, so it is not held to the rules for choosing a new one.
+func (s *Store) ImportDossierLocked(ctx context.Context, d *Dossier, passphrase string) (Case, error) {
+	if passphrase == "" {
+		return Case{}, errors.New("import couple: a locked import needs its passphrase")
+	}
+	return s.importDossier(ctx, d, passphrase)
+}
+
+func (s *Store) importDossier(ctx context.Context, d *Dossier, passphrase string) (Case, error) {
 	if d == nil {
 		return Case{}, errors.New("import couple: nothing to import")
 	}
 	if err := validateDossier(d, DateOf(s.now())); err != nil {
 		return Case{}, fmt.Errorf("import couple: %w", err)
+	}
+	var kdf KDF
+	var key *Cipher
+	if passphrase != "" {
+		if s.locks == nil {
+			return Case{}, errors.New("import couple: this store uses its own sealer")
+		}
+		var err error
+		if kdf, key, err = newLockKey(passphrase); err != nil {
+			return Case{}, fmt.Errorf("import couple: %w", err)
+		}
 	}
 	c := d.Case
 	c.fillDefaults()
@@ -1054,10 +1080,20 @@ func (s *Store) ImportDossier(ctx context.Context, d *Dossier) (Case, error) {
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
+		if key != nil {
+			if err := s.writeLock(ctx, tx, id, kdf, key); err != nil {
+				return err
+			}
+			s.locks.pend(id, key)
+			defer s.locks.pend(id, nil)
+		}
 		return s.importInto(ctx, tx, id, d)
 	})
 	if err != nil {
 		return Case{}, err
+	}
+	if key != nil {
+		s.locks.set(id, key)
 	}
 	return s.Case(ctx, id)
 }

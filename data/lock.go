@@ -21,13 +21,25 @@ type lockSealer struct {
 	s    *Store
 	mu   sync.RWMutex
 	keys map[int64]*Cipher
+	// pending holds the key of a couple being created locked inside a transaction not yet
+	// committed (an encrypted import): its lock row is not visible to other connections yet, but
+	// its values must be sealed from the first byte written.
+	pending map[int64]*Cipher
 }
 
-func newLockSealer(s *Store) *lockSealer { return &lockSealer{s: s, keys: map[int64]*Cipher{}} }
+func newLockSealer(s *Store) *lockSealer {
+	return &lockSealer{s: s, keys: map[int64]*Cipher{}, pending: map[int64]*Cipher{}}
+}
 
 func aad(caseID int64, field string) []byte { return fmt.Appendf(nil, "kintsugi/%d/%s", caseID, field) }
 
 func (l *lockSealer) cipherFor(caseID int64) (*Cipher, error) {
+	l.mu.RLock()
+	c := l.pending[caseID]
+	l.mu.RUnlock()
+	if c != nil {
+		return c, nil
+	}
 	locked, err := l.s.locked(context.Background(), l.s.db, caseID)
 	if err != nil || !locked {
 		return nil, err
@@ -63,6 +75,16 @@ func (l *lockSealer) set(caseID int64, c *Cipher) {
 		delete(l.keys, caseID)
 	} else {
 		l.keys[caseID] = c
+	}
+}
+
+func (l *lockSealer) pend(caseID int64, c *Cipher) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if c == nil {
+		delete(l.pending, caseID)
+	} else {
+		l.pending[caseID] = c
 	}
 }
 
@@ -207,15 +229,7 @@ func (s *Store) Lock(ctx context.Context, caseID int64, passphrase string) error
 			return fmt.Errorf("lock case %d: %w", caseID, ErrLocked)
 		}
 	}
-	kdf, err := NewKDF()
-	if err != nil {
-		return err
-	}
-	key, err := kdf.Key(passphrase)
-	if err != nil {
-		return err
-	}
-	next, err := NewCipher(key)
+	kdf, next, err := newLockKey(passphrase)
 	if err != nil {
 		return err
 	}
@@ -228,15 +242,7 @@ func (s *Store) Lock(ctx context.Context, caseID int64, passphrase string) error
 				return fmt.Errorf("%s.%s: %w", col.table, col.column, err)
 			}
 		}
-		check, err := next.Seal([]byte(checkPlain), aad(caseID, "check"))
-		if err != nil {
-			return err
-		}
-		kdfJSON, _ := json.Marshal(kdf) // plain struct: cannot fail
-		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO locks (case_id, kdf, check_value, created_at) VALUES (?, ?, ?, ?)
-			 ON CONFLICT (case_id) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value`,
-			caseID, string(kdfJSON), check, s.stamp()); err != nil {
+		if err := s.writeLock(ctx, tx, caseID, kdf, next); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM resealing")
@@ -247,6 +253,37 @@ func (s *Store) Lock(ctx context.Context, caseID int64, passphrase string) error
 	}
 	s.locks.set(caseID, next)
 	return s.scrub(ctx)
+}
+
+// newLockKey derives a fresh key for passphrase, with a fresh salt.
+func newLockKey(passphrase string) (KDF, *Cipher, error) {
+	kdf, err := NewKDF()
+	if err != nil {
+		return KDF{}, nil, err
+	}
+	key, err := kdf.Key(passphrase)
+	if err != nil {
+		return KDF{}, nil, err
+	}
+	c, err := NewCipher(key)
+	if err != nil {
+		return KDF{}, nil, err
+	}
+	return kdf, c, nil
+}
+
+// writeLock stores (or replaces) a couple's lock row: the key's parameters and a check value.
+func (s *Store) writeLock(ctx context.Context, tx *sql.Tx, caseID int64, kdf KDF, c *Cipher) error {
+	check, err := c.Seal([]byte(checkPlain), aad(caseID, "check"))
+	if err != nil {
+		return err
+	}
+	kdfJSON, _ := json.Marshal(kdf) // plain struct: cannot fail
+	_, err = tx.ExecContext(ctx,
+		`INSERT INTO locks (case_id, kdf, check_value, created_at) VALUES (?, ?, ?, ?)
+		 ON CONFLICT (case_id) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value`,
+		caseID, string(kdfJSON), check, s.stamp())
+	return err
 }
 
 func reseal(ctx context.Context, tx *sql.Tx, caseID int64, table, column, field, scope string, old, next *Cipher) error {

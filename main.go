@@ -146,17 +146,21 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", "", "the database file (default: the app's storage folder)")
 }
 
-func openStore(ctx context.Context, path string) (*data.Store, error) {
+func (cl *cli) openStore(ctx context.Context, path string) (*data.Store, error) {
 	if path == "" {
 		var err error
 		if path, err = app.DefaultDBPath(); err != nil {
 			return nil, err
 		}
 	}
+	if err := app.RemoveLeftovers(path); err != nil {
+		return nil, err
+	}
 	st, err := data.Open(ctx, path)
 	if err != nil {
 		return nil, offerBackup(ctx, path, err)
 	}
+	cl.protectBackups(ctx, st)
 	return st, nil
 }
 
@@ -196,7 +200,7 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	if *blank {
 		return app.ExportWorkbook(ctx, nil, 0, *out, opt)
 	}
-	st, err := openStore(ctx, *db)
+	st, err := cl.openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -233,7 +237,7 @@ func (cl *cli) lock(ctx context.Context, args []string) error {
 	if *caseID == 0 {
 		return usageErrorf("lock: give the couple with --case ID")
 	}
-	st, err := openStore(ctx, *db)
+	st, err := cl.openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -245,11 +249,23 @@ func (cl *cli) lock(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := st.Lock(ctx, *caseID, pass); err != nil {
+	report, err := app.Lock(ctx, st, *caseID, pass)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(cl.stdout, "Case %d is locked with the new passphrase.\n", *caseID)
+	if report.Resealed+report.Replaced > 0 {
+		fmt.Fprintf(cl.stdout, "Earlier backups were protected too: %d re-sealed, %d replaced by a new backup.\n", report.Resealed, report.Replaced)
+	}
 	return nil
+}
+
+// protectBackups replaces backups that still show a locked couple in plain text (a lock that
+// was interrupted before it reached them). A failure does not stop the start; it is said once.
+func (cl *cli) protectBackups(ctx context.Context, st *data.Store) {
+	if _, err := app.ProtectBackups(ctx, st); err != nil {
+		fmt.Fprintf(cl.stderr, "kintsugi: warning: %s\n", oneLine(err.Error()))
+	}
 }
 
 // withStore runs a command whose only flag is --db, on the opened store.
@@ -258,7 +274,7 @@ func (cl *cli) withStore(ctx context.Context, fs *flag.FlagSet, args []string, r
 	if err := cl.parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := cl.openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -325,6 +341,9 @@ func (cl *cli) window(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	if err := app.RemoveLeftovers(path); err != nil {
+		return err
+	}
 	st, err := data.Open(ctx, path)
 	if errors.Is(err, data.ErrDamaged) {
 		return runRecovery(ctx, path, err)
@@ -333,6 +352,7 @@ func (cl *cli) window(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
+	cl.protectBackups(ctx, st)
 	return runWindow(ctx, st)
 }
 
@@ -468,6 +488,9 @@ func (cl *cli) restore(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	if err := app.RemoveLeftovers(path); err != nil {
+		return err
+	}
 	if err := data.Restore(ctx, *from, path, app.BackupDir(path)); err != nil {
 		return err
 	}
@@ -518,7 +541,7 @@ func (cl *cli) importCouple(ctx context.Context, args []string) error {
 	if err := cl.parse(fs, args[1:]); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := cl.openStore(ctx, *db)
 	if err != nil {
 		return err
 	}

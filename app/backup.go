@@ -105,3 +105,102 @@ func NewestGoodBackup(ctx context.Context, dir string) (data.BackupInfo, error) 
 	}
 	return data.BackupInfo{}, fmt.Errorf("no good backup in %s: %w", dir, fs.ErrNotExist)
 }
+
+// RemoveLeftovers deletes what an interrupted backup, restore or export left beside the database
+// at dbPath and in its backup folder: whole temporary copies of the database. Call it before
+// opening the database, at every start.
+func RemoveLeftovers(dbPath string) error {
+	var errs []error
+	for _, dir := range []string{filepath.Dir(dbPath), BackupDir(dbPath)} {
+		if _, err := data.RemoveLeftovers(dir); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// SealReport says what became of the earlier backups when a couple was locked or a PIN set.
+type SealReport struct {
+	Resealed int // re-sealed in place, with the new lock or PIN
+	Replaced int // removed because they could not be re-sealed; a fresh backup was made instead
+}
+
+// Lock locks a couple with passphrase (data.Store.Lock), then makes every earlier backup hold
+// it sealed too: once Lock returns, no file Kintsugi wrote shows the couple in plain text.
+func Lock(ctx context.Context, st *data.Store, caseID int64, passphrase string) (SealReport, error) {
+	if err := st.Lock(ctx, caseID, passphrase); err != nil {
+		return SealReport{}, err
+	}
+	return SealBackups(ctx, st, caseID)
+}
+
+// SetPIN sets a partner's PIN (data.Store.SetPIN), then seals their private answers in every
+// earlier backup too.
+func SetPIN(ctx context.Context, st *data.Store, caseID int64, p data.Partner, pin string) (SealReport, error) {
+	if err := st.SetPIN(ctx, caseID, p, pin); err != nil {
+		return SealReport{}, err
+	}
+	return SealBackups(ctx, st, caseID)
+}
+
+// SealBackups re-seals couple caseID in every backup (and every before-restore copy) that holds
+// it in plain text, with the keys entered in st. A backup that cannot be re-sealed (a key not
+// entered, a damaged file) is removed, and then a fresh backup is made in its place.
+func SealBackups(ctx context.Context, st *data.Store, caseID int64) (SealReport, error) {
+	var r SealReport
+	list, err := data.Backups(BackupDir(st.Path()))
+	if err != nil {
+		return r, err
+	}
+	for _, b := range list {
+		// A failure here is not the end: the backup is still exposed, and replaced below.
+		if changed, err := st.SealBackup(ctx, b.Path, caseID); err == nil && changed {
+			r.Resealed++
+		}
+	}
+	r.Replaced, err = replaceExposed(ctx, st, caseID)
+	return r, err
+}
+
+// ProtectBackups removes every backup that holds in plain text a couple the database keeps
+// locked or behind a PIN (a lock or PIN set while it was interrupted, or by an older Kintsugi),
+// and then makes a fresh backup. Call it at every start. It returns how many it removed.
+func ProtectBackups(ctx context.Context, st *data.Store) (int, error) {
+	return replaceExposed(ctx, st, 0)
+}
+
+func replaceExposed(ctx context.Context, st *data.Store, caseID int64) (int, error) {
+	list, err := data.Backups(BackupDir(st.Path()))
+	if err != nil {
+		return 0, err
+	}
+	removed := 0
+	var errs []error
+	for _, b := range list {
+		exposed, err := st.Exposed(ctx, b.Path, caseID)
+		if errors.Is(err, data.ErrDamaged) || errors.Is(err, data.ErrNotKintsugi) {
+			continue // SQLite cannot read it, so it cannot be restored either
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if !exposed {
+			continue
+		}
+		if err := data.RemoveBackup(b.Path); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		removed++
+	}
+	if removed > 0 {
+		if _, err := BackupNow(ctx, st, Now()); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return removed, fmt.Errorf("protect the backups: %w", err)
+	}
+	return removed, nil
+}

@@ -397,6 +397,7 @@ func keepCurrent(ctx context.Context, dbPath, backupDir string) (string, error) 
 	if tmp, err = createTemp(backupDir); err != nil {
 		return "", err
 	}
+	defer removeWithSideFiles(tmp) // nothing left once installed
 	if err := copyRaw(dbPath, tmp); err != nil {
 		return "", err
 	}
@@ -473,7 +474,7 @@ func copyRaw(src, dst string) error {
 
 // createTemp makes an empty 0600 file in dir for a database to be built in, and returns its name.
 func createTemp(dir string) (string, error) {
-	f, err := os.CreateTemp(dir, ".kintsugi-*.tmp")
+	f, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return "", err
 	}
@@ -484,6 +485,10 @@ func createTemp(dir string) (string, error) {
 		return "", err
 	}
 	if err := f.Close(); err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	if err := guardTemp(name); err != nil {
 		os.Remove(name)
 		return "", err
 	}
@@ -510,6 +515,7 @@ func installFile(tmp, dest string) error {
 	if err := os.Rename(tmp, dest); err != nil {
 		return err
 	}
+	releaseTemp(tmp)
 	syncDir(filepath.Dir(dest))
 	return nil
 }
@@ -529,6 +535,7 @@ func removeWithSideFiles(path string) {
 		os.Remove(path + suffix)
 	}
 	os.Remove(path)
+	releaseTemp(path)
 }
 
 func samePath(a, b string) (bool, error) {

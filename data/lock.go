@@ -78,6 +78,13 @@ func (l *lockSealer) set(caseID int64, c *Cipher) {
 	}
 }
 
+// get returns the key of an unlocked couple, or nil.
+func (l *lockSealer) get(caseID int64) *Cipher {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.keys[caseID]
+}
+
 func (l *lockSealer) pend(caseID int64, c *Cipher) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -234,25 +241,31 @@ func (s *Store) Lock(ctx context.Context, caseID int64, passphrase string) error
 		return err
 	}
 	err = s.write(ctx, caseID, fmt.Sprintf("lock case %d", caseID), func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO resealing (active) VALUES (1)"); err != nil {
-			return err
-		}
-		for _, col := range sealedColumns {
-			if err := reseal(ctx, tx, caseID, col.table, col.column, col.field, col.scope, old, next); err != nil {
-				return fmt.Errorf("%s.%s: %w", col.table, col.column, err)
-			}
-		}
-		if err := s.writeLock(ctx, tx, caseID, kdf, next); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, "DELETE FROM resealing")
-		return err
+		return s.resealCase(ctx, tx, caseID, kdf, old, next)
 	})
 	if err != nil {
 		return err
 	}
 	s.locks.set(caseID, next)
 	return s.scrub(ctx)
+}
+
+// resealCase seals every sensitive value of a couple under next (opening it with old first, or
+// taking it as plain text when old is nil) and stores next's lock row, inside tx.
+func (s *Store) resealCase(ctx context.Context, tx *sql.Tx, caseID int64, kdf KDF, old, next *Cipher) error {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO resealing (active) VALUES (1)"); err != nil {
+		return err
+	}
+	for _, col := range sealedColumns {
+		if err := reseal(ctx, tx, caseID, col.table, col.column, col.field, col.scope, old, next); err != nil {
+			return fmt.Errorf("%s.%s: %w", col.table, col.column, err)
+		}
+	}
+	if err := s.writeLock(ctx, tx, caseID, kdf, next); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "DELETE FROM resealing")
+	return err
 }
 
 // newLockKey derives a fresh key for passphrase, with a fresh salt.

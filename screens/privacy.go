@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"kintsugi/app"
 	"kintsugi/data"
 )
 
@@ -164,11 +165,13 @@ func (w *Window) SetPassphrase(first, again string, idleMinutes int) error {
 		w.app.Preferences().SetInt(prefIdleMinutes, idleMinutes)
 	}
 	w.state.Flush()
-	if err := w.state.Store.Lock(w.state.Context(), w.Couple.d.Case.ID, first); err != nil {
+	report, err := app.Lock(w.state.Context(), w.state.Store, w.Couple.d.Case.ID, first)
+	if err != nil {
 		return err
 	}
 	w.activity.touch()
 	w.Couple.showLocked()
+	w.showSealReport(report)
 	return nil
 }
 
@@ -194,4 +197,13 @@ func (w *Window) DeleteCouple() {
 		w.showError(err)
 	}
 	w.ShowStart()
+}
+
+// showSealReport says what was done to the earlier backups after a lock or a PIN, if anything.
+func (w *Window) showSealReport(r app.SealReport) {
+	if r.Resealed+r.Replaced == 0 {
+		return
+	}
+	c := w.state.Content
+	dialog.ShowInformation(c.T("ui.backups.sealed.title"), c.Tf("ui.backups.sealed", r.Resealed, r.Replaced), w.Win)
 }

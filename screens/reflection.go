@@ -102,9 +102,11 @@ func (s *reflectionScreen) NewPIN(first, again string) error {
 		return fmt.Errorf("%s", s.e.t("ui.pin.differ"))
 	}
 	s.e.state.Flush()
-	if err := s.e.state.Store.SetPIN(s.e.state.Context(), s.e.caseID(), s.partner, first); err != nil {
+	report, err := app.SetPIN(s.e.state.Context(), s.e.state.Store, s.e.caseID(), s.partner, first)
+	if err != nil {
 		return err
 	}
+	s.e.win.showSealReport(report)
 	s.e.couple.Show(app.StepReflection)
 	return nil
 }

@@ -1,0 +1,316 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+
+	"path/filepath"
+	"strconv"
+)
+
+// A backup made before a couple was locked (or before a partner set a PIN) holds what the lock
+// now protects in plain text. SealBackup re-seals such a backup with the keys this process holds;
+// Exposed finds the backups that still hold plain text, which the app then replaces.
+
+// protection is what the live database protects for one couple.
+type protection struct {
+	caseID  int64
+	created string
+	locked  bool
+	pins    []Partner
+}
+
+func (s *Store) protections(ctx context.Context, onlyCase int64) ([]protection, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.created_at,
+		EXISTS (SELECT 1 FROM locks l WHERE l.case_id = c.id),
+		EXISTS (SELECT 1 FROM pins p WHERE p.case_id = c.id AND p.partner = 'A'),
+		EXISTS (SELECT 1 FROM pins p WHERE p.case_id = c.id AND p.partner = 'B')
+		FROM cases c WHERE (? = 0 OR c.id = ?)`, onlyCase, onlyCase)
+	if err != nil {
+		return nil, fmt.Errorf("read locks: %w", err)
+	}
+	defer rows.Close()
+	var out []protection
+	for rows.Next() {
+		var p protection
+		var a, b bool
+		if err := rows.Scan(&p.caseID, &p.created, &p.locked, &a, &b); err != nil {
+			return nil, fmt.Errorf("read locks: %w", err)
+		}
+		if a {
+			p.pins = append(p.pins, PartnerA)
+		}
+		if b {
+			p.pins = append(p.pins, PartnerB)
+		}
+		if p.locked || len(p.pins) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out, rows.Err()
+}
+
+// exposure is what one backup holds in plain text of one protected couple.
+type exposure struct {
+	unlocked bool      // the couple is there without its lock
+	pins     []Partner // private answers there without their author's PIN
+}
+
+func (e exposure) any() bool { return e.unlocked || len(e.pins) > 0 }
+
+func hasTable(ctx context.Context, q queryer, name string) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", name).Scan(&n)
+	return n > 0, err
+}
+
+func exposedIn(ctx context.Context, q queryer, p protection) (exposure, error) {
+	var e exposure
+	var created string
+	err := q.QueryRowContext(ctx, "SELECT created_at FROM cases WHERE id = ?", p.caseID).Scan(&created)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && created != p.created {
+		return e, nil // not there, or another couple that had the same number
+	}
+	if err != nil {
+		return e, err
+	}
+	if p.locked {
+		locks, err := hasTable(ctx, q, "locks")
+		if err != nil {
+			return e, err
+		}
+		n := 0
+		if locks {
+			if err := q.QueryRowContext(ctx, "SELECT count(*) FROM locks WHERE case_id = ?", p.caseID).Scan(&n); err != nil {
+				return e, err
+			}
+		}
+		e.unlocked = n == 0
+	}
+	pins, err := hasTable(ctx, q, "pins")
+	if err != nil {
+		return e, err
+	}
+	for _, partner := range p.pins {
+		n := 0
+		if pins {
+			if err := q.QueryRowContext(ctx, "SELECT count(*) FROM pins WHERE case_id = ? AND partner = ?", p.caseID, string(partner)).Scan(&n); err != nil {
+				return e, err
+			}
+		}
+		if n > 0 {
+			continue
+		}
+		var open int
+		if err := q.QueryRowContext(ctx, "SELECT count(*) FROM answers WHERE case_id = ? AND partner = ? AND shared = 0 AND length(body) > 0",
+			p.caseID, string(partner)).Scan(&open); err != nil {
+			return e, err
+		}
+		if open > 0 {
+			e.pins = append(e.pins, partner)
+		}
+	}
+	return e, nil
+}
+
+// openReadOnly opens a database file for reading only, never writing to it.
+func openReadOnly(path string) (*sql.DB, error) {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Set("_query_only", "1")
+	q.Set("_busy_timeout", strconv.Itoa(busyTimeoutMS))
+	db, err := sql.Open("sqlite3", fileDSN(path, q))
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	return db, nil
+}
+
+// Exposed reports whether the backup at path holds in plain text anything this store keeps
+// locked or behind a PIN (for caseID, or for every couple when caseID is 0).
+func (s *Store) Exposed(ctx context.Context, path string, caseID int64) (bool, error) {
+	ps, err := s.protections(ctx, caseID)
+	if err != nil || len(ps) == 0 {
+		return false, err
+	}
+	db, err := openReadOnly(path)
+	if err != nil {
+		return false, fmt.Errorf("read backup %s: %w", path, err)
+	}
+	defer db.Close()
+	if ok, err := hasTable(ctx, db, "cases"); err != nil || !ok {
+		if err != nil {
+			return false, fmt.Errorf("read backup %s: %w", path, explainSQLiteError(err))
+		}
+		return false, nil
+	}
+	for _, p := range ps {
+		e, err := exposedIn(ctx, db, p)
+		if err != nil {
+			return false, fmt.Errorf("read backup %s: %w", path, explainSQLiteError(err))
+		}
+		if e.any() {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// SealBackup re-seals couple caseID in the backup at path the way it is sealed in this store
+// (its lock, its partners' PINs), with the keys entered in this process. The backup is rebuilt
+// in a temporary copy and renamed over the old file: it is either as it was or fully re-sealed.
+// It reports whether it changed the backup; a key it needs but does not hold is ErrLocked or
+// ErrPINNeeded.
+func (s *Store) SealBackup(ctx context.Context, path string, caseID int64) (bool, error) {
+	changed, err := s.sealBackup(ctx, path, caseID)
+	if err != nil {
+		return false, fmt.Errorf("re-seal backup %s: %w", path, err)
+	}
+	return changed, nil
+}
+
+func (s *Store) sealBackup(ctx context.Context, path string, caseID int64) (bool, error) {
+	if s.locks == nil {
+		return false, errors.New("this store uses its own sealer")
+	}
+	ps, err := s.protections(ctx, caseID)
+	if err != nil || len(ps) == 0 {
+		return false, err
+	}
+	p := ps[0]
+	db, err := openReadOnly(path)
+	if err != nil {
+		return false, err
+	}
+	e, err := exposedIn(ctx, db, p)
+	db.Close()
+	if err != nil || !e.any() {
+		return false, err
+	}
+	tmp, err := createTemp(filepath.Dir(path))
+	if err != nil {
+		return false, err
+	}
+	defer removeWithSideFiles(tmp)
+	if err := copyFolded(ctx, path, tmp); err != nil {
+		return false, err
+	}
+	if err := s.sealCopy(ctx, tmp, p, e); err != nil {
+		return false, err
+	}
+	if err := CheckFile(ctx, tmp); err != nil {
+		return false, err
+	}
+	return true, installFile(tmp, path)
+}
+
+// sealCopy applies the live lock and PINs to the couple in the database copy at tmp and leaves
+// it a single file in rollback-journal mode, like every backup.
+func (s *Store) sealCopy(ctx context.Context, tmp string, p protection, e exposure) error {
+	key := s.locks.get(p.caseID)
+	if e.unlocked && key == nil {
+		return ErrLocked
+	}
+	ts, err := Open(ctx, tmp)
+	if err != nil {
+		return err
+	}
+	defer ts.Close()
+
+	if e.unlocked {
+		lr, err := s.lockOf(ctx, p.caseID)
+		if err != nil || lr == nil {
+			return fmt.Errorf("read lock: %w", err)
+		}
+		err = ts.write(ctx, 0, "lock the copy", func(tx *sql.Tx) error {
+			return ts.resealCase(ctx, tx, p.caseID, lr.kdf, nil, key)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if key != nil {
+		ts.locks.set(p.caseID, key)
+	}
+	for _, partner := range e.pins {
+		if err := s.copyPIN(ctx, ts, p.caseID, partner); err != nil {
+			return fmt.Errorf("PIN of partner %s: %w", partner, err)
+		}
+	}
+	if err := ts.scrub(ctx); err != nil {
+		return err
+	}
+	if err := ts.Close(); err != nil {
+		return err
+	}
+	// Leaving WAL mode needs the only connection: every pooled one holds the WAL open.
+	return toRollbackJournal(ctx, tmp)
+}
+
+func toRollbackJournal(ctx context.Context, path string) error {
+	q := url.Values{}
+	q.Set("_busy_timeout", strconv.Itoa(busyTimeoutMS))
+	db, err := sql.Open("sqlite3", fileDSN(path, q))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	var mode string
+	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil {
+		return fmt.Errorf("finish the copy: %w", explainSQLiteError(err))
+	}
+	if mode != "delete" {
+		return fmt.Errorf("finish the copy: journal mode is %q", mode)
+	}
+	return db.Close()
+}
+
+// copyPIN gives partner's private answers in ts the PIN they have in s, with the key entered here.
+func (s *Store) copyPIN(ctx context.Context, ts *Store, caseID int64, partner Partner) error {
+	c := s.pins.get(caseID, partner)
+	if c == nil {
+		return ErrPINNeeded
+	}
+	var kdf string
+	var check []byte
+	if err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value FROM pins WHERE case_id = ? AND partner = ?",
+		caseID, string(partner)).Scan(&kdf, &check); err != nil {
+		return fmt.Errorf("read PIN: %w", err)
+	}
+	answers, err := ts.answersIn(ctx, ts.db, caseID)
+	if err != nil {
+		return fmt.Errorf("read the copy's answers: %w", err)
+	}
+	couple := s.locks.get(caseID)
+	return ts.write(ctx, 0, "seal the copy's private answers", func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO pins (case_id, partner, kdf, check_value, created_at) VALUES (?, ?, ?, ?, ?)",
+			caseID, string(partner), kdf, check, s.stamp()); err != nil {
+			return err
+		}
+		for _, a := range answers {
+			if a.Partner != partner || a.Shared {
+				continue
+			}
+			// Sealed here with the keys in hand, as sealAnswer would: PIN first, then the lock.
+			body, err := c.Seal([]byte(a.Text), pinAAD(caseID, partner, a.QuestionID))
+			if err != nil {
+				return err
+			}
+			if couple != nil {
+				if body, err = couple.Seal(body, aad(caseID, "answer")); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE answers SET body = ?, pin_sealed = 1 WHERE case_id = ? AND partner = ? AND question_id = ?",
+				body, caseID, string(partner), a.QuestionID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

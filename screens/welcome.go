@@ -51,7 +51,7 @@ func (s *welcomeScreen) View() fyne.CanvasObject {
 	e := s.e
 	safety := e.content.Entry("SAFETY")
 	var readings []fyne.CanvasObject
-	for _, id := range []string{"READ-TIME", "READ-TRUST"} {
+	for _, id := range []string{"READ-TIME", "READ-TRUST", "READ-ERIKSON"} {
 		if r := e.content.Entry(id); r != nil {
 			readings = append(readings, subheading(r.Title), para(e.render(r.Text)))
 		}

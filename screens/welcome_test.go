@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -39,5 +40,18 @@ func TestWelcomeNobodyConfirmsForTheOther(t *testing.T) {
 	test.Tap(s.Confirm[data.PartnerB])
 	if d := r.dossier(); d.Decision(data.DecisionWelcome, data.PartnerB) != "" {
 		t.Error("a disabled confirmation was stored")
+	}
+}
+
+// TestWelcomeTellsWhereTrustBegins: the background on basic trust (Erikson) has a place in the
+// window, not only on paper.
+func TestWelcomeTellsWhereTrustBegins(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepWelcome)
+	shown := strings.Join(texts(c.Current.View()), "\n")
+	e := r.state.Content.Entry("READ-ERIKSON")
+	first := strings.SplitN(e.Text, "\n\n", 2)[0]
+	if !strings.Contains(shown, e.Title) || !strings.Contains(shown, first) {
+		t.Errorf("Welcome does not show %q", e.Title)
 	}
 }

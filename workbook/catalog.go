@@ -19,6 +19,7 @@ func (b *book) customCode(n int) string { return b.c.Tf("wb.custom.code", n) }
 
 func (b *book) catalog() {
 	b.chapter(SecCatalog, b.c.T("wb.catalog.intro"))
+	b.costLegend()
 	var bs []block
 	for _, sec := range b.c.Catalog() {
 		entries := sec.Entries
@@ -77,10 +78,10 @@ func (b *book) commitmentOf(id string) *data.Commitment {
 
 // commitmentParts measures a catalog item: its head and its caution.
 func (b *book) commitmentParts(e data.Entry) (entryHead, []string) {
-	head := b.measureEntry(e.Code, b.render(e.Title), b.render(e.Text), b.margin, b.bodyW)
+	head := b.measureEntry(e.Code, b.render(e.Title), b.render(e.Text), b.margin, b.bodyW).withNote(b, e.Note)
 	var caution []string
 	if e.Caution != "" {
-		caution = b.wrap(stNote, b.c.T("wb.caution")+" "+b.render(e.Caution), b.bodyW-gutter)
+		caution = b.wrap(stCaution, b.c.T("wb.caution")+" "+b.render(e.Caution), b.bodyW-gutter)
 	}
 	return head, caution
 }
@@ -89,7 +90,7 @@ const metaH = 8.0 // the row of cost, amount and ticks under a commitment
 
 func (b *book) commitmentH(e data.Entry) float64 {
 	head, caution := b.commitmentParts(e)
-	h := head.height + metaH + linesH(stNote, caution)
+	h := head.height + metaH + linesH(stCaution, caution)
 	if e.Monitoring {
 		h += 9
 	}
@@ -122,7 +123,7 @@ func (b *book) commitment(e data.Entry, cm *data.Commitment) {
 	}
 	b.setY(y + metaH - 1)
 	if caution != nil {
-		b.printLines(stNote, x, b.bodyW-gutter, caution, -1)
+		b.printLines(stCaution, x, b.bodyW-gutter, caution, -1)
 	}
 	if e.Monitoring {
 		review := ""
@@ -150,6 +151,31 @@ func (b *book) cost(x, y float64, level string) {
 	}
 	b.pdf.SetLineWidth(0.2)
 	b.oneLine(stLabel, x+14, y+1, 42, b.c.Tf("wb.cost", b.c.CostLevel(level).Label), "L")
+}
+
+// costLegend says what each number of gold dots means, once, before the first commitment.
+func (b *book) costLegend() {
+	const labelW = 48.0
+	type row struct {
+		level string
+		text  []string
+	}
+	var rows []row
+	h := 0.0
+	for _, l := range b.c.CostLevels {
+		r := row{l.ID, b.wrap(stPrompt, l.Description, b.bodyW-labelW-gutter)}
+		rows = append(rows, r)
+		h += max(linesH(stPrompt, r.text), 6.6) + 1
+	}
+	b.sub(b.c.T("wb.cost.legend"), h)
+	for _, r := range rows {
+		y := b.y()
+		b.cost(b.margin, y-0.6, r.level)
+		b.setY(y)
+		b.printLines(stPrompt, b.margin+gutter+labelW, b.bodyW-labelW-gutter, r.text, -1)
+		b.setY(max(b.y(), y+6.6) + 1)
+	}
+	b.gap(2)
 }
 
 // customCommitments are a couple's own agreed commitments, numbered C.1, C.2, ...

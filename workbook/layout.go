@@ -31,15 +31,16 @@ var (
 	stPrompt  = style{fontSerif, "", 10, 5.2, soft}  // the text of a question, rule or step
 	stAnswer  = style{fontSerif, "", 10.5, 5.6, ink} // what the couple wrote
 	stNote    = style{fontSerif, "I", 9.5, 4.9, soft}
-	stEntry   = style{fontSans, "B", 10, 5.3, ink} // the title of an entry
+	stCaution = style{fontSerif, "I", 9.5, 4.9, ink} // a caution reads as firmly as the text it guards
+	stEntry   = style{fontSans, "B", 10, 5.3, ink}   // the title of an entry
 	stCode    = style{fontSans, "B", 10, 5.3, gold}
 	stSub     = style{fontSans, "B", 12.5, 6.4, ink}
 	stHeading = style{fontSans, "B", 20, 9.4, ink}
 	stNumber  = style{fontSans, "B", 10, 5, gold}
-	stKicker  = style{fontSans, "B", 8, 4.4, gold}
-	stLabel   = style{fontSans, "", 8.5, 4.6, soft}
-	stLabelB  = style{fontSans, "B", 8.5, 4.6, soft}
-	stFooter  = style{fontSans, "", 8, 4, soft}
+	stKicker  = style{fontSans, "B", 9, 4.6, gold}
+	stLabel   = style{fontSans, "", 9, 4.6, soft}
+	stLabelB  = style{fontSans, "B", 9, 4.6, soft}
+	stFooter  = style{fontSans, "", 9, 4.2, soft}
 	stLetter  = style{fontSerif, "", 11, 6.3, ink}
 	stFill    = style{fontSerif, "", 10, 5, ink} // a value written on a fill-in line
 	stToc     = style{fontSerif, "", 11.5, 9, ink}
@@ -222,6 +223,7 @@ func (b *book) sub(title string, need float64) {
 type entryHead struct {
 	code         string
 	title, text  []string
+	note         []string // the entry's note, in italics under its text
 	titleSt      style
 	x, w, height float64
 }
@@ -241,6 +243,16 @@ func (b *book) measureEntryIn(st style, code, title, text string, x, w float64) 
 	return e
 }
 
+// withNote adds the entry's note (a step's or a ritual's advice) under its text.
+func (e entryHead) withNote(b *book, note string) entryHead {
+	if note == "" {
+		return e
+	}
+	e.note = b.wrap(stNote, b.render(note), e.w-gutter)
+	e.height += 1 + linesH(stNote, e.note)
+	return e
+}
+
 func (e entryHead) print(b *book) {
 	b.gap(2.5)
 	if e.code != "" {
@@ -250,6 +262,10 @@ func (e entryHead) print(b *book) {
 	}
 	b.printLines(e.titleSt, e.x+gutter, e.w-gutter, e.title, -1)
 	b.printLines(stPrompt, e.x+gutter, e.w-gutter, e.text, -1)
+	if e.note != nil {
+		b.gap(1)
+		b.printLines(stNote, e.x+gutter, e.w-gutter, e.note, -1)
+	}
 }
 
 // ruled draws n lines to write on by hand under the current line, and moves below them.

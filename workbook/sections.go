@@ -169,7 +169,6 @@ func (b *book) whatHappened() {
 func (b *book) clarifying() {
 	sec := b.c.Section(data.SectionClarifying)
 	b.chapter(SecClarifying, sec.Intro)
-	b.reading("READ-DECIDE")
 	for i, p := range data.Partners {
 		if i > 0 {
 			b.newPage()
@@ -206,7 +205,13 @@ func (b *book) reflection() {
 		}
 		sec := b.c.Section(s.sec)
 		ps := b.questionPrompts(sec, s.partner, 5)
-		b.sub(b.render(sec.Title), 12+ps[0].minH())
+		var intro []string
+		if sec.Intro != "" {
+			intro = b.wrap(stBody, b.render(sec.Intro), b.bodyW)
+		}
+		b.sub(b.render(sec.Title), 12+linesH(stBody, intro)+ps[0].minH())
+		b.printLines(stBody, b.margin, b.bodyW, intro, -1)
+		b.gap(1.5)
 		if s.partner == "" {
 			b.field(b.margin, b.y(), 95, b.c.T("wb.answered.by"), "")
 			b.gap(9)
@@ -221,6 +226,37 @@ func (b *book) reflection() {
 		b.prompts(ps, after)
 	}
 	b.reading("READ-CONVO")
+	b.reading("READ-DECIDE")
+	b.decision()
+}
+
+// decision is where each partner marks whether they want to go on after talking it through:
+// yes, not sure yet, or no, ticked for them when they chose in the window.
+func (b *book) decision() {
+	title := b.c.T("wb.decide.title")
+	b.sub(title, 2*9+2)
+	choices := []struct{ value, key string }{{data.DecisionYes, "wb.decide.yes"}, {data.DecisionUnsure, "wb.decide.unsure"}, {data.DecisionNo, "wb.decide.no"}}
+	for _, p := range data.Partners {
+		chosen := ""
+		if b.d != nil {
+			chosen = b.d.Decision(data.DecisionContinue, p)
+		}
+		y := b.y() + 1.5
+		b.oneLine(stLabelB, b.margin, y+0.2, 50, b.name(p), "L")
+		x := b.margin + 52
+		for _, ch := range choices {
+			b.box(x, y+0.6, 4, chosen == ch.value)
+			label := b.fit(stLabel, b.c.T(ch.key), 36)
+			b.oneLine(stLabel, x+6, y, 36, label, "L")
+			x += 40
+		}
+		b.setY(y + 8)
+	}
+	if b.d == nil && b.linesToBottom() >= 3 {
+		// On paper the conversation itself leaves no trace otherwise: room to note what was said.
+		b.sub(b.c.T("wb.talk.notes"), 3*pitch)
+		b.ruled(b.margin, b.bodyW, b.linesToBottom())
+	}
 }
 
 // readingH is the least room a reading needs to start on a page.
@@ -293,7 +329,7 @@ func (b *book) steps() {
 			sp = b.d.Step(e.ID)
 		}
 		ps = append(ps, prompt{
-			head:   b.measureEntry(e.Code, b.render(e.Title), b.render(e.Text), b.margin, b.bodyW),
+			head:   b.measureEntry(e.Code, b.render(e.Title), b.render(e.Text), b.margin, b.bodyW).withNote(b, e.Note),
 			field:  b.c.T("wb.steps.done"),
 			value:  b.date(sp.DoneOn),
 			answer: b.written(sp.Note, false),

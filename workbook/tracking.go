@@ -125,7 +125,7 @@ func (b *book) grid(w int, rows []trackRow) {
 			pdf.Rect(b.margin, y, b.bodyW, rowH, "F")
 		}
 		if r.code != "" {
-			b.oneLine(style{fontSans, "B", 8.5, rowH, gold}, b.margin+1.5, y, 11, r.code, "L")
+			b.oneLine(style{fontSans, "B", 9, rowH, gold}, b.margin+1.5, y, 11, r.code, "L")
 		}
 		b.oneLine(style{fontSerif, "", 9.5, rowH, ink}, b.margin+13, y, labelW-15, r.label, "L")
 		for day := range 7 {

@@ -134,6 +134,31 @@ func TestBlankWorkbookHasEverything(t *testing.T) {
 			t.Errorf("%q is missing", want)
 		}
 	}
+	// Every part of the journey is on paper: the readings, both sets of questions with their
+	// introductions, the decision to go on, the cost legend, and the notes of steps and rituals.
+	var whole []string
+	for _, id := range []string{"READ-TRUST", "READ-ERIKSON", "READ-CONVO", "READ-DECIDE"} {
+		whole = append(whole, c.Entry(id).Title, c.Entry(id).Text)
+	}
+	for _, id := range []string{data.SectionReflectRebuild, data.SectionReflectHurt} {
+		whole = append(whole, c.Section(id).Intro)
+	}
+	for _, l := range c.CostLevels {
+		whole = append(whole, l.Description)
+	}
+	for _, sec := range append([]*data.Section{c.Section(data.SectionSteps)}, c.Catalog()...) {
+		for _, e := range sec.Entries {
+			if e.Note != "" {
+				whole = append(whole, e.Note)
+			}
+		}
+	}
+	whole = append(whole, c.T("wb.decide.title"), c.T("wb.decide.unsure"), c.T("wb.cost.legend"))
+	for _, want := range whole {
+		if want := flat(c.Render(want, data.Names{})); !strings.Contains(f, want) {
+			t.Errorf("the blank workbook lacks %.60q", want)
+		}
+	}
 	noMissingLabels(t, text)
 	checkContents(t, path, text, []string{c.T("wb.howto.title"), c.Section(data.SectionCauses).Title,
 		c.T("wb.catalog.title"), c.T("wb.agreement.title"), c.T("wb.letter.title"), c.T("wb.tracking.title"),

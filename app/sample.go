@@ -101,7 +101,8 @@ func sampleStory(d *data.Dossier, content *data.Content, sample *Sample, start d
 		}
 	}
 	for i, s := range content.Section(data.SectionSteps).Entries {
-		d.Steps = append(d.Steps, data.StepProgress{StepID: s.ID, DoneOn: start.AddDays(i * 4), Note: sample.StepNotes[i%len(sample.StepNotes)]})
+		d.Steps = append(d.Steps, data.StepProgress{StepID: s.ID, DoneOn: start.AddDays(i * 4),
+			Note: sample.StepNotes[i%len(sample.StepNotes)], NoteShared: i%3 != 2})
 	}
 	d.Letter = data.Letter{Status: data.LetterGiven, Text: sample.Letter, UpdatedAt: now}
 }

@@ -177,3 +177,25 @@ func CheckItem(it AgreementItem, monitoring bool) error {
 	}
 	return nil
 }
+
+// StepNoteAuthor is whose the note on a step is: the partner rebuilding trust, and false when
+// both are (then the note is theirs together, and says whose step is whose).
+func StepNoteAuthor(r Rebuilder) (Partner, bool) {
+	switch r {
+	case RebuilderA:
+		return PartnerA, true
+	case RebuilderB:
+		return PartnerB, true
+	}
+	return "", false
+}
+
+// CanSeeStepNote reports whether whoever is at the keyboard may read (and write) a step's note:
+// like a reflection answer, its author alone until they share it.
+func CanSeeStepNote(k Keyboard, r Rebuilder, shared bool) bool {
+	author, one := StepNoteAuthor(r)
+	if !one {
+		return true
+	}
+	return k.CanSee(author, shared)
+}

@@ -168,3 +168,15 @@ func TestAnyHandOverClosesPrivate(t *testing.T) {
 		}
 	}
 }
+
+func TestStepNotesAreTheirAuthors(t *testing.T) {
+	if couple.CanSeeStepNote(couple.KeyboardB, couple.RebuilderA, false) || couple.CanSeeStepNote(couple.KeyboardBoth, couple.RebuilderA, false) {
+		t.Error("A's unshared note is open to someone else")
+	}
+	if !couple.CanSeeStepNote(couple.KeyboardA, couple.RebuilderA, false) || !couple.CanSeeStepNote(couple.KeyboardB, couple.RebuilderA, true) {
+		t.Error("a note closed to its author, or a shared note closed to the other")
+	}
+	if !couple.CanSeeStepNote(couple.KeyboardB, couple.RebuilderBoth, false) {
+		t.Error("with both rebuilding, the notes are theirs together")
+	}
+}

@@ -141,6 +141,8 @@ type StepProgress struct {
 	StepID string
 	DoneOn Date
 	Note   string
+	// NoteShared is set when the note's author shares it; until then it is theirs alone.
+	NoteShared bool
 }
 
 type (

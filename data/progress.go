@@ -107,15 +107,16 @@ func (s *Store) SaveStep(ctx context.Context, sp StepProgress) error {
 	}
 	return s.write(ctx, sp.CaseID, "save step "+sp.StepID, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
-			`INSERT INTO steps (case_id, step_id, done_on, note) VALUES (?, ?, ?, ?)
-			 ON CONFLICT (case_id, step_id) DO UPDATE SET done_on = excluded.done_on, note = excluded.note`,
-			sp.CaseID, sp.StepID, sp.DoneOn.String(), note)
+			`INSERT INTO steps (case_id, step_id, done_on, note, note_shared) VALUES (?, ?, ?, ?, ?)
+			 ON CONFLICT (case_id, step_id) DO UPDATE SET done_on = excluded.done_on, note = excluded.note,
+			 note_shared = excluded.note_shared`,
+			sp.CaseID, sp.StepID, sp.DoneOn.String(), note, boolInt(sp.NoteShared))
 		return err
 	})
 }
 
 func (s *Store) stepsIn(ctx context.Context, q queryer, caseID int64) ([]StepProgress, error) {
-	rows, err := q.QueryContext(ctx, "SELECT step_id, done_on, note FROM steps WHERE case_id = ? ORDER BY step_id", caseID)
+	rows, err := q.QueryContext(ctx, "SELECT step_id, done_on, note, note_shared FROM steps WHERE case_id = ? ORDER BY step_id", caseID)
 	if err != nil {
 		return nil, fmt.Errorf("read steps: %w", err)
 	}
@@ -125,7 +126,7 @@ func (s *Store) stepsIn(ctx context.Context, q queryer, caseID int64) ([]StepPro
 		sp := StepProgress{CaseID: caseID}
 		var done string
 		var note []byte
-		if err := rows.Scan(&sp.StepID, &done, &note); err != nil {
+		if err := rows.Scan(&sp.StepID, &done, &note, &sp.NoteShared); err != nil {
 			return nil, fmt.Errorf("read steps: %w", err)
 		}
 		sp.DoneOn = parseDay(done)

@@ -35,6 +35,7 @@ func TestRulesEachPartnerAgreesForThemselves(t *testing.T) {
 func TestStepsDoneDateAndNote(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepSteps)
+	c.SetKeyboard(app.KeyboardA) // Sam's steps, and Sam's notes
 	s := c.Current.(*stepsScreen)
 	test.Tap(s.Done["STEP-01"])
 	test.Type(s.Note["STEP-01"], "Said it plainly.")
@@ -138,5 +139,47 @@ func TestCommitmentsPrivacyOfAgreement(t *testing.T) {
 	s := c.Current.(*commitmentsScreen)
 	if !s.Agree["PRED-05"][data.PartnerB].Disabled() || s.Agree["PRED-05"][data.PartnerA].Disabled() {
 		t.Error("with Sam at the keyboard only Sam's agreement may change")
+	}
+}
+
+// The steps are Sam's: Alex alone cannot tick them, and Sam's note for themselves stays Sam's
+// until Sam shares it, on screen and in the workbook.
+func TestStepsAreTheRebuildersAndTheirNotesPrivate(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepSteps)
+	c.SetKeyboard(app.KeyboardB)
+	s := c.Current.(*stepsScreen)
+	if !s.Done["STEP-01"].Disabled() || !s.Date["STEP-01"].Disabled() {
+		t.Fatal("Alex alone can tick Sam's step")
+	}
+	test.Tap(s.Done["STEP-01"])
+	if got := r.dossier().Step("STEP-01"); !got.DoneOn.IsZero() {
+		t.Fatalf("Alex's tap marked Sam's step done: %+v", got)
+	}
+
+	c.SetKeyboard(app.KeyboardA)
+	s = c.Current.(*stepsScreen)
+	test.Tap(s.Done["STEP-01"])
+	test.Type(s.Note["STEP-01"], "Only for me: it was hard to say.")
+	test.Type(s.Note["STEP-02"], "This one Alex may read.")
+	test.Tap(s.ShareNote["STEP-02"])
+
+	c.SetKeyboard(app.KeyboardB)
+	s = c.Current.(*stepsScreen)
+	if s.Note["STEP-01"] != nil || shows(c.body, "Only for me") {
+		t.Error("Alex sees Sam's private note")
+	}
+	if s.Private["STEP-01"] == nil {
+		t.Error("nothing says Sam keeps a note here")
+	}
+	if s.Note["STEP-02"] == nil || s.Note["STEP-02"].Text != "This one Alex may read." || !s.Note["STEP-02"].Disabled() {
+		t.Error("the shared note is not there for Alex to read (and only to read)")
+	}
+	c.SetKeyboard(app.KeyboardBoth)
+	if shows(c.body, "Only for me") {
+		t.Error("Sam's private note shows with both at the keyboard")
+	}
+	if got := r.dossier().Step("STEP-01"); got.DoneOn.IsZero() || got.NoteShared {
+		t.Errorf("Sam's step: %+v", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -16,17 +17,24 @@ func init() { stepScreens[app.StepSteps] = newSteps }
 // stepsScreen is the checklist for the partner rebuilding trust: each step, when it was done,
 // and a note.
 type stepsScreen struct {
-	e        *env
-	Done     map[string]*widget.Check
-	Date     map[string]*widget.Entry
-	DateMsg  map[string]*widget.Label
-	Note     map[string]*widget.Entry
-	progress map[string]data.StepProgress
+	e       *env
+	Done    map[string]*widget.Check
+	Date    map[string]*widget.Entry
+	DateMsg map[string]*widget.Label
+	Note    map[string]*widget.Entry
+	// ShareNote lets the note's author share it; Private stands where a note not shared with
+	// whoever is at the keyboard would be.
+	ShareNote map[string]*widget.Check
+	Private   map[string]*widget.Label
+	progress  map[string]data.StepProgress
 }
 
 func newSteps(e *env) stepScreen {
 	s := &stepsScreen{e: e, Done: map[string]*widget.Check{}, Date: map[string]*widget.Entry{},
-		DateMsg: map[string]*widget.Label{}, Note: map[string]*widget.Entry{}, progress: map[string]data.StepProgress{}}
+		DateMsg: map[string]*widget.Label{}, Note: map[string]*widget.Entry{}, ShareNote: map[string]*widget.Check{},
+		Private: map[string]*widget.Label{}, progress: map[string]data.StepProgress{}}
+	k, r := e.keyboard(), e.d.Case.Rebuilding
+	author, oneAuthor := couple.StepNoteAuthor(r)
 	for _, st := range e.content.Section(data.SectionSteps).Entries {
 		id := st.ID
 		p := e.d.Step(id)
@@ -38,10 +46,35 @@ func newSteps(e *env) stepScreen {
 		})
 		s.Done[id] = widget.NewCheck(e.t("ui.steps.done"), func(on bool) { s.tick(id, on) })
 		s.Done[id].Checked = !p.DoneOn.IsZero()
-		s.Note[id] = multiLine(p.Note, 2, func(text string) { s.update(id, func(p *data.StepProgress) { p.Note = text }) })
-		s.Note[id].SetPlaceHolder(e.t("ui.steps.note"))
+		// The steps are the rebuilding partner's to tick, alone or with the other beside them.
+		if !couple.MayTickStep(k, r) {
+			s.Done[id].Disable()
+			s.Date[id].Disable()
+		}
+		s.addNote(id, p, k, r, author, oneAuthor)
 	}
 	return s
+}
+
+// addNote shows the note only to whom it is open: its author, or both once it is shared.
+func (s *stepsScreen) addNote(id string, p data.StepProgress, k app.Keyboard, r data.Rebuilder, author data.Partner, oneAuthor bool) {
+	e := s.e
+	if !couple.CanSeeStepNote(k, r, p.NoteShared) {
+		if p.Note != "" {
+			s.Private[id] = note(e.tf("ui.steps.note.private", e.name(author)))
+		}
+		return
+	}
+	s.Note[id] = multiLine(p.Note, 2, func(text string) { s.update(id, func(p *data.StepProgress) { p.Note = text }) })
+	s.Note[id].SetPlaceHolder(e.t("ui.steps.note"))
+	if kp, alone := k.Partner(); oneAuthor && alone && kp == author {
+		s.ShareNote[id] = widget.NewCheck(e.t("ui.steps.note.share"), func(on bool) {
+			s.update(id, func(p *data.StepProgress) { p.NoteShared = on })
+		})
+		s.ShareNote[id].Checked = p.NoteShared
+	} else if oneAuthor {
+		s.Note[id].Disable() // shared with the other, still written only by its author
+	}
 }
 
 // tick marks a step done today, or not done; a date typed by hand is kept if it is there.
@@ -76,8 +109,29 @@ func (s *stepsScreen) View() fyne.CanvasObject {
 	for _, st := range sec.Entries {
 		id := st.ID
 		date := container.NewBorder(nil, nil, s.Done[id], nil, container.NewGridWrap(fyne.NewSize(150, s.Date[id].MinSize().Height), s.Date[id]))
-		body = append(body, card(subheading(st.Code+".  "+e.render(st.Title)), wrapped(e.render(st.Text)),
-			container.NewHBox(date), s.DateMsg[id], s.Note[id]))
+		parts := []fyne.CanvasObject{subheading(st.Code + ".  " + e.render(st.Title)), wrapped(e.render(st.Text)),
+			container.NewHBox(date), s.DateMsg[id]}
+		for _, o := range []fyne.CanvasObject{s.Note[id], s.ShareNote[id], s.Private[id]} {
+			if !isNil(o) {
+				parts = append(parts, o)
+			}
+		}
+		body = append(body, card(parts...))
 	}
 	return page(sec.Title, sec.Intro, body...)
+}
+
+// isNil reports whether o holds no widget (a typed nil from a map miss counts).
+func isNil(o fyne.CanvasObject) bool {
+	switch w := o.(type) {
+	case nil:
+		return true
+	case *widget.Entry:
+		return w == nil
+	case *widget.Check:
+		return w == nil
+	case *widget.Label:
+		return w == nil
+	}
+	return false
 }

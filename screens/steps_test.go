@@ -29,6 +29,7 @@ func TestStepsSayWhoseStepsTheyAre(t *testing.T) {
 func TestStepsDateAndNoteKeepEachOther(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepSteps)
+	c.SetKeyboard(app.KeyboardA) // Sam writes Sam's own notes
 	s := c.Current.(*stepsScreen)
 	s.Note["STEP-04"].SetText("Wrote it down first.")
 	s.Date["STEP-04"].SetText("2026-04-3") // half typed

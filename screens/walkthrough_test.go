@@ -58,9 +58,13 @@ func TestWholeJourney(t *testing.T) {
 	}
 	test.Tap(c.Next)
 
+	c.SetKeyboard(app.KeyboardA) // Robin's steps
 	steps := c.Current.(*stepsScreen)
 	test.Tap(steps.Done["STEP-01"])
 	test.Type(steps.Note["STEP-01"], "Told Kai about the second account.")
+	test.Tap(steps.ShareNote["STEP-01"])
+	test.Type(steps.Note["STEP-02"], "Robin's own, never printed.")
+	c.SetKeyboard(app.KeyboardBoth)
 	test.Tap(c.Next)
 
 	cm := c.Current.(*commitmentsScreen)
@@ -121,5 +125,8 @@ func TestWholeJourney(t *testing.T) {
 	}
 	if strings.Contains(text, "The lying hurt more than the money.") {
 		t.Error("Kai's private answer was printed")
+	}
+	if strings.Contains(text, "never printed") {
+		t.Error("Robin's private note on a step was printed")
 	}
 }

@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"strings"
+
 	"fmt"
 	"slices"
 
@@ -332,9 +334,19 @@ func (b *book) steps() {
 			head:   b.measureEntry(e.Code, b.render(e.Title), b.render(e.Text), b.margin, b.bodyW).withNote(b, e.Note),
 			field:  b.c.T("wb.steps.done"),
 			value:  b.date(sp.DoneOn),
-			answer: b.written(sp.Note, false),
+			answer: b.written(sp.Note, b.privateNote(sp)),
 			lines:  2,
 		})
 	}
 	b.prompts(ps, endOfPage)
+}
+
+// privateNote reports whether a step's note is its author's alone: printed as a note that it
+// exists, never its text, until they share it (the couple's rule, as for reflection answers).
+func (b *book) privateNote(sp data.StepProgress) bool {
+	if b.d == nil || strings.TrimSpace(sp.Note) == "" {
+		return false
+	}
+	_, one := couple.StepNoteAuthor(b.d.Case.Rebuilding)
+	return one && !sp.NoteShared
 }

@@ -313,7 +313,7 @@ func storeCouple(t *testing.T) couple {
 	must(st.SaveAnswer(ctx, data.Answer{CaseID: id, Partner: data.PartnerB, QuestionID: "REFL-R-01", Text: cp.private}))
 	must(st.SetRuleAck(ctx, id, "RULE-01", data.PartnerA, true))
 	must(st.SetRuleAck(ctx, id, "RULE-01", data.PartnerB, true))
-	must(st.SaveStep(ctx, data.StepProgress{CaseID: id, StepID: "STEP-01", DoneOn: start, Note: "Said it out loud at the kitchen table."}))
+	must(st.SaveStep(ctx, data.StepProgress{CaseID: id, StepID: "STEP-01", DoneOn: start, Note: "Said it out loud at the kitchen table.", NoteShared: true}))
 	calls := c.Entry("PRED-04")
 	cm1, err := st.SaveCommitment(ctx, data.Commitment{CaseID: id, CatalogID: "PRED-04", Param: 3, Cost: calls.Cost, AgreedA: true, AgreedB: true})
 	must(err)

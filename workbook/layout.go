@@ -16,6 +16,7 @@ var (
 	line  = [3]int{200, 194, 182}
 	paper = [3]int{250, 247, 240}
 	white = [3]int{255, 255, 255}
+	pen   = [3]int{28, 58, 112} // the couple's own words, like ink from a pen, apart from the prompts
 )
 
 // style is a face, its size, the height of its lines and its colour.
@@ -29,7 +30,7 @@ type style struct {
 var (
 	stBody    = style{fontSerif, "", 10.5, 5.6, ink}
 	stPrompt  = style{fontSerif, "", 10, 5.2, soft}  // the text of a question, rule or step
-	stAnswer  = style{fontSerif, "", 10.5, 5.6, ink} // what the couple wrote
+	stAnswer  = style{fontSerif, "", 10.5, 5.6, pen} // what the couple wrote
 	stNote    = style{fontSerif, "I", 9.5, 4.9, soft}
 	stCaution = style{fontSerif, "I", 9.5, 4.9, ink} // a caution reads as firmly as the text it guards
 	stEntry   = style{fontSans, "B", 10, 5.3, ink}   // the title of an entry
@@ -154,8 +155,8 @@ func (b *book) printLines(st style, x, w float64, lines []string, barX float64) 
 		}
 		y := b.y()
 		if barX >= 0 {
-			b.draw(pale)
-			b.pdf.SetLineWidth(0.8)
+			b.draw(gold)
+			b.pdf.SetLineWidth(0.6)
 			b.pdf.Line(barX, y, barX, y+h)
 			b.pdf.SetLineWidth(0.2)
 		}

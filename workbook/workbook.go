@@ -214,6 +214,33 @@ func (b *book) footer() {
 	b.use(stFooter)
 	b.pdf.SetXY(b.margin, b.pageH-15)
 	b.pdf.CellFormat(b.bodyW, 5, b.clean(b.c.Tf("wb.footer", b.pdf.PageNo())), "", 0, "C", false, 0, "")
+	b.header()
+}
+
+// header runs along the top of every page but the cover. In a couple's workbook it names the
+// couple, their case number and their agreement's version, so pages of two couples printed in
+// one office cannot be mixed up; on paper it is a line for the names and one for the date, so
+// every worksheet can be dated.
+func (b *book) header() {
+	const y = 9.0
+	if b.d == nil {
+		b.field(b.margin, y, b.bodyW*0.6, b.c.T("wb.header.names"), "")
+		b.field(b.margin+b.bodyW*0.66, y, b.bodyW*0.34, b.c.T("wb.header.date"), "")
+		return
+	}
+	right := b.c.Tf("wb.header.printed", b.date(data.DateOf(b.opt.Now)))
+	if a := b.d.LatestAgreement(); a != nil {
+		right = b.c.Tf("wb.header.version", a.Version) + "  ·  " + right
+	}
+	right = b.fit(stFooter, right, b.bodyW*0.5)
+	b.use(stFooter)
+	rw := b.pdf.GetStringWidth(right)
+	left := b.c.Tf("wb.header.case", b.d.Case.Title(), b.d.Case.ID)
+	b.oneLine(stFooter, b.margin, y+1, b.bodyW-rw-6, left, "L")
+	b.oneLine(stFooter, b.margin+b.bodyW-rw, y+1, rw, right, "R")
+	b.draw(line)
+	b.pdf.SetLineWidth(0.2)
+	b.pdf.Line(b.margin, y+6, b.margin+b.bodyW, y+6)
 }
 
 // finish writes the contents now that every chapter's page is known, then returns to the end.

@@ -623,3 +623,27 @@ func BenchmarkCase52Weeks(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
 }
+
+// TestRunningHeader: every page but the cover names the couple, their case and their
+// agreement's version, so pages of two couples cannot be mixed; on paper every page has a line
+// for the names and the date.
+func TestRunningHeader(t *testing.T) {
+	c := content(t)
+	d := sample(t)
+	pages := strings.Split(pdfText(t, write(t, d, workbook.Options{Weeks: 2})), "\f")
+	want := flat(c.Tf("wb.header.case", d.Case.Title(), d.Case.ID))
+	version := flat(c.Tf("wb.header.version", d.LatestAgreement().Version))
+	for i, p := range pages[1 : len(pages)-1] {
+		if !strings.Contains(flat(p), want) || !strings.Contains(flat(p), version) {
+			t.Errorf("page %d has no running header: %.80q", i+2, flat(p))
+		}
+	}
+	pages = strings.Split(pdfText(t, write(t, nil, workbook.Options{Weeks: 2})), "\f")
+	for i, p := range pages[1 : len(pages)-1] {
+		if first := firstLine(p); !strings.Contains(first, c.T("wb.header.names")) || !strings.Contains(first, c.T("wb.header.date")) {
+			t.Errorf("blank page %d has no line for names and date: %q", i+2, first)
+		}
+	}
+}
+
+func firstLine(s string) string { return strings.SplitN(strings.TrimSpace(s), "\n", 2)[0] }

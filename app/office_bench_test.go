@@ -1,0 +1,174 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"kintsugi/data"
+	"kintsugi/workbook"
+)
+
+// The office benchmarks measure the same generated couple alone and among 500. Generating 500
+// couples takes minutes, so the database is made once per schema version and kept in the
+// system's temporary folder; each benchmark that writes works on its own copy.
+
+var officeNow = time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
+
+const officeGenVersion = 1 // bump when GenerateOffice changes what it writes
+
+var officeDBs sync.Map // n -> path
+
+func officeDB(b *testing.B, n int) string {
+	b.Helper()
+	if p, ok := officeDBs.Load(n); ok {
+		return p.(string)
+	}
+	dir := filepath.Join(os.TempDir(), "kintsugi-office-bench")
+	path := filepath.Join(dir, fmt.Sprintf("office-%d-s%d-g%d.db", n, data.SchemaVersion(), officeGenVersion))
+	if _, err := os.Stat(path); err != nil {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			b.Fatal(err)
+		}
+		tmp := path + ".new"
+		data.RemoveBackup(tmp)
+		st, err := data.Open(context.Background(), tmp, data.WithClock(func() time.Time { return officeNow }))
+		if err != nil {
+			b.Fatal(err)
+		}
+		content, err := LoadContent("en")
+		if err != nil {
+			b.Fatal(err)
+		}
+		began := time.Now()
+		if _, err := GenerateOffice(context.Background(), st, content, n, officeNow); err != nil {
+			b.Fatal(err)
+		}
+		// Fold the write-ahead log in, so the cached file is whole by itself.
+		if _, err := st.DB().Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		info, _ := os.Stat(tmp)
+		b.Logf("generated %d couples in %s (%.1f MiB)", n, time.Since(began).Round(time.Millisecond), float64(info.Size())/(1<<20))
+		if err := os.Rename(tmp, path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	officeDBs.Store(n, path)
+	return path
+}
+
+// officeCopy is a private copy of the n-couple database for a benchmark that writes.
+func officeCopy(b *testing.B, n int) string {
+	b.Helper()
+	src := officeDB(b, n)
+	dst := filepath.Join(b.TempDir(), "k.db")
+	in, err := os.Open(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		b.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return dst
+}
+
+var officeSizes = []int{1, 500}
+
+func openOffice(b *testing.B, path string) *data.Store {
+	b.Helper()
+	st, err := data.Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// BenchmarkOfficeOpen opens the store as every command and every start does.
+func BenchmarkOfficeOpen(b *testing.B) {
+	for _, n := range officeSizes {
+		b.Run(fmt.Sprintf("couples=%d", n), func(b *testing.B) {
+			path := officeCopy(b, n)
+			for b.Loop() {
+				st, err := data.Open(context.Background(), path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := st.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkOfficeList lists the couples with how far each has come, as the start screen does.
+func BenchmarkOfficeList(b *testing.B) {
+	content, err := LoadContent("en")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range officeSizes {
+		b.Run(fmt.Sprintf("couples=%d", n), func(b *testing.B) {
+			st := openOffice(b, officeDB(b, n))
+			for b.Loop() {
+				rows, err := ListCouples(context.Background(), st, content)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(rows) != n || rows[0].Step == "" {
+					b.Fatalf("%d rows, first %+v", len(rows), rows[0])
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkOfficeWorkbook prints one couple's year-long workbook (the same couple each time).
+func BenchmarkOfficeWorkbook(b *testing.B) {
+	for _, n := range officeSizes {
+		b.Run(fmt.Sprintf("couples=%d", n), func(b *testing.B) {
+			st := openOffice(b, officeDB(b, n))
+			out := filepath.Join(b.TempDir(), "w.pdf")
+			for b.Loop() {
+				if err := ExportWorkbook(context.Background(), st, 1, out, workbook.Options{Weeks: OfficeWeeks, Now: officeNow}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkOfficeSaveAnswer saves one answer, in its own transaction, as typing does.
+func BenchmarkOfficeSaveAnswer(b *testing.B) {
+	for _, n := range officeSizes {
+		b.Run(fmt.Sprintf("couples=%d", n), func(b *testing.B) {
+			st := openOffice(b, officeCopy(b, n))
+			i := 0
+			for b.Loop() {
+				i++
+				a := data.Answer{CaseID: 1, Partner: data.PartnerA, QuestionID: "CLAR-01", Text: fmt.Sprintf("Answer %d", i), Shared: true}
+				if err := st.SaveAnswer(context.Background(), a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

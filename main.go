@@ -208,7 +208,7 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	if err := cl.openCase(ctx, st, *caseID, *passFile); err != nil {
 		return err
 	}
-	return app.ExportWorkbook(ctx, st, *caseID, *out, opt)
+	return offerBackup(ctx, st.Path(), app.ExportWorkbook(ctx, st, *caseID, *out, opt))
 }
 
 func passphraseFlag(fs *flag.FlagSet) *string {
@@ -251,7 +251,7 @@ func (cl *cli) lock(ctx context.Context, args []string) error {
 	}
 	report, err := app.Lock(ctx, st, *caseID, pass)
 	if err != nil {
-		return err
+		return offerBackup(ctx, st.Path(), err)
 	}
 	fmt.Fprintf(cl.stdout, "Case %d is locked with the new passphrase.\n", *caseID)
 	if report.Resealed+report.Replaced > 0 {
@@ -279,7 +279,7 @@ func (cl *cli) withStore(ctx context.Context, fs *flag.FlagSet, args []string, r
 		return err
 	}
 	defer st.Close()
-	return run(st)
+	return offerBackup(ctx, st.Path(), run(st))
 }
 
 func (cl *cli) sample(ctx context.Context, args []string) error {
@@ -375,10 +375,14 @@ func runRecovery(ctx context.Context, path string, problem error) error {
 	return offerBackup(ctx, path, problem)
 }
 
-// offerBackup turns a damaged database into one line that says how to get the work back.
+// offerBackup turns a damaged database into one line that says how to get the work back. The
+// damage may be found at open, by the full check before a first write, or by a read.
 func offerBackup(ctx context.Context, path string, err error) error {
-	if !errors.Is(err, data.ErrDamaged) {
+	if !data.IsDamaged(err) {
 		return err
+	}
+	if !errors.Is(err, data.ErrDamaged) {
+		err = fmt.Errorf("%w: %v", data.ErrDamaged, err)
 	}
 	b, berr := app.NewestGoodBackup(ctx, app.BackupDir(path))
 	if berr != nil {
@@ -396,8 +400,15 @@ func runWindow(ctx context.Context, st *data.Store) error {
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	state := app.NewState(ctx, st, content)
-	state.StartBackups() // at start, then once a day
 	w := screens.NewMainWindow(a, state)
+	// The full check of the file runs in the background, then the daily backup.
+	state.StartBackups(func(problem error) {
+		var offer *data.BackupInfo
+		if b, err := app.NewestGoodBackup(ctx, app.BackupDir(st.Path())); err == nil {
+			offer = &b
+		}
+		fyne.Do(func() { w.ShowDamaged(problem, offer) })
+	})
 	// A logout or kill asks politely first: save what was typed, then quit.
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
@@ -550,7 +561,7 @@ func (cl *cli) importCouple(ctx context.Context, args []string) error {
 		return passphrases{cl: cl}.read(*passFile, "Passphrase of the file: ")
 	})
 	if err != nil {
-		return err
+		return offerBackup(ctx, st.Path(), err)
 	}
 	fmt.Fprintln(cl.stdout, c.ID)
 	return nil

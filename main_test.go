@@ -209,8 +209,14 @@ func TestBackupDamageAndRestore(t *testing.T) {
 	if err := os.WriteFile(db, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	code, _, stderr = runCLI(t, "cases", "--db", db)
+	// Listing reads only what the fast check at open covered; the first write runs the full
+	// check, refuses, and says how to get the work back.
+	damaged := string(raw)
+	code, _, stderr = runCLI(t, "sample", "--db", db)
 	oneClearLine(t, code, stderr, "kintsugi restore --from "+backup)
+	if after, _ := os.ReadFile(db); string(after) != damaged {
+		t.Error("the damaged database was written to")
+	}
 	if code, _, stderr := runCLI(t, "restore", "--from", backup, "--db", db); code != 0 {
 		t.Fatalf("restore: %s", stderr)
 	}

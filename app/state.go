@@ -201,11 +201,30 @@ func (s *State) OpenSample() (data.Case, error) {
 	return c, err
 }
 
-// StartBackups backs the database up now if a day has passed since the last backup, and checks
-// again every hour while the app runs. Failures are reported through OnSaved, like a failed save.
-func (s *State) StartBackups() {
+// StartBackups runs the full check of the database in the background, then backs it up if a
+// day has passed since the last backup, and checks again every hour while the app runs.
+// Failures are reported through OnSaved, like a failed save; damage (found by the check or by
+// the backup's check of its copy) is also passed to onDamage, once, so the window can say so
+// and offer a backup. The store writes nothing more after damage is found.
+func (s *State) StartBackups(onDamage func(error)) {
+	var once sync.Once
+	damaged := func(err error) bool {
+		if !data.IsDamaged(err) {
+			return false
+		}
+		if onDamage != nil {
+			once.Do(func() { onDamage(err) })
+		}
+		return true
+	}
 	run := func() {
+		if err := s.Store.Verify(s.ctx); err != nil {
+			damaged(err)
+			s.saved(time.Now(), fmt.Errorf("check the data file: %w", err))
+			return
+		}
 		if _, err := AutoBackup(s.ctx, s.Store, Now()); err != nil {
+			damaged(err)
 			s.saved(time.Now(), fmt.Errorf("daily backup: %w", err))
 		}
 	}

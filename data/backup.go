@@ -114,6 +114,9 @@ func fileDSN(path string, q url.Values) string {
 // database is not backed up: the error wraps ErrDamaged and dest is left as it was.
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := s.backup(ctx, dest); err != nil {
+		if errors.Is(err, ErrDamaged) {
+			s.markDamaged(err) // the copy is the database page by page: it is damaged too
+		}
 		return fmt.Errorf("back up to %s: %w", dest, err)
 	}
 	return nil

@@ -29,6 +29,7 @@ type Store struct {
 	locks  *lockSealer // nil when a custom sealer is set
 	pins   pinKeys
 	now    func() time.Time
+	verify verifier
 }
 
 // Option adjusts a Store when it is opened.
@@ -51,9 +52,10 @@ const busyTimeoutMS = 10000
 // to date. A database written by a newer Kintsugi, or a file that is not a Kintsugi database, is
 // refused without being written to.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	// A damaged database is never written to: found before SQLite opens it for writing.
+	// A damaged database is never written to: the fast check runs before SQLite opens it for
+	// writing, and the full one before the first write (Verify).
 	if info, err := os.Stat(path); err == nil && info.Size() > 0 {
-		if err := CheckFile(ctx, path); errors.Is(err, ErrDamaged) {
+		if err := QuickCheckFile(ctx, path); errors.Is(err, ErrDamaged) {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
 	}
@@ -163,8 +165,19 @@ func (s *Store) prepare(ctx context.Context) error {
 		return err
 	}
 	var mode string
-	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
-		return fmt.Errorf("set WAL mode: %w", err)
+	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return fmt.Errorf("read journal mode: %w", explainOpenError(err))
+	}
+	if version > 0 && (mode != "wal" || version < len(ms)) {
+		// Switching to WAL or migrating writes to the file: only after the full check.
+		if err := s.Verify(ctx); err != nil {
+			return err
+		}
+	}
+	if mode != "wal" {
+		if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+			return fmt.Errorf("set WAL mode: %w", err)
+		}
 	}
 	for _, m := range ms[version:] {
 		if err := s.migrate(ctx, m); err != nil {
@@ -231,8 +244,11 @@ func (s *Store) migrate(ctx context.Context, m migration) error {
 }
 
 // write runs fn in one transaction and marks the case as active; either all of it is saved or
-// none of it is.
+// none of it is. Nothing is written before the file passed the full check.
 func (s *Store) write(ctx context.Context, caseID int64, what string, fn func(tx *sql.Tx) error) error {
+	if err := s.Verify(ctx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)

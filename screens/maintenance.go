@@ -137,16 +137,43 @@ func (w *Window) askRestore() {
 			if !ok {
 				return
 			}
-			w.state.Flush()
-			path := w.state.Store.Path()
-			w.state.Store.Close()
-			if err := data.Restore(w.state.Context(), backups[pick.SelectedIndex()].Path, path, app.BackupDir(path)); err != nil {
-				w.showError(err)
-			}
-			dialog.ShowInformation(t("ui.restore.title"), t("ui.restore.done"), w.Win)
-			w.Win.SetOnClosed(w.app.Quit)
-			w.Win.SetContent(page(t("ui.restore.title"), t("ui.restore.done")))
+			w.restoreFrom(backups[pick.SelectedIndex()].Path)
 		}, w.Win)
+}
+
+// restoreFrom puts the backup at from in place of the database; Kintsugi then closes, to start
+// afresh on the restored file.
+func (w *Window) restoreFrom(from string) {
+	t := w.state.Content.T
+	w.state.Flush()
+	path := w.state.Store.Path()
+	w.state.Store.Close()
+	if err := data.Restore(w.state.Context(), from, path, app.BackupDir(path)); err != nil {
+		w.showError(err)
+	}
+	dialog.ShowInformation(t("ui.restore.title"), t("ui.restore.done"), w.Win)
+	w.Win.SetOnClosed(w.app.Quit)
+	w.Win.SetContent(page(t("ui.restore.title"), t("ui.restore.done")))
+}
+
+// ShowDamaged says the data file was found damaged (nothing more is written to it) and offers
+// the newest good backup, nil when there is none.
+func (w *Window) ShowDamaged(problem error, backup *data.BackupInfo) {
+	c := w.state.Content
+	body := []fyne.CanvasObject{wrapped(c.T("ui.recovery.intro")), note(problem.Error())}
+	if backup == nil {
+		body = append(body, wrapped(c.T("ui.recovery.nobackup")))
+	} else {
+		from := backup.Path
+		restore := widget.NewButton(c.Tf("ui.recovery.restore", backup.Time.Local().Format("2006-01-02 15:04")), func() {
+			w.restoreFrom(from)
+		})
+		restore.Importance = widget.HighImportance
+		body = append(body, container.NewHBox(restore))
+	}
+	d := dialog.NewCustom(c.T("ui.recovery.title"), c.T("ui.close"), container.NewVBox(body...), w.Win)
+	d.Resize(fyne.NewSize(620, 360))
+	d.Show()
 }
 
 // askDataFolder chooses where the data lives from the next start on.

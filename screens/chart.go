@@ -12,7 +12,7 @@ import (
 	"kintsugi/data"
 )
 
-// TrendChart draws, week by week, the hurt partner's trust rating (a gold line, 0-10) over the
+// TrendChart draws, week by week, the hurt partner's trust rating (a theme.Color(theme.ColorNamePrimary) line, 0-10) over the
 // share of commitments kept (soft bars, 0-100%).
 type TrendChart struct {
 	widget.BaseWidget
@@ -98,12 +98,12 @@ func (r *chartRenderer) build(size fyne.Size) {
 		}
 		p := fyne.NewPos(x+slot/2, top+plotH*(1-float32(w.Trust)/10))
 		if prev != nil {
-			line := canvas.NewLine(gold)
+			line := canvas.NewLine(theme.Color(theme.ColorNamePrimary))
 			line.StrokeWidth = 2.5
 			line.Position1, line.Position2 = *prev, p
 			r.objects = append(r.objects, line)
 		}
-		dot := canvas.NewCircle(gold)
+		dot := canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
 		dot.Move(p.Subtract(fyne.NewPos(4, 4)))
 		dot.Resize(fyne.NewSize(8, 8))
 		r.objects = append(r.objects, dot)

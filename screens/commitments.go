@@ -327,16 +327,16 @@ func (s *commitmentsScreen) catalogCard(entry data.Entry) fyne.CanvasObject {
 	return card(parts...)
 }
 
-// costDots shows a cost level as one to four gold dots out of four.
+// costDots shows a cost level as one to four theme.Color(theme.ColorNamePrimary) dots out of four.
 func costDots(level string) fyne.CanvasObject {
 	n := data.CostRank(level) + 1
 	row := container.NewHBox()
 	for i := range data.CostLevels {
 		dot := canvas.NewCircle(color.Transparent)
-		dot.StrokeColor = gold
+		dot.StrokeColor = theme.Color(theme.ColorNamePrimary)
 		dot.StrokeWidth = 1.5
 		if i < n {
-			dot.FillColor = gold
+			dot.FillColor = theme.Color(theme.ColorNamePrimary)
 		}
 		row.Add(container.NewGridWrap(fyne.NewSize(10, 10), dot))
 	}

@@ -57,7 +57,7 @@ func note(text string) *widget.Label {
 
 // goldRule is a thin accent line under a heading.
 func goldRule() fyne.CanvasObject {
-	r := canvas.NewRectangle(gold)
+	r := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	r.SetMinSize(fyne.NewSize(48, 2))
 	return container.NewHBox(r)
 }

@@ -328,6 +328,7 @@ func TestImportRefusesAFileThatBreaksTheCouplesRules(t *testing.T) {
 			t.Fatal(err)
 		}
 		b.edit(d["couple"].(doc))
+		d["checksum"] = checksumOf(t, d["couple"]) // edited on purpose: not damage
 		bad, err := json.Marshal(d)
 		if err != nil {
 			t.Fatal(err)

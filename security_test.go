@@ -1,6 +1,9 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,4 +48,16 @@ func TestStartRemovesLeftoverCopies(t *testing.T) {
 	if _, err := os.Stat(keep); err != nil {
 		t.Errorf("a file that is not Kintsugi's was removed: %v", err)
 	}
+}
+
+// checksumOf is the checksum a plain export carries for couple (docs/export-format.md), for
+// tests that edit a file on purpose.
+func checksumOf(t *testing.T, couple any) string {
+	t.Helper()
+	b, err := json.Marshal(couple)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(sum[:])
 }

@@ -3,13 +3,11 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 
 	"kintsugi/data"
 )
-
-// MaxImportSize guards against reading a huge file into memory by mistake.
-const MaxImportSize = 64 << 20
 
 // ExportCouple writes one couple to path as a kintsugi-couple document (docs/export-format.md),
 // encrypted with passphrase when one is given. The file appears whole or not at all, mode 0600.
@@ -32,14 +30,7 @@ func ExportCouple(ctx context.Context, st *data.Store, caseID int64, path, passp
 // an encrypted file; a couple that arrived encrypted is locked again with the same passphrase,
 // so it is never left open on the new machine. A refused file leaves the database untouched.
 func ImportCouple(ctx context.Context, st *data.Store, path string, passphrase func() (string, error)) (data.Case, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return data.Case{}, fmt.Errorf("import %s: %w", path, err)
-	}
-	if info.Size() > MaxImportSize {
-		return data.Case{}, fmt.Errorf("import %s: %w", path, &data.InputError{Msg: "the file is far larger than any couple's export; it is not one"})
-	}
-	raw, err := os.ReadFile(path)
+	raw, err := readImportFile(path)
 	if err != nil {
 		return data.Case{}, fmt.Errorf("import %s: %w", path, err)
 	}
@@ -62,4 +53,36 @@ func ImportCouple(ctx context.Context, st *data.Store, path string, passphrase f
 		return data.Case{}, fmt.Errorf("import %s: %w", path, err)
 	}
 	return c, nil
+}
+
+// readImportFile reads an export file: only a regular file (never a device, FIFO or folder,
+// which could be endless or never answer), and never more than data.MaxExchangeFileSize bytes,
+// whatever the file claims its size is.
+func readImportFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &data.InputError{Msg: "it is not a regular file (a folder, device or pipe); give the exported file itself"}
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlock, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err = f.Stat(); err != nil { // what was opened, in case the path changed since
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &data.InputError{Msg: "it is not a regular file (a folder, device or pipe); give the exported file itself"}
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, data.MaxExchangeFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) > data.MaxExchangeFileSize {
+		return nil, &data.InputError{Msg: fmt.Sprintf("the file is larger than any couple's export (%d MiB); it is not one", data.MaxExchangeFileSize>>20)}
+	}
+	return raw, nil
 }

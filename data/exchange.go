@@ -3,8 +3,10 @@ package data
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,13 +27,20 @@ import (
 const ExchangeFormat = "kintsugi-couple"
 
 // ExchangeVersion is the version of the export format this build writes and the newest it reads.
-const ExchangeVersion = 1
+// Version 2 adds the plain document's checksum; version 1 files are still read.
+const ExchangeVersion = 2
 
-// maxExchangeSize refuses documents before they are parsed: no real couple comes near it.
-const maxExchangeSize = 64 << 20
+// MaxCoupleSize bounds one couple's document (the compact JSON of "couple"): an export refuses a
+// larger couple, so every file Kintsugi writes can be imported again.
+const MaxCoupleSize = 64 << 20
 
-// exchangeAAD binds the encrypted payload to this format and version.
-var exchangeAAD = []byte(ExchangeFormat + "/" + strconv.Itoa(ExchangeVersion))
+// MaxExchangeFileSize bounds a whole export file, plain or encrypted: room for the base64 of an
+// encrypted couple of MaxCoupleSize (4 bytes for every 3), the indentation of a plain one, and
+// the envelope. Files are refused above it before they are read to the end.
+const MaxExchangeFileSize = (MaxCoupleSize+64)/3*4 + 1<<20
+
+// exchangeAAD binds an encrypted payload to the format and the version its document states.
+func exchangeAAD(version int) []byte { return []byte(ExchangeFormat + "/" + strconv.Itoa(version)) }
 
 // Limits on what an import accepts beyond the schema's own checks.
 const (
@@ -50,10 +59,13 @@ var languageRE = regexp.MustCompile(`^[A-Za-z0-9-]{1,35}$`)
 // the Go model by accident. Every field is always written and always required on reading.
 
 type docPlain struct {
-	Format    string     `json:"format"`
-	Version   int        `json:"version"`
-	Encrypted bool       `json:"encrypted"`
-	Couple    *docCouple `json:"couple"`
+	Format    string `json:"format"`
+	Version   int    `json:"version"`
+	Encrypted bool   `json:"encrypted"`
+	// Checksum is "sha256:" and the hex SHA-256 of the couple as compact JSON, so a damaged
+	// file is refused rather than imported with a changed date or mark (from version 2).
+	Checksum string          `json:"checksum"`
+	Couple   json.RawMessage `json:"couple"`
 }
 
 type docSealed struct {
@@ -193,12 +205,17 @@ func EncodeDossier(d *Dossier, passphrase string) ([]byte, error) {
 	if path := invalidUTF8(reflect.ValueOf(c), "couple"); path != "" {
 		return nil, fmt.Errorf("export couple: %w", &InputError{Msg: path + " is not valid UTF-8 text"})
 	}
-	if passphrase == "" {
-		return encodeJSON(docPlain{Format: ExchangeFormat, Version: ExchangeVersion, Couple: c}, true)
-	}
 	inner, err := encodeJSON(c, false)
 	if err != nil {
 		return nil, fmt.Errorf("export couple: %w", err)
+	}
+	inner = bytes.TrimSuffix(inner, []byte("\n"))
+	if len(inner) > MaxCoupleSize {
+		return nil, fmt.Errorf("export couple: %w", &InputError{Msg: fmt.Sprintf(
+			"this couple is larger than an export can hold (%d MiB); shorten the longest texts first", MaxCoupleSize>>20)})
+	}
+	if passphrase == "" {
+		return encodeJSON(docPlain{Format: ExchangeFormat, Version: ExchangeVersion, Checksum: coupleChecksum(inner), Couple: inner}, true)
 	}
 	kdf, err := NewKDF()
 	if err != nil {
@@ -212,7 +229,7 @@ func EncodeDossier(d *Dossier, passphrase string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export couple: %w", err)
 	}
-	sealed, err := ci.Seal(inner, exchangeAAD)
+	sealed, err := ci.Seal(inner, exchangeAAD(ExchangeVersion))
 	if err != nil {
 		return nil, fmt.Errorf("export couple: %w", err)
 	}
@@ -220,6 +237,11 @@ func EncodeDossier(d *Dossier, passphrase string) ([]byte, error) {
 		Format: ExchangeFormat, Version: ExchangeVersion, Encrypted: true,
 		KDF: kdf, Payload: base64.StdEncoding.EncodeToString(sealed),
 	}, true)
+}
+
+func coupleChecksum(compact []byte) string {
+	sum := sha256.Sum256(compact)
+	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 func encodeJSON(v any, indent bool) ([]byte, error) {
@@ -401,8 +423,8 @@ func refuse(format string, args ...any) error {
 // error saying why in plain words. The dossier it returns has no IDs of its own except for
 // commitments, numbered 1, 2, ... in list order so marks and agreement items can refer to them.
 func DecodeDossier(b []byte, passphrase func() (string, error)) (*Dossier, error) {
-	if len(b) > maxExchangeSize {
-		return nil, refuse("this file is too large to be a Kintsugi couple export (more than %d MiB)", maxExchangeSize>>20)
+	if len(b) > MaxExchangeFileSize {
+		return nil, refuse("this file is too large to be a Kintsugi couple export (more than %d MiB)", MaxExchangeFileSize>>20)
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a byte-order mark some editors add
 	if len(bytes.TrimSpace(b)) == 0 {
@@ -447,7 +469,7 @@ func DecodeDossier(b []byte, passphrase func() (string, error)) (*Dossier, error
 		if inner, err = openEnvelope(env, passphrase); err != nil {
 			return nil, err
 		}
-	} else {
+	} else if version == 1 { // before the checksum
 		var env struct {
 			Format    string          `json:"format"`
 			Version   int             `json:"version"`
@@ -456,6 +478,19 @@ func DecodeDossier(b []byte, passphrase func() (string, error)) (*Dossier, error
 		}
 		if err := strictDecode(b, &env, "the file"); err != nil {
 			return nil, err
+		}
+		inner = env.Couple
+	} else {
+		var env docPlain
+		if err := strictDecode(b, &env, "the file"); err != nil {
+			return nil, err
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, env.Couple); err != nil {
+			return nil, refuse("this Kintsugi export is damaged: couple: %v", err)
+		}
+		if coupleChecksum(compact.Bytes()) != env.Checksum {
+			return nil, refuse("this Kintsugi export is damaged: its checksum does not match what it holds (was it changed or cut while copying?)")
 		}
 		inner = env.Couple
 	}
@@ -491,6 +526,7 @@ func notJSON(b []byte, err error) error {
 }
 
 func openEnvelope(env docSealed, passphrase func() (string, error)) ([]byte, error) {
+	version := env.Version
 	k := env.KDF
 	if !k.valid() || len(k.Salt) > importKDFMaxSalt || k.MemoryKiB > importKDFMaxMiB*1024 || k.Time > importKDFMaxTime || k.Threads > 64 {
 		return nil, refuse("this Kintsugi export is damaged: its key settings (\"kdf\") are out of range")
@@ -514,7 +550,7 @@ func openEnvelope(env docSealed, passphrase func() (string, error)) ([]byte, err
 	if err != nil {
 		return nil, err
 	}
-	inner, err := ci.Open(sealed, exchangeAAD)
+	inner, err := ci.Open(sealed, exchangeAAD(version))
 	if errors.Is(err, ErrWrongPassphrase) {
 		return nil, fmt.Errorf("open export: %w (or the file was changed after it was made)", ErrWrongPassphrase)
 	}
@@ -530,6 +566,11 @@ func strictDecode(raw []byte, v any, path string) error {
 	// JSON is UTF-8; the decoder would quietly replace bad bytes, changing what was written.
 	if !utf8.Valid(raw) {
 		return refuse("this Kintsugi export is damaged: %s is not UTF-8 text", path)
+	}
+	// The decoder below would keep the last of two equal keys and turn a lone surrogate into
+	// U+FFFD: both would import something other than what the file says.
+	if err := checkJSONText(raw); err != nil {
+		return refuse("this Kintsugi export is damaged: %s: %v", path, err)
 	}
 	if err := checkShape(raw, reflect.TypeOf(v).Elem(), path); err != nil {
 		return refuse("this Kintsugi export is damaged: %v", err)
@@ -806,6 +847,7 @@ func validateDossier(d *Dossier, today Date) error {
 	}
 	c.text("partner A's name", cs.NameA)
 	c.text("partner B's name", cs.NameB)
+
 	if !languageRE.MatchString(cs.Language) {
 		c.add("language %q is not a language code such as en", cs.Language)
 	}

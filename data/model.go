@@ -90,6 +90,10 @@ func (c Case) Validate() error {
 			problems = append(problems, "a name holds bytes that are not text")
 			break
 		}
+		if HasControl(n) {
+			problems = append(problems, "a name is one line of plain text: no line breaks, tabs or direction overrides")
+			break
+		}
 		if utf8.RuneCountInString(n) > MaxNameLength {
 			problems = append(problems, fmt.Sprintf("a name can be up to %d characters; a first name or a nickname is enough", MaxNameLength))
 			break

@@ -1,0 +1,118 @@
+package data_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"strings"
+	"testing"
+	"time"
+
+	"kintsugi/data"
+)
+
+// plainDoc is a plain export of a filled couple.
+func plainDoc(t *testing.T) []byte {
+	t.Helper()
+	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC))))
+	c := fillCouple(t, src)
+	d, err := src.Dossier(context.Background(), c.ID)
+	must(t, err)
+	doc, err := data.EncodeDossier(d, "")
+	must(t, err)
+	return doc
+}
+
+func refused(t *testing.T, what string, doc []byte, mustSay string) {
+	t.Helper()
+	_, err := data.DecodeDossier(doc, noPassphrase(t))
+	if err == nil {
+		t.Errorf("%s: imported", what)
+		return
+	}
+	if !strings.Contains(err.Error(), mustSay) || strings.Contains(err.Error(), "\n") {
+		t.Errorf("%s: error %q, want one line saying %q", what, err, mustSay)
+	}
+}
+
+// A plain export carries a checksum: a changed date or mark is refused, not imported.
+func TestPlainExportChecksumRefusesADamagedFile(t *testing.T) {
+	doc := plainDoc(t)
+	if !bytes.Contains(doc, []byte(`"checksum": "sha256:`)) {
+		t.Fatalf("a plain export has no checksum:\n%.300s", doc)
+	}
+	damaged := bytes.Replace(doc, []byte(`"start_date": "2026-03-04"`), []byte(`"start_date": "2026-03-07"`), 1)
+	if bytes.Equal(damaged, doc) {
+		t.Fatal("the date to damage is not in the document")
+	}
+	refused(t, "a changed date", damaged, "checksum")
+	kept := bytes.Replace(doc, []byte(`"mark": "kept"`), []byte(`"mark": "na"`), 1)
+	refused(t, "a changed mark", kept, "checksum")
+	// Whitespace is not content: re-indenting by hand keeps the file whole.
+	reindented := bytes.ReplaceAll(doc, []byte("\n  "), []byte("\n\t"))
+	if _, err := data.DecodeDossier(reindented, noPassphrase(t)); err != nil {
+		t.Errorf("re-indented file refused: %v", err)
+	}
+}
+
+// Files of format version 1, made before the checksum, still import.
+func TestVersion1ExportsStillImport(t *testing.T) {
+	doc := plainDoc(t)
+	i := bytes.Index(doc, []byte(`  "checksum": "`))
+	j := i + bytes.IndexByte(doc[i:], '\n') + 1
+	v1 := append(append([]byte{}, doc[:i]...), doc[j:]...)
+	v1 = bytes.Replace(v1, []byte(`"version": 2`), []byte(`"version": 1`), 1)
+	if _, err := data.DecodeDossier(v1, noPassphrase(t)); err != nil {
+		t.Fatalf("a version 1 file: %v", err)
+	}
+}
+
+// JSON that the decoder would quietly change is refused: the same key twice (the last would
+// win), and half a surrogate pair (it would become U+FFFD).
+func TestDuplicateKeysAndLoneSurrogatesAreRefused(t *testing.T) {
+	doc := plainDoc(t)
+	refused(t, "a duplicate key", rehash(bytes.Replace(doc, []byte(`"name_a": "Samantha-Secretname",`),
+		[]byte(`"name_a": "Samantha-Secretname", "name_a": "Mallory",`), 1)), `"name_a" twice`)
+	refused(t, "a duplicate top key", bytes.Replace(doc, []byte(`"encrypted": false,`),
+		[]byte(`"encrypted": false, "encrypted": true,`), 1), `"encrypted" twice`)
+	refused(t, "a lone high surrogate", rehash(bytes.Replace(doc, []byte("SECRET-letter-body"), []byte(`a \ud83d alone`), 1)), "half a character")
+	refused(t, "a lone low surrogate", rehash(bytes.Replace(doc, []byte("SECRET-letter-body"), []byte(`a \ude00 alone`), 1)), "half a character")
+	if _, err := data.DecodeDossier(rehash(bytes.Replace(doc, []byte("SECRET-letter-body"), []byte(`a pair \ud83d\ude00 and \\ud800 text`), 1)), noPassphrase(t)); err != nil {
+		t.Errorf("a whole pair and an escaped backslash: %v", err)
+	}
+	for _, name := range []string{`Sam\nEve`, `Sam\u001b[2J`, `Sam\u202eevE`, `Sam\u2028`} {
+		refused(t, "a name with "+name, rehash(bytes.Replace(doc, []byte(`"Samantha-Secretname"`), []byte(`"`+name+`"`), 1)), "one line")
+	}
+}
+
+// An export of the largest couple the app will export, encrypted, is within what import reads.
+func TestTheSizeLimitHoldsTheLargestEncryptedExport(t *testing.T) {
+	sealed := data.MaxCoupleSize + 4 + 12 + 16 // magic, nonce, tag
+	if need := base64.StdEncoding.EncodedLen(sealed) + 4096; need > data.MaxExchangeFileSize {
+		t.Fatalf("an encrypted export can be %d bytes, the limit is %d", need, data.MaxExchangeFileSize)
+	}
+	if testing.Short() {
+		t.Skip("builds a 64 MiB couple")
+	}
+	src, _ := openWith(t, "big.db")
+	ctx := context.Background()
+	c, err := src.CreateCase(ctx, data.Case{NameA: "Kim", NameB: "Jo", Rebuilding: data.RebuilderA})
+	must(t, err)
+	d, err := src.Dossier(ctx, c.ID)
+	must(t, err)
+	d.Letter.Text = strings.Repeat("x", data.MaxCoupleSize)
+	if _, err := data.EncodeDossier(d, "pass phrase"); err == nil || !strings.Contains(err.Error(), "larger than an export can hold") {
+		t.Errorf("an export past the limit: %v", err)
+	}
+	d.Letter.Text = strings.Repeat("x", data.MaxCoupleSize-64<<10)
+	enc, err := data.EncodeDossier(d, "pass phrase")
+	must(t, err)
+	if len(enc) > data.MaxExchangeFileSize {
+		t.Fatalf("an encrypted export of %d bytes is past the import limit %d", len(enc), data.MaxExchangeFileSize)
+	}
+	got, err := data.DecodeDossier(enc, func() (string, error) { return "pass phrase", nil })
+	must(t, err)
+	if len(got.Letter.Text) != len(d.Letter.Text) {
+		t.Error("the letter changed on the way")
+	}
+}

@@ -336,6 +336,14 @@ func Restore(ctx context.Context, from, dbPath, backupDir string) error {
 }
 
 func restore(ctx context.Context, from, dbPath, backupDir string) error {
+	// A database reached through a symbolic link is restored through it: the link stays, the
+	// file it points to (where SQLite keeps its -wal too) is replaced.
+	if real, err := filepath.EvalSymlinks(dbPath); err == nil {
+		dbPath = real
+	}
+	if info, err := os.Stat(dbPath); err == nil && !info.Mode().IsRegular() {
+		return fmt.Errorf("%w: it is not a regular file", ErrNotKintsugi)
+	}
 	if same, _ := samePath(from, dbPath); same {
 		return errors.New("the backup is the database itself")
 	}

@@ -57,7 +57,7 @@ func commands() []command {
 		{"sample", "[--db PATH]", "create the example couple and print its case ID", (*cli).sample},
 		{"cases", "[--db PATH]", "list the couples, one a line", (*cli).cases},
 		{"screenshots", "--out DIR [--width W --height H]", "render every screen of the example couple to PNG files, without a display", (*cli).screenshots},
-		{"help", "", "show this help", (*cli).help},
+		{"help", "[COMMAND]", "show this help, or one command's", (*cli).help},
 	}
 }
 
@@ -99,14 +99,43 @@ func (cl *cli) report(err error) int {
 	return exitUsage
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func oneLine(s string) string { return printable(strings.Join(strings.Fields(s), " ")) }
+
+// printable escapes what would move or hide text on a terminal (line breaks, tabs, escape
+// sequences, direction overrides: data.IsControl) as \n, \t or \u{...}, so a name or a path
+// prints as what it is, on one line. Every other character, in any script, prints as it is.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, data.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case data.IsControl(r):
+			fmt.Fprintf(&b, `\u{%x}`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
 // flags makes a flag set that prints its help on -h and reports mistakes as one line.
 func (cl *cli) flags(name, args, summary string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		fmt.Fprintf(cl.stdout, "usage: kintsugi %s %s\n\n%s\n\n", name, args, summary)
+		line := "kintsugi " + name + " " + args
+		if name == "kintsugi" {
+			line = "kintsugi " + args
+		}
+		fmt.Fprintf(cl.stdout, "usage: %s\n\n%s\n\n", line, summary)
 		fs.SetOutput(cl.stdout)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
@@ -115,12 +144,21 @@ func (cl *cli) flags(name, args, summary string) *flag.FlagSet {
 }
 
 func (cl *cli) parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	// The flag package prints the whole usage on every mistake; a mistake is one line here, and
+	// the usage is shown only when asked for with --help.
+	show := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = show
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
+			show()
 			return err
 		}
-		return usageErrorf("%s: %v", fs.Name(), err)
+		if fs.Name() == "kintsugi" { // the window's own flags
+			return usageErrorf("%v (see 'kintsugi --help')", err)
+		}
+		return usageErrorf("%s: %v (see 'kintsugi %s --help')", fs.Name(), err, fs.Name())
 	}
 	if fs.NArg() > 0 {
 		return usageErrorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
@@ -304,7 +342,7 @@ func (cl *cli) cases(ctx context.Context, args []string) error {
 			return err
 		}
 		for _, c := range cs {
-			fmt.Fprintf(cl.stdout, "%d\t%s\tstarted %s\tlast activity %s\n", c.ID, c.Title(),
+			fmt.Fprintf(cl.stdout, "%d\t%s\tstarted %s\tlast activity %s\n", c.ID, printable(c.Title()),
 				orDash(c.StartDate.String()), c.UpdatedAt.Local().Format("2006-01-02 15:04"))
 		}
 		return nil
@@ -318,7 +356,18 @@ func orDash(s string) string {
 	return s
 }
 
-func (cl *cli) help(_ context.Context, _ []string) error {
+func (cl *cli) help(ctx context.Context, args []string) error {
+	switch {
+	case len(args) > 1 || len(args) == 1 && strings.HasPrefix(args[0], "-"):
+		return usageErrorf("help: give at most one command, as in 'kintsugi help import'")
+	case len(args) == 1:
+		for _, c := range commands() {
+			if c.name == args[0] && c.name != "help" {
+				return c.run(cl, ctx, []string{"--help"})
+			}
+		}
+		return usageErrorf("help: there is no command %s; 'kintsugi help' lists them", printable(fmt.Sprintf("%q", args[0])))
+	}
 	fmt.Fprintln(cl.stdout, "Kintsugi: a guided workbook for couples rebuilding trust. Everything stays on this computer.")
 	fmt.Fprintln(cl.stdout, "\nusage:\n  kintsugi [--db PATH]            open the desktop app")
 	for _, c := range commands() {
@@ -456,7 +505,7 @@ func (cl *cli) screenshots(ctx context.Context, args []string) error {
 	defer state.Close()
 	files, err := screens.Screenshots(state, *out, fyne.NewSize(float32(*width), float32(*height)))
 	for _, f := range files {
-		fmt.Fprintln(cl.stdout, f)
+		fmt.Fprintln(cl.stdout, printable(f))
 	}
 	return err
 }
@@ -469,7 +518,7 @@ func (cl *cli) backup(ctx context.Context, args []string) error {
 		if *list {
 			backups, err := data.Backups(dir)
 			for _, b := range backups {
-				fmt.Fprintf(cl.stdout, "%s\t%s\t%d bytes\n", b.Path, b.Time.Local().Format("2006-01-02 15:04"), b.Size)
+				fmt.Fprintf(cl.stdout, "%s\t%s\t%d bytes\n", printable(b.Path), b.Time.Local().Format("2006-01-02 15:04"), b.Size)
 			}
 			return err
 		}
@@ -477,7 +526,7 @@ func (cl *cli) backup(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(cl.stdout, path)
+		fmt.Fprintln(cl.stdout, printable(path))
 		return nil
 	})
 }
@@ -505,7 +554,7 @@ func (cl *cli) restore(ctx context.Context, args []string) error {
 	if err := data.Restore(ctx, *from, path, app.BackupDir(path)); err != nil {
 		return err
 	}
-	fmt.Fprintf(cl.stdout, "Restored %s from %s. The database as it was is kept among the backups.\n", path, *from)
+	fmt.Fprintf(cl.stdout, "Restored %s from %s. The database as it was is kept among the backups.\n", printable(path), printable(*from))
 	return nil
 }
 

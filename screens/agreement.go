@@ -39,6 +39,8 @@ type agreementScreen struct {
 	Pads          map[data.Partner]*SignaturePad
 	Clear         map[data.Partner]*widget.Button
 	Sign          map[data.Partner]*widget.Button
+	Typed         map[data.Partner]*widget.Check // sign with the typed name alone, for who cannot draw
+	Why           map[data.Partner]*widget.Label // why signing did not happen, beside the button
 	NewVersion    *widget.Button
 	GoCommitments *widget.Button
 	Message       *widget.Label
@@ -63,6 +65,7 @@ func newAgreementAt(e *env, version int, carry *agreementCarry) *agreementScreen
 	s := &agreementScreen{e: e, Versions: append([]data.Agreement(nil), e.d.Agreements...),
 		Names: map[data.Partner]*widget.Entry{}, Pads: map[data.Partner]*SignaturePad{},
 		Clear: map[data.Partner]*widget.Button{}, Sign: map[data.Partner]*widget.Button{},
+		Typed: map[data.Partner]*widget.Check{}, Why: map[data.Partner]*widget.Label{},
 		Message: wrapped(""), signers: container.NewVBox()}
 	s.Message.Importance = widget.WarningImportance
 	s.Message.Hide()
@@ -88,10 +91,14 @@ func newAgreementAt(e *env, version int, carry *agreementCarry) *agreementScreen
 		s.Names[p] = widget.NewEntry()
 		s.Names[p].SetPlaceHolder(e.t("ui.agreement.name.placeholder"))
 		s.Pads[p] = NewSignaturePad(e.t("ui.sigpad.hint"))
-		s.Pads[p].OnChanged = func() { s.say("") }
 		s.Clear[p] = widget.NewButtonWithIcon(e.t("ui.agreement.clear"), theme.ContentClearIcon(), s.Pads[p].Clear)
 		s.Sign[p] = widget.NewButtonWithIcon(e.t("ui.agreement.sign"), theme.ConfirmIcon(), func() { s.sign(p) })
 		s.Sign[p].Importance = widget.HighImportance
+		s.Typed[p] = widget.NewCheck(e.t("ui.agreement.typed"), nil)
+		s.Why[p] = wrapped("")
+		s.Why[p].Importance = widget.WarningImportance
+		s.Why[p].Hide()
+		s.Pads[p].OnChanged = func() { s.say(""); s.why(p, "") }
 		if carry != nil {
 			s.Names[p].SetText(carry.names[p])
 			s.Pads[p].SetStrokes(carry.strokes[p])
@@ -101,6 +108,7 @@ func newAgreementAt(e *env, version int, carry *agreementCarry) *agreementScreen
 			s.Pads[p].Disable()
 			s.Clear[p].Disable()
 			s.Sign[p].Disable()
+			s.Typed[p].Disable()
 		}
 	}
 	// Moving the dates withdraws a signature; only its owner may cause that when alone.
@@ -311,19 +319,24 @@ func (s *agreementScreen) sign(p data.Partner) {
 		return
 	}
 	name := strings.TrimSpace(s.Names[p].Text)
+	typed := s.Typed[p].Checked
 	switch {
 	case name == "":
-		s.warn(e.tf("ui.agreement.need.name", e.name(p)))
+		s.why(p, e.tf("ui.agreement.need.name", e.name(p)))
 		return
-	case s.Pads[p].Empty():
-		s.warn(e.tf("ui.agreement.need.drawing", e.name(p)))
-		return
-	}
-	img, err := s.Pads[p].PNG()
-	if err != nil || len(img) == 0 {
-		s.warn(e.tf("ui.agreement.failed", err))
+	case s.Pads[p].Empty() && !typed:
+		s.why(p, e.tf("ui.agreement.need.drawing", e.name(p)))
 		return
 	}
+	var img []byte // a typed signature is the name alone, recorded without a drawing
+	if !typed {
+		var err error
+		if img, err = s.Pads[p].PNG(); err != nil || len(img) == 0 {
+			s.why(p, e.tf("ui.agreement.failed", err))
+			return
+		}
+	}
+	s.why(p, "")
 	e.state.Flush() // dates typed a moment ago are in the draft before it is signed
 	versions, err := e.state.Store.Agreements(e.state.Context(), e.caseID())
 	if err != nil {
@@ -348,6 +361,18 @@ func (s *agreementScreen) sign(p data.Partner) {
 		}
 	}
 	e.couple.rebuild(func(e *env) stepScreen { return newAgreementAt(e, 0, carry) })
+}
+
+// why says, beside partner p's Sign button where their eyes are, why signing did not happen.
+func (s *agreementScreen) why(p data.Partner, msg string) {
+	l := s.Why[p]
+	l.SetText(msg)
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+	s.signers.Refresh() // lay the card out again around the shown or hidden line
 }
 
 // startNewVersion writes the agreed commitments into a new version after a signed one.
@@ -399,8 +424,8 @@ func (s *agreementScreen) fillSigners() {
 			s.signers.Add(card(subheading(e.tf("ui.agreement.signer.done", e.name(p))), s.signatureView(p, *sig)))
 			continue
 		}
-		side := container.NewVBox(widget.NewLabel(e.t("ui.agreement.name")), s.Names[p],
-			container.NewHBox(s.Clear[p], s.Sign[p]))
+		side := container.NewVBox(widget.NewLabel(e.t("ui.agreement.name")), s.Names[p], s.Typed[p],
+			container.NewHBox(s.Clear[p], s.Sign[p]), s.Why[p])
 		if one && kp != p {
 			side.Add(note(e.tf("ui.agreement.other", e.name(p))))
 		}
@@ -415,7 +440,11 @@ func (s *agreementScreen) signatureView(p data.Partner, sig data.Signature) fyne
 	paper := canvas.NewRectangle(padPaper)
 	paper.CornerRadius = 6
 	paper.StrokeColor, paper.StrokeWidth = padBorder, 1
-	var drawing fyne.CanvasObject = paper
+	paper.SetMinSize(fyne.NewSize(240, 80))
+	// Ink on paper in both themes, as the pad draws it.
+	typed := canvas.NewText(s.e.t("ui.agreement.typed.note"), padInk)
+	typed.TextStyle = fyne.TextStyle{Italic: true}
+	var drawing fyne.CanvasObject = container.NewStack(paper, container.NewCenter(typed))
 	if len(sig.PNG) > 0 {
 		img := canvas.NewImageFromReader(bytes.NewReader(sig.PNG), fmt.Sprintf("signature-%d-%s.png", s.Shown.ID, p))
 		img.FillMode = canvas.ImageFillContain

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"kintsugi/app"
@@ -144,20 +145,59 @@ func TestAgreementNeedsNameAndDrawing(t *testing.T) {
 	c, s := agreementOpen(r)
 	test.Type(s.Names[data.PartnerA], "Sam")
 	test.Tap(s.Sign[data.PartnerA])
-	if !strings.Contains(s.Message.Text, "sign in the box") {
-		t.Errorf("message for an empty pad: %q", s.Message.Text)
+	// The reason shows beside the button pressed, not at the top of a page scrolled away.
+	why := s.Why[data.PartnerA]
+	if !why.Visible() || !strings.Contains(why.Text, "draw your signature") || !strings.Contains(why.Text, "typed name") {
+		t.Errorf("message for an empty pad: %q (visible %v)", why.Text, why.Visible())
+	}
+	d := fyne.CurrentApp().Driver()
+	if gap := d.AbsolutePositionForObject(why).Y - d.AbsolutePositionForObject(s.Sign[data.PartnerA]).Y; gap <= 0 || gap > 80 {
+		t.Errorf("the reason is %v below the Sign button", gap)
 	}
 	s.Names[data.PartnerA].SetText("")
 	drawOn(s.Pads[data.PartnerA])
+	if why.Visible() {
+		t.Error("the reason stayed after drawing")
+	}
 	test.Tap(s.Sign[data.PartnerA])
-	if !strings.Contains(s.Message.Text, "type your name") {
-		t.Errorf("message for a missing name: %q", s.Message.Text)
+	if !strings.Contains(why.Text, "type your name") {
+		t.Errorf("message for a missing name: %q", why.Text)
 	}
 	if c.Current != stepScreen(s) {
 		t.Error("the screen was rebuilt after a refused signature")
 	}
 	if sigs := r.dossier().Agreements[0].Signatures; len(sigs) != 0 {
 		t.Fatalf("stored signatures %+v", sigs)
+	}
+}
+
+// TestAgreementTypedSignature: a partner who cannot use a pointer signs by keyboard alone; the
+// signature is recorded as typed (no drawing) and shown as such.
+func TestAgreementTypedSignature(t *testing.T) {
+	r := newRig(t)
+	c, s := agreementOpen(r)
+	r.win.Win.Canvas().Focus(s.Names[data.PartnerA])
+	for _, ch := range "Sam Roe" {
+		r.win.Win.Canvas().Focused().TypedRune(ch)
+	}
+	r.win.Win.Canvas().FocusNext()
+	if r.win.Win.Canvas().Focused() != s.Typed[data.PartnerA] {
+		t.Fatalf("Tab from the name goes to %T, not the typed-signature box", r.win.Win.Canvas().Focused())
+	}
+	r.win.Win.Canvas().Focused().(fyne.Focusable).TypedRune(' ')
+	r.win.Win.Canvas().FocusNext()
+	if r.win.Win.Canvas().Focused() != s.Clear[data.PartnerA] {
+		t.Fatalf("focus after the box: %T", r.win.Win.Canvas().Focused())
+	}
+	r.win.Win.Canvas().FocusNext()
+	r.win.Win.Canvas().Focused().(fyne.Focusable).TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	sig := r.dossier().Agreements[0].SignatureOf(data.PartnerA)
+	if sig == nil || sig.TypedName != "Sam Roe" || len(sig.PNG) != 0 {
+		t.Fatalf("typed signature stored as %+v", sig)
+	}
+	s = c.Current.(*agreementScreen)
+	if !strings.Contains(strings.Join(texts(r.win.Win.Content()), "\n"), "Signed by typing their name") {
+		t.Error("the typed signature is not shown as typed")
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,6 +51,8 @@ func texts(o fyne.CanvasObject) []string {
 	walk = func(o fyne.CanvasObject) {
 		switch v := o.(type) {
 		case *widget.Label:
+			out = append(out, v.Text)
+		case *canvas.Text:
 			out = append(out, v.Text)
 		case *widget.Entry:
 			out = append(out, v.Text)

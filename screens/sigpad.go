@@ -302,7 +302,10 @@ func (r *sigpadRenderer) Refresh() {
 		canvas.Refresh(p)
 		return
 	}
-	for _, o := range added {
-		canvas.Refresh(o)
+	if len(added) > 0 {
+		// New ink is not yet known to any canvas, so refreshing it alone reaches nothing and the
+		// window showed it only at its next repaint (after a focus change). Refreshing the guide
+		// line, which the canvas knows, marks it dirty and the next frame draws the new ink.
+		canvas.Refresh(r.line)
 	}
 }

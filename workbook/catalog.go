@@ -323,8 +323,12 @@ func (b *book) signatures(a *data.Agreement) {
 		if a != nil {
 			sig = a.SignatureOf(p)
 		}
-		if sig != nil && len(sig.PNG) > 0 {
+		switch {
+		case sig != nil && len(sig.PNG) > 0:
 			b.signatureImage(a.Version, sig, x, y, colW)
+		case sig != nil: // signed with the keyboard: the name as typed, said to be typed
+			b.oneLine(style{fontSerif, "I", 13, 6.4, pen}, x, y+10, colW, sig.TypedName, "L")
+			b.oneLine(stNote, x, y+17.5, colW, b.c.T("wb.agreement.typed"), "L")
 		}
 		b.draw(soft)
 		b.pdf.SetLineWidth(0.3)

@@ -57,6 +57,7 @@ func commands() []command {
 		{"sample", "[--db PATH]", "create the example couple and print its case ID", (*cli).sample},
 		{"cases", "[--db PATH]", "list the couples, one a line", (*cli).cases},
 		{"screenshots", "--out DIR [--width W --height H]", "render every screen of the example couple to PNG files, without a display", (*cli).screenshots},
+		{"version", "", "print the version (also: kintsugi --version)", (*cli).version},
 		{"help", "[COMMAND]", "show this help, or one command's", (*cli).help},
 	}
 }
@@ -69,12 +70,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 			code = exitUsage
 		}
 	}()
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && !slices.Contains([]string{"-h", "--help", "-version", "--version"}, args[0]) {
 		return cl.report(cl.window(ctx, args))
 	}
 	name := args[0]
-	if name == "-h" || name == "--help" {
+	switch name {
+	case "-h", "--help":
 		name = "help"
+	case "--version", "-version":
+		name = "version"
 	}
 	for _, c := range commands() {
 		if c.name == name {

@@ -1,15 +1,23 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 )
 
-// ID is the application ID; Fyne keeps the app's storage in a folder named after it.
-const ID = "app.kintsugi.workbook"
+// ID is the application ID; Fyne keeps the app's storage in a folder named after it. It is
+// written in FyneApp.toml too (a test holds the two together) and is meant to stay: it names
+// no domain, so no change of host or website can make it wrong.
+const ID = "kintsugi.workbook"
+
+// legacyID is the ID of the builds before 0.1.0 (it named a website the project does not own).
+// Their storage folder is taken over on the first start, so no couple's work is left behind.
+const legacyID = "app.kintsugi.workbook"
 
 // DBFileName is the database's file name inside the storage folder.
 const DBFileName = "kintsugi.db"
@@ -38,7 +46,38 @@ func storageDir() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("find the storage folder: %w", err)
 	}
-	return filepath.Join(root, ID), nil
+	return adoptLegacy(filepath.Join(root, ID), filepath.Join(root, legacyID)), nil
+}
+
+// adoptLegacy returns the storage folder to use: dir, after moving the legacy folder old there
+// in one rename when dir does not exist yet. When the rename fails (on Windows, while an older
+// Kintsugi still has the database open), or dir was already made (by a start with --db) while
+// the data is still in old, old is used as it is: the database is never moved piecemeal, since a
+// database moved without its -wal file would lose its newest work.
+func adoptLegacy(dir, old string) string {
+	if !holdsData(old) {
+		return dir
+	}
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(old, dir); err == nil {
+			return dir
+		}
+		return old
+	}
+	if holdsData(dir) {
+		return dir
+	}
+	return old
+}
+
+// holdsData says whether a storage folder has a database or names the folder that has it.
+func holdsData(dir string) bool {
+	for _, name := range []string{DBFileName, locationFile} {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // SetDataFolder makes folder where the database lives from the next start on (for offices

@@ -17,6 +17,7 @@ const (
 	StepSteps       = "steps"
 	StepCommitments = "commitments"
 	StepLetter      = "letter"
+	StepRitual      = "ritual"
 	StepAgreement   = "agreement"
 	StepTracking    = "tracking"
 	StepWorkbook    = "workbook"
@@ -24,7 +25,7 @@ const (
 
 // Journey is every step in order.
 var Journey = []string{StepWelcome, StepHappened, StepReflection, StepTalk, StepRules, StepSteps,
-	StepCommitments, StepLetter, StepAgreement, StepTracking, StepWorkbook}
+	StepCommitments, StepLetter, StepRitual, StepAgreement, StepTracking, StepWorkbook}
 
 // Progress returns how far a step is done, from 0 to 1.
 func Progress(c *data.Content, d *data.Dossier, step string) float64 {
@@ -70,6 +71,14 @@ func Progress(c *data.Content, d *data.Dossier, step string) float64 {
 			}
 		}
 		return fraction(len(d.Commitments) > 0, false)
+	case StepRitual:
+		done, prompts := 0, c.Section(data.SectionRitualPrompts).Entries
+		for _, p := range prompts {
+			if strings.TrimSpace(RitualPlan(d, p.ID)) != "" {
+				done++
+			}
+		}
+		return ratio(done, len(prompts))
 	case StepLetter:
 		switch {
 		case d.Letter.Status != data.LetterDraft:
@@ -138,4 +147,19 @@ func StepReached(c *data.Content, d *data.Dossier) string {
 		}
 	}
 	return StepTracking
+}
+
+// RitualPartner is whose name the couple's joint ritual plan is kept under: the plan is one text
+// both write and both see (a shared answer), and the store needs one partner per answer.
+const RitualPartner = data.PartnerA
+
+// RitualPlan is what the couple planned for a ritual prompt, whoever of them wrote it; a text
+// kept private is not a plan both can see, so it does not count.
+func RitualPlan(d *data.Dossier, id string) string {
+	for _, p := range []data.Partner{RitualPartner, data.PartnerB} {
+		if a := d.Answer(p, id); a != nil && a.Shared && a.Text != "" {
+			return a.Text
+		}
+	}
+	return ""
 }

@@ -78,6 +78,10 @@ func TestWholeJourney(t *testing.T) {
 	test.Type(letter.Editor, "Dear Kai, I lied to you about money for a year.")
 	test.Tap(c.Next)
 
+	ritual := c.Current.(*ritualScreen)
+	test.Type(ritual.Plan["RITUAL-03"], "On the first warm Sunday, in the garden.")
+	test.Tap(c.Next)
+
 	ag := c.Current.(*agreementScreen)
 	for _, p := range data.Partners {
 		test.Type(ag.Names[p], r.state.Content.Render("{"+string(p)+"}", r.dossier().Case.Names()))

@@ -142,6 +142,9 @@ func QuestionSections(cs data.Case, p data.Partner) []string {
 // StepReached is the first step of the journey not fully done, for the list of couples.
 func StepReached(c *data.Content, d *data.Dossier) string {
 	for _, s := range Journey[:len(Journey)-1] {
+		if s == StepRitual && !ritualAgreed(d) {
+			continue // planning a ritual is part of the journey only for a couple who chose one
+		}
 		if Progress(c, d, s) < 1 {
 			return s
 		}
@@ -162,4 +165,14 @@ func RitualPlan(d *data.Dossier, id string) string {
 		}
 	}
 	return ""
+}
+
+// ritualAgreed reports whether both partners agreed to the ritual of a new beginning (RIT-02).
+func ritualAgreed(d *data.Dossier) bool {
+	for _, cm := range d.Agreed() {
+		if cm.CatalogID == "RIT-02" {
+			return true
+		}
+	}
+	return false
 }

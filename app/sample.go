@@ -33,6 +33,7 @@ type Sample struct {
 	Thoughts         []string    `json:"thoughts"`
 	StepNotes        []string    `json:"stepNotes"`
 	WeekNotes        [][3]string `json:"weekNotes"`
+	Ritual           []string    `json:"ritual"` // the plan, one text per ritual prompt
 	Letter           string      `json:"letter"`
 }
 
@@ -105,6 +106,11 @@ func sampleStory(d *data.Dossier, content *data.Content, sample *Sample, start d
 			Note: sample.StepNotes[i%len(sample.StepNotes)], NoteShared: i%3 != 2})
 	}
 	d.Letter = data.Letter{Status: data.LetterGiven, Text: sample.Letter, UpdatedAt: now}
+	for i, p := range content.Section(data.SectionRitualPrompts).Entries {
+		if i < len(sample.Ritual) {
+			d.Answers = append(d.Answers, data.Answer{Partner: RitualPartner, QuestionID: p.ID, Text: sample.Ritual[i], Shared: true, UpdatedAt: now})
+		}
+	}
 }
 
 func sampleCommitmentsAndAgreement(d *data.Dossier, content *data.Content, sample *Sample, start data.Date, now time.Time) error {

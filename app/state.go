@@ -35,6 +35,10 @@ type State struct {
 	Content *data.Content
 	saver   *Saver
 
+	// storeMu lets Restore swap the store while no save and no backup runs on it: they hold it
+	// for reading, Restore for writing.
+	storeMu sync.RWMutex
+
 	mu        sync.Mutex
 	caseID    int64
 	keyboard  Keyboard
@@ -82,7 +86,11 @@ func (s *State) Context() context.Context { return s.ctx }
 
 // Save queues a write under key; a newer write with the same key replaces a pending one.
 func (s *State) Save(key string, fn func(ctx context.Context, st *data.Store) error) {
-	s.saver.Queue(key, func(ctx context.Context) error { return fn(ctx, s.Store) })
+	s.saver.Queue(key, func(ctx context.Context) error {
+		s.storeMu.RLock()
+		defer s.storeMu.RUnlock()
+		return fn(ctx, s.Store)
+	})
 }
 
 // SetSaveDelay changes the typing pause before a save; tests make it long so that saves
@@ -218,6 +226,8 @@ func (s *State) StartBackups(onDamage func(error)) {
 		return true
 	}
 	run := func() {
+		s.storeMu.RLock()
+		defer s.storeMu.RUnlock()
 		if err := s.Store.Verify(s.ctx); err != nil {
 			damaged(err)
 			s.saved(time.Now(), fmt.Errorf("check the data file: %w", err))
@@ -266,4 +276,36 @@ func Reason(err error) string {
 		return in.Msg
 	}
 	return err.Error()
+}
+
+// Restore replaces the database with the backup from, keeping the current one among the
+// backups. A backup that cannot be used is refused before anything changes. No save and no
+// backup runs while the store is closed and swapped: they wait, then go on with the restored
+// store (or the unchanged one, when the restore failed). A restore that succeeded closes the
+// open couple; keys entered for it (passphrase, PINs) are asked again either way.
+// Call it from the goroutine that reads Store (the UI's).
+func (s *State) Restore(from string) error {
+	if err := data.CheckFile(s.ctx, from); err != nil {
+		return fmt.Errorf("restore: the backup cannot be used, nothing was changed: %w", err)
+	}
+	s.Flush()
+	s.storeMu.Lock()
+	defer s.storeMu.Unlock()
+	path := s.Store.Path()
+	if err := s.Store.Close(); err != nil {
+		return fmt.Errorf("restore: close the database: %w", err)
+	}
+	restoreErr := data.Restore(s.ctx, from, path, BackupDir(path))
+	st, err := data.Open(s.ctx, path)
+	if err != nil {
+		return fmt.Errorf("restore: open the database again: %w", errors.Join(restoreErr, err))
+	}
+	s.Store = st
+	if restoreErr != nil {
+		return restoreErr // the database is as it was; the open couple stays open
+	}
+	s.mu.Lock()
+	s.caseID, s.keyboard = 0, KeyboardBoth
+	s.mu.Unlock()
+	return nil
 }

@@ -117,8 +117,7 @@ func (w *Window) ImportCouple(path, pass string) {
 	}
 }
 
-// askRestore lists the backups and restores the chosen one; Kintsugi then closes, to start
-// afresh on the restored file.
+// askRestore lists the backups and restores the chosen one.
 func (w *Window) askRestore() {
 	t := w.state.Content.T
 	backups, err := data.Backups(app.BackupDir(w.state.Store.Path()))
@@ -141,19 +140,28 @@ func (w *Window) askRestore() {
 		}, w.Win)
 }
 
-// restoreFrom puts the backup at from in place of the database; Kintsugi then closes, to start
-// afresh on the restored file.
+// restoreFrom restores the backup at from, and shows the error when that fails.
 func (w *Window) restoreFrom(from string) {
-	t := w.state.Content.T
-	w.state.Flush()
-	path := w.state.Store.Path()
-	w.state.Store.Close()
-	if err := data.Restore(w.state.Context(), from, path, app.BackupDir(path)); err != nil {
+	if err := w.Restore(from); err != nil {
 		w.showError(err)
 	}
-	dialog.ShowInformation(t("ui.restore.title"), t("ui.restore.done"), w.Win)
-	w.Win.SetOnClosed(w.app.Quit)
-	w.Win.SetContent(page(t("ui.restore.title"), t("ui.restore.done")))
+}
+
+// Restore goes back to the backup from and shows the start screen on the restored data. A
+// failed restore changes nothing on screen: the error is returned for the caller to show.
+func (w *Window) Restore(from string) error {
+	if err := w.state.Restore(from); err != nil {
+		if w.Couple != nil {
+			// The store was reopened: a locked couple needs its passphrase again.
+			if open, oerr := w.state.Store.IsOpen(w.state.Context(), w.Couple.d.Case.ID); oerr != nil || !open {
+				w.ShowStart()
+			}
+		}
+		return err
+	}
+	w.ShowStart()
+	dialog.ShowInformation(w.state.Content.T("ui.restore.title"), w.state.Content.T("ui.restore.done"), w.Win)
+	return nil
 }
 
 // ShowDamaged says the data file was found damaged (nothing more is written to it) and offers

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -98,7 +99,36 @@ func ensureFile(path string) error {
 	if err != nil {
 		return err
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return makePrivate(path)
+}
+
+// makePrivate gives the database and its -wal and -shm files mode 0600, whatever they had: a
+// copy, an older version or a umask may have left them readable by others. SQLite gives the
+// side files it creates the database's mode, so they stay private from then on. On Windows,
+// modes do not apply; the files are protected by the folder's access list (see README).
+func makePrivate(path string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		info, err := os.Stat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if info.Mode().Perm() == 0o600 {
+			continue
+		}
+		if err := os.Chmod(p, 0o600); err != nil {
+			return fmt.Errorf("make %s readable only by you: %w", filepath.Base(p), err)
+		}
+	}
+	return nil
 }
 
 // Path returns the database file's path.

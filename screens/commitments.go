@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -238,11 +237,12 @@ func (s *commitmentsScreen) add() {
 }
 
 func (s *commitmentsScreen) confirmDelete(id int64) {
-	dialog.ShowConfirm(s.e.t("ui.commitments.delete.title"), s.e.t("ui.commitments.delete"), func(ok bool) {
-		if ok {
-			s.DeleteCustom(id)
-		}
-	}, s.e.win.Win)
+	s.e.win.confirmDialog(s.e.t("ui.commitments.delete.title"), s.e.t("ui.commitments.delete"), s.e.t("ui.delete.do"), s.e.t("ui.cancel"),
+		func(ok bool) {
+			if ok {
+				s.DeleteCustom(id)
+			}
+		})
 }
 
 // DeleteCustom removes one of the couple's own commitments.

@@ -130,7 +130,7 @@ func TestCustomCommitmentNeedsTextAndIsDeletedAfterConfirming(t *testing.T) {
 	if !r.dossier().Commitments[0].AgreedB {
 		t.Error("agreement to a custom commitment not stored")
 	}
-	tapButton(t, r.win.Win.Canvas(), "Yes")
+	tapButton(t, r.win.Win.Canvas(), "Delete")
 	if d := r.dossier(); len(d.Commitments) != 0 {
 		t.Errorf("after confirming the delete: %+v", d.Commitments)
 	}

@@ -17,20 +17,11 @@ import (
 // askPassphraseThen asks for a passphrase in a small dialog and passes it on.
 func (w *Window) askPassphraseThen(title, intro string, then func(pass string)) {
 	t := w.state.Content.T
-	pass := widget.NewPasswordEntry()
-	var d dialog.Dialog
-	pass.OnSubmitted = func(p string) {
-		d.Hide()
-		then(p)
-	}
-	d = dialog.NewCustomConfirm(title, t("ui.unlock.open"), t("ui.cancel"), container.NewVBox(wrapped(intro), pass), func(ok bool) {
-		if ok {
-			then(pass.Text)
-		}
-	}, w.Win)
-	d.Resize(fyne.NewSize(440, 220))
-	d.Show()
-	w.Win.Canvas().Focus(pass)
+	pass := newPasswordField()
+	d := newAskDialog(w, title, t("ui.unlock.open"), t("ui.cancel"), container.NewVBox(wrapped(intro), pass),
+		func() bool { then(pass.Text); return true })
+	d.Dialog.Resize(fyne.NewSize(440, 220))
+	d.show(pass)
 }
 
 // askExport saves the open couple to a file; a locked couple's file is encrypted with its
@@ -58,11 +49,11 @@ func (w *Window) askExport() {
 		d.Show()
 	}
 	if locked, _ := w.state.Store.IsLocked(w.state.Context(), id); !locked {
-		dialog.ShowConfirm(t("ui.export.couple.title"), t("ui.export.couple.plain"), func(ok bool) {
+		w.confirmDialog(t("ui.export.couple.title"), t("ui.export.couple.plain"), t("ui.yes"), t("ui.no"), func(ok bool) {
 			if ok {
 				save("")
 			}
-		}, w.Win)
+		})
 		return
 	}
 	w.askPassphraseThen(t("ui.export.couple.title"), t("ui.export.couple.locked"), save)
@@ -131,13 +122,11 @@ func (w *Window) askRestore() {
 	}
 	pick := widget.NewSelect(labels, nil)
 	pick.SetSelectedIndex(0)
-	dialog.ShowCustomConfirm(t("ui.restore.title"), t("ui.restore.do"), t("ui.cancel"),
-		container.NewVBox(wrapped(t("ui.restore.intro")), pick), func(ok bool) {
-			if !ok {
-				return
-			}
+	newAskDialog(w, t("ui.restore.title"), t("ui.restore.do"), t("ui.cancel"),
+		container.NewVBox(wrapped(t("ui.restore.intro")), pick), func() bool {
 			w.restoreFrom(backups[pick.SelectedIndex()].Path)
-		}, w.Win)
+			return true
+		}).show()
 }
 
 // restoreFrom restores the backup at from, and shows the error when that fails.

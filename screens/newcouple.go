@@ -1,6 +1,11 @@
 package screens
 
 import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/data"
@@ -9,8 +14,8 @@ import (
 // coupleForm asks for what a new couple needs: two names and who is rebuilding trust.
 type coupleForm struct {
 	form       *widget.Form
-	NameA      *widget.Entry
-	NameB      *widget.Entry
+	NameA      *field
+	NameB      *field
 	Rebuilding *widget.RadioGroup
 	Paper      *widget.RadioGroup
 	choices    map[string]data.Rebuilder
@@ -18,7 +23,7 @@ type coupleForm struct {
 }
 
 func newCoupleForm(c *data.Content) *coupleForm {
-	f := &coupleForm{NameA: widget.NewEntry(), NameB: widget.NewEntry()}
+	f := &coupleForm{NameA: newField(), NameB: newField()}
 	f.NameA.SetPlaceHolder(c.T("ui.new.name.placeholder"))
 	f.NameB.SetPlaceHolder(c.T("ui.new.name.placeholder"))
 	f.choices = map[string]data.Rebuilder{
@@ -41,4 +46,35 @@ func newCoupleForm(c *data.Content) *coupleForm {
 
 func (f *coupleForm) value() data.Case {
 	return data.Case{NameA: f.NameA.Text, NameB: f.NameB.Text, Rebuilding: f.choices[f.Rebuilding.Selected], Paper: f.papers[f.Paper.Selected]}
+}
+
+// askNewCouple asks for the new couple's names; a refusal (an empty name, say) shows inside the
+// dialog, which stays open with what was typed.
+func (s *Start) askNewCouple() {
+	c := s.win.state.Content
+	f := newCoupleForm(c)
+	msg := newMessage()
+	d := newAskDialog(s.win, c.T("ui.new.title"), c.T("ui.new.create"), c.T("ui.cancel"),
+		container.NewVBox(f.form, msg), func() bool {
+			created, err := s.win.state.CreateCase(f.value())
+			if err != nil {
+				say(msg, plainReason(err))
+				return false
+			}
+			s.win.OpenCouple(created.ID)
+			return true
+		})
+	d.Dialog.Resize(fyne.NewSize(520, 440))
+	d.show(f.NameA, f.NameB)
+}
+
+// plainReason is what a person needs of a refusal: the reason they can act on, without the
+// "create case:" context meant for logs; other errors say everything.
+func plainReason(err error) string {
+	var in *data.InputError
+	if errors.As(err, &in) && in.Msg != "" {
+		r := []rune(in.Msg)
+		return strings.ToUpper(string(r[:1])) + string(r[1:]) + "."
+	}
+	return err.Error()
 }

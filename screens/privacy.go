@@ -89,28 +89,21 @@ func (w *Window) pinOpen() (bool, error) {
 // askUnlock asks for a locked couple's passphrase, then opens the couple.
 func (w *Window) askUnlock(id int64) {
 	t := w.state.Content.T
-	pass := widget.NewPasswordEntry()
+	pass := newPasswordField()
 	msg := newMessage()
 	form := container.NewVBox(wrapped(t("ui.unlock.intro")), pass, msg)
-	var d dialog.Dialog
-	try := func() {
+	var d *askDialog
+	d = newAskDialog(w, t("ui.unlock.title"), t("ui.unlock.open"), t("ui.cancel"), form, func() bool {
 		if err := w.Unlock(id, pass.Text); err != nil {
 			say(msg, err.Error())
 			pass.SetText("")
-			return
+			return false
 		}
-		d.Hide()
 		w.OpenCouple(id)
-	}
-	pass.OnSubmitted = func(string) { try() }
-	d = dialog.NewCustomConfirm(t("ui.unlock.title"), t("ui.unlock.open"), t("ui.cancel"), form, func(ok bool) {
-		if ok {
-			try()
-		}
-	}, w.Win)
-	d.Resize(fyne.NewSize(440, 220))
-	d.Show()
-	w.Win.Canvas().Focus(pass)
+		return true
+	})
+	d.Dialog.Resize(fyne.NewSize(440, 220))
+	d.show(pass)
 }
 
 // Unlock opens a locked couple with its passphrase; a wrong one opens nothing and says so.
@@ -128,7 +121,7 @@ func (w *Window) askPassphrase() {
 		return
 	}
 	t := w.state.Content.T
-	first, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	first, again := newPasswordField(), newPasswordField()
 	idle := widget.NewSelect([]string{"5", "10", "15", "30", "60"}, nil)
 	idle.SetSelected(strconv.Itoa(w.idleMinutes()))
 	msg := newMessage()
@@ -138,19 +131,16 @@ func (w *Window) askPassphrase() {
 		widget.NewFormItem(t("ui.lock.idle"), idle),
 	)
 	content := container.NewVBox(wrapped(t("ui.lock.intro")), form, msg, note(t("ui.lock.forget")))
-	var d dialog.Dialog
-	d = dialog.NewCustomConfirm(t("ui.lock.title"), t("ui.lock.set"), t("ui.cancel"), content, func(ok bool) {
-		if !ok {
-			return
-		}
+	d := newAskDialog(w, t("ui.lock.title"), t("ui.lock.set"), t("ui.cancel"), content, func() bool {
 		minutes, _ := strconv.Atoi(idle.Selected) // one of the listed numbers
 		if err := w.SetPassphrase(first.Text, again.Text, minutes); err != nil {
 			say(msg, err.Error())
-			d.Show()
+			return false
 		}
-	}, w.Win)
-	d.Resize(fyne.NewSize(520, 380))
-	d.Show()
+		return true
+	})
+	d.Dialog.Resize(fyne.NewSize(520, 380))
+	d.show(first, again)
 }
 
 // SetPassphrase locks the open couple with a new passphrase (typed twice) and sets the idle time.
@@ -181,11 +171,12 @@ func (w *Window) askDelete() {
 		return
 	}
 	c := w.state.Content
-	dialog.ShowConfirm(c.T("ui.delete.title"), c.Tf("ui.delete.confirm", w.Couple.d.Case.Title()), func(ok bool) {
-		if ok {
-			w.DeleteCouple()
-		}
-	}, w.Win)
+	w.confirmDialog(c.T("ui.delete.title"), c.Tf("ui.delete.confirm", w.Couple.d.Case.Title()), c.T("ui.delete.do"), c.T("ui.cancel"),
+		func(ok bool) {
+			if ok {
+				w.DeleteCouple()
+			}
+		})
 }
 
 // DeleteCouple deletes the open couple and returns to the start screen.

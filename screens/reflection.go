@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
@@ -25,12 +24,13 @@ type reflectionScreen struct {
 	Share   map[string]*widget.Check
 	Choose  map[data.Partner]*widget.Button
 	// PIN is where a partner whose private answers are PIN-protected enters it; SetPIN sets one.
-	PIN      *widget.Entry
-	EnterPIN *widget.Button
-	SetPIN   *widget.Button
-	PINMsg   *widget.Label
-	closed   bool
-	answers  map[string]data.Answer
+	PIN       *widget.Entry
+	PINDialog *askDialog // the dialog to set a PIN, while it is open
+	EnterPIN  *widget.Button
+	SetPIN    *widget.Button
+	PINMsg    *widget.Label
+	closed    bool
+	answers   map[string]data.Answer
 }
 
 func newReflection(e *env) stepScreen {
@@ -78,22 +78,20 @@ func (s *reflectionScreen) Enter(pin string) {
 
 func (s *reflectionScreen) askNewPIN() {
 	e := s.e
-	first, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	first, again := newPasswordField(), newPasswordField()
 	msg := newMessage()
 	form := widget.NewForm(widget.NewFormItem(e.t("ui.pin.new"), first), widget.NewFormItem(e.t("ui.lock.again"), again))
-	var d dialog.Dialog
-	d = dialog.NewCustomConfirm(e.t("ui.pin.title"), e.t("ui.pin.save"), e.t("ui.cancel"),
-		container.NewVBox(wrapped(e.tf("ui.pin.intro", e.name(s.partner.Other()))), form, msg), func(ok bool) {
-			if !ok {
-				return
-			}
+	d := newAskDialog(e.win, e.t("ui.pin.title"), e.t("ui.pin.save"), e.t("ui.cancel"),
+		container.NewVBox(wrapped(e.tf("ui.pin.intro", e.name(s.partner.Other()))), form, msg), func() bool {
 			if err := s.NewPIN(first.Text, again.Text); err != nil {
 				say(msg, err.Error())
-				d.Show()
+				return false
 			}
-		}, e.win.Win)
-	d.Resize(fyne.NewSize(480, 320))
-	d.Show()
+			return true
+		})
+	s.PINDialog = d
+	d.Dialog.Resize(fyne.NewSize(480, 320))
+	d.show(first, again)
 }
 
 // NewPIN protects the writer's private answers with a PIN typed twice.

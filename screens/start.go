@@ -3,17 +3,12 @@ package screens
 import (
 	"context"
 	"errors"
-	"fmt"
-	"net/url"
-	"path/filepath"
 	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -141,18 +136,6 @@ func dateText(d data.Date) string {
 	return d.String()
 }
 
-func (s *Start) askNewCouple() {
-	f := newCoupleForm(s.win.state.Content)
-	d := dialog.NewCustomConfirm(s.win.state.Content.T("ui.new.title"), s.win.state.Content.T("ui.new.create"),
-		s.win.state.Content.T("ui.cancel"), f.form, func(ok bool) {
-			if ok {
-				s.CreateCouple(f.value())
-			}
-		}, s.win.Win)
-	d.Resize(fyne.NewSize(520, 420))
-	d.Show()
-}
-
 // CreateCouple stores a new couple and opens it, or says what is missing.
 func (s *Start) CreateCouple(c data.Case) {
 	created, err := s.win.state.CreateCase(c)
@@ -177,42 +160,4 @@ func (s *Start) askPrintBlank() {
 	saveWorkbookDialog(s.win, "kintsugi-workbook-blank.pdf", func(path string) error {
 		return app.ExportWorkbook(context.Background(), nil, 0, path, workbook.Options{Weeks: 12})
 	})
-}
-
-// saveWorkbookDialog asks where to save a PDF, writes it off the UI goroutine, then offers to open it.
-func saveWorkbookDialog(w *Window, name string, write func(path string) error) {
-	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-		if err != nil || uc == nil {
-			return
-		}
-		path := uc.URI().Path()
-		uc.Close()
-		go func() {
-			err := write(path)
-			fyne.Do(func() { afterExport(w, path, err) })
-		}()
-	}, w.Win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	d.Show()
-}
-
-func afterExport(w *Window, path string, err error) {
-	if err != nil {
-		w.showError(err)
-		return
-	}
-	t := w.state.Content.T
-	dialog.ShowConfirm(t("ui.export.done.title"), fmt.Sprintf(t("ui.export.done"), path), func(open bool) {
-		if open {
-			if err := openInViewer(path); err != nil {
-				w.showError(err)
-			}
-		}
-	}, w.Win)
-}
-
-func openInViewer(path string) error {
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-	return fyne.CurrentApp().OpenURL(u)
 }

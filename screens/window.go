@@ -24,8 +24,11 @@ type Window struct {
 	// background runs work off the UI goroutine; tests run it inline, because Fyne's test
 	// driver runs fyne.Do on the caller's goroutine.
 	background func(func())
+	// afterEvent runs f once the input event being handled has been fully delivered.
+	afterEvent func(func())
 	Start      *Start
 	Couple     *Couple
+	Dialog     *askDialog // the dialog open, if any
 }
 
 // NewMainWindow builds the window on the start screen.
@@ -36,6 +39,9 @@ func NewMainWindow(a fyne.App, state *app.State) *Window {
 func newMainWindow(a fyne.App, state *app.State, background func(func())) *Window {
 	a.Settings().SetTheme(newCalmTheme())
 	w := &Window{Win: a.NewWindow(state.Content.T("ui.app.title")), app: a, state: state, background: background}
+	// A key press arrives as a key and then its character, in one batch of events; work queued
+	// with fyne.Do from another goroutine runs after the batch.
+	w.afterEvent = func(f func()) { background(func() { fyne.Do(f) }) }
 	w.activity.touch()
 	w.Win.Resize(fyne.NewSize(1100, 740))
 	w.Win.SetMaster()

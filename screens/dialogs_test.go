@@ -1,0 +1,112 @@
+package screens
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"kintsugi/app"
+)
+
+func press(c fyne.Canvas, key fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: key}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+func typeInto(c fyne.Canvas, s string) {
+	for _, r := range s {
+		c.Focused().TypedRune(r)
+	}
+}
+
+// TestNewCoupleDialogByKeyboard: the dialog opens with the first name focused, Enter with a name
+// missing keeps it open with what was typed and says why inside, Enter then creates the couple.
+func TestNewCoupleDialogByKeyboard(t *testing.T) {
+	r := newRig(t)
+	c := r.win.Win.Canvas()
+	test.Tap(r.win.Start.NewCouple)
+	d := r.win.Dialog
+	if d == nil || c.Focused() != d.Fields[0] {
+		t.Fatalf("the new couple dialog does not focus its first name (focused %T)", c.Focused())
+	}
+	typeInto(c, "Sam")
+	press(c, fyne.KeyReturn)
+	if r.win.Dialog != d || d.Fields[0].Text != "Sam" {
+		t.Fatalf("an empty second name closed the dialog or lost the first (%q)", d.Fields[0].Text)
+	}
+	if !strings.Contains(strings.Join(texts(c.Overlays().Top()), " "), "Both partners need a name") {
+		t.Error("the dialog does not say why it refused")
+	}
+	if cases, _ := r.st.Cases(r.state.Context()); len(cases) != 0 {
+		t.Fatalf("a couple was created without a second name: %+v", cases)
+	}
+	c.FocusNext()
+	typeInto(c, "Alex")
+	press(c, fyne.KeyReturn)
+	if r.win.Dialog != nil || r.win.Couple == nil || r.win.Couple.d.Case.NameB != "Alex" {
+		t.Fatalf("Enter did not create and open the couple (dialog %v)", r.win.Dialog)
+	}
+}
+
+// TestEscapeCancelsDialogs from a field and with nothing focused; Enter confirms a question.
+func TestEscapeCancelsDialogs(t *testing.T) {
+	r := newRig(t)
+	c := r.win.Win.Canvas()
+	test.Tap(r.win.Start.NewCouple)
+	typeInto(c, "Sam")
+	press(c, fyne.KeyEscape)
+	if r.win.Dialog != nil {
+		t.Fatal("Escape in a field did not cancel the new couple dialog")
+	}
+	if cases, _ := r.st.Cases(r.state.Context()); len(cases) != 0 {
+		t.Fatal("Escape created a couple")
+	}
+
+	r.couple(app.StepWelcome)
+	r.win.askDelete()
+	if c.Focused() != nil {
+		t.Fatalf("a question focuses %T", c.Focused())
+	}
+	press(c, fyne.KeyEscape)
+	if cases, _ := r.st.Cases(r.state.Context()); len(cases) != 1 || r.win.Dialog != nil {
+		t.Fatalf("Escape on 'delete this couple?' deleted it or left the dialog (%d couples)", len(cases))
+	}
+	r.win.askDelete()
+	press(c, fyne.KeyReturn)
+	if cases, _ := r.st.Cases(r.state.Context()); len(cases) != 0 {
+		t.Fatal("Enter on 'delete this couple?' did not confirm")
+	}
+	if c.OnTypedKey() != nil {
+		t.Error("the window kept a closed dialog's keys")
+	}
+}
+
+// TestPDFOpenFailureSaysWhere: when the system cannot open the saved PDF, the window says so and
+// where the file is.
+func TestPDFOpenFailureSaysWhere(t *testing.T) {
+	r := newRig(t)
+	old := openURL
+	openURL = func(*url.URL) error { return errors.New("no PDF viewer") }
+	t.Cleanup(func() { openURL = old })
+	path := "/home/sam/Documents/kintsugi-workbook.pdf"
+	afterExport(r.win, path, nil)
+	press(r.win.Win.Canvas(), fyne.KeyReturn) // yes, open it
+	top := r.win.Win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("nothing said after the PDF could not be opened")
+	}
+	said := strings.Join(texts(top), " ")
+	if !strings.Contains(said, path) || !strings.Contains(said, "no PDF viewer") {
+		t.Errorf("the failure does not say where the file is: %q", said)
+	}
+}

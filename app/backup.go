@@ -128,19 +128,23 @@ type SealReport struct {
 // Lock locks a couple with passphrase (data.Store.Lock), then makes every earlier backup hold
 // it sealed too: once Lock returns, no file Kintsugi wrote shows the couple in plain text.
 func Lock(ctx context.Context, st *data.Store, caseID int64, passphrase string) (SealReport, error) {
-	if err := st.Lock(ctx, caseID, passphrase); err != nil {
+	return sealAfter(ctx, st, caseID, st.Lock(ctx, caseID, passphrase))
+}
+
+// sealAfter seals the backups after a lock or PIN that was saved, even when the log could not
+// be wiped (data.ErrNotScrubbed, which is still reported).
+func sealAfter(ctx context.Context, st *data.Store, caseID int64, err error) (SealReport, error) {
+	if err != nil && !errors.Is(err, data.ErrNotScrubbed) {
 		return SealReport{}, err
 	}
-	return SealBackups(ctx, st, caseID)
+	r, serr := SealBackups(ctx, st, caseID)
+	return r, errors.Join(err, serr)
 }
 
 // SetPIN sets a partner's PIN (data.Store.SetPIN), then seals their private answers in every
 // earlier backup too.
 func SetPIN(ctx context.Context, st *data.Store, caseID int64, p data.Partner, pin string) (SealReport, error) {
-	if err := st.SetPIN(ctx, caseID, p, pin); err != nil {
-		return SealReport{}, err
-	}
-	return SealBackups(ctx, st, caseID)
+	return sealAfter(ctx, st, caseID, st.SetPIN(ctx, caseID, p, pin))
 }
 
 // SealBackups re-seals couple caseID in every backup (and every before-restore copy) that holds

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -54,18 +56,50 @@ func (l *lockSealer) cipherFor(caseID int64) (*Cipher, error) {
 
 func (l *lockSealer) Seal(caseID int64, field string, plain []byte) ([]byte, error) {
 	c, err := l.cipherFor(caseID)
-	if err != nil || c == nil {
-		return plain, err
+	if err != nil {
+		return nil, err
+	}
+	if c == nil {
+		return markPlain(plain), nil
 	}
 	return c.Seal(plain, aad(caseID, field))
 }
 
 func (l *lockSealer) Open(caseID int64, field string, sealed []byte) ([]byte, error) {
 	c, err := l.cipherFor(caseID)
-	if err != nil || c == nil {
-		return sealed, err
+	if err != nil {
+		return nil, err
+	}
+	if c == nil {
+		return unmarkPlain(sealed)
 	}
 	return c.Open(sealed, aad(caseID, field))
+}
+
+// plainMarker goes in front of a couple-without-lock's value that would otherwise start like a
+// sealed one (or like a marked one): then every value found starting with sealedMagic in such a
+// couple was sealed, and its lock is missing.
+var plainMarker = []byte("KSP1")
+
+func markPlain(plain []byte) []byte {
+	if bytes.HasPrefix(plain, sealedMagic) || bytes.HasPrefix(plain, plainMarker) {
+		return append(append([]byte{}, plainMarker...), plain...)
+	}
+	return plain
+}
+
+// ErrSealedWithoutLock means a couple without a lock holds a sealed value: its lock was removed
+// from the database, by damage or by hand. The value is never shown as text.
+var ErrSealedWithoutLock = errors.New("a sealed value was found but the couple's lock is missing: the database was damaged or changed outside Kintsugi")
+
+func unmarkPlain(stored []byte) ([]byte, error) {
+	if bytes.HasPrefix(stored, plainMarker) {
+		return stored[len(plainMarker):], nil
+	}
+	if bytes.HasPrefix(stored, sealedMagic) {
+		return nil, ErrSealedWithoutLock
+	}
+	return stored, nil
 }
 
 func (l *lockSealer) set(caseID int64, c *Cipher) {
@@ -247,7 +281,10 @@ func (s *Store) Lock(ctx context.Context, caseID int64, passphrase string) error
 		return err
 	}
 	s.locks.set(caseID, next)
-	return s.scrub(ctx)
+	if err := s.scrub(ctx); err != nil {
+		return fmt.Errorf("lock case %d: %w", caseID, err)
+	}
+	return nil
 }
 
 // resealCase seals every sensitive value of a couple under next (opening it with old first, or
@@ -325,11 +362,14 @@ func reseal(ctx context.Context, tx *sql.Tx, caseID int64, table, column, field,
 		if len(c.value) == 0 {
 			continue
 		}
-		plain := c.value
+		var plain []byte
 		if old != nil {
-			if plain, err = old.Open(c.value, aad(caseID, field)); err != nil {
-				return err
-			}
+			plain, err = old.Open(c.value, aad(caseID, field))
+		} else {
+			plain, err = unmarkPlain(c.value)
+		}
+		if err != nil {
+			return err
 		}
 		sealed, err := next.Seal(plain, aad(caseID, field))
 		if err != nil {
@@ -345,9 +385,33 @@ func reseal(ctx context.Context, tx *sql.Tx, caseID int64, table, column, field,
 // scrub moves everything from the write-ahead log into the database file and empties the log,
 // so that pages holding earlier, plain values do not linger there. With secure_delete on, freed
 // space in the database file is overwritten with zeros as well.
+//
+// Another connection in the middle of reading (another Kintsugi window, a backup) keeps the log
+// from being emptied; then scrub waits up to scrubWait and reports ErrNotScrubbed.
 func (s *Store) scrub(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
 		return fmt.Errorf("scrub: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", scrubWait.Milliseconds())); err != nil {
+		return fmt.Errorf("scrub: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA busy_timeout = %d", busyTimeoutMS))
+	var busy, logFrames, moved int
+	if err := conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &moved); err != nil {
+		return fmt.Errorf("scrub: %w", err)
+	}
+	if busy != 0 {
+		return ErrNotScrubbed
 	}
 	return nil
 }
+
+// scrubWait is how long scrub waits for other readers to finish.
+var scrubWait = 5 * time.Second
+
+// ErrNotScrubbed means the new lock or PIN is in place, but earlier plain copies of what it
+// protects may still be in the database's write-ahead log, because another program was reading.
+var ErrNotScrubbed = errors.New("the new protection is saved, but earlier plain copies could not be wiped from the database's log " +
+	"because another program (another Kintsugi window, a backup) is reading it; close it and do this again")

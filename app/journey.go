@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"kintsugi/couple"
 	"kintsugi/data"
 )
@@ -29,25 +27,23 @@ var Journey = []string{StepWelcome, StepHappened, StepReflection, StepTalk, Step
 
 // Progress returns how far a step is done, from 0 to 1.
 func Progress(c *data.Content, d *data.Dossier, step string) float64 {
-	both := func(key string) float64 {
-		n := 0
-		for _, p := range data.Partners {
-			if d.Decision(key, p) != "" {
-				n++
-			}
-		}
-		return float64(n) / 2
-	}
+	return SummaryProgress(c, data.SummaryOf(d), step)
+}
+
+// SummaryProgress is Progress judged from a couple's summary: the list of couples reads only
+// summaries, the couple's own screens read it whole, and both come to the same answer.
+func SummaryProgress(c *data.Content, s data.Summary, step string) float64 {
+	both := func(key string) float64 { return float64(min(s.Decisions[key], 2)) / 2 }
 	switch step {
 	case StepWelcome:
 		return both(data.DecisionWelcome)
 	case StepHappened:
-		return fraction(len(d.Incident.Causes) > 0, strings.TrimSpace(d.Incident.Description) != "", !d.Incident.Date.IsZero())
+		return fraction(s.IncidentCauses, s.IncidentDescription, s.IncidentDate)
 	case StepReflection:
 		done, total := 0, 0
-		for _, q := range Questions(c, d.Case) {
+		for _, q := range Questions(c, s.Case) {
 			total++
-			if a := d.Answer(q.Partner, q.Entry.ID); a != nil && strings.TrimSpace(a.Text) != "" {
+			if s.Answered[data.AnswerKey(q.Partner, q.Entry.ID)] {
 				done++
 			}
 		}
@@ -55,43 +51,41 @@ func Progress(c *data.Content, d *data.Dossier, step string) float64 {
 	case StepTalk:
 		return both(data.DecisionContinue)
 	case StepRules:
-		return ratio(len(d.RuleAcks), 2*len(c.Section(data.SectionRules).Entries))
+		return ratio(s.RuleAcks, 2*len(c.Section(data.SectionRules).Entries))
 	case StepSteps:
 		done := 0
-		for _, s := range c.Section(data.SectionSteps).Entries {
-			if !d.Step(s.ID).DoneOn.IsZero() {
+		for _, e := range c.Section(data.SectionSteps).Entries {
+			if s.StepsDone[e.ID] {
 				done++
 			}
 		}
 		return ratio(done, len(c.Section(data.SectionSteps).Entries))
 	case StepCommitments:
-		for _, cm := range d.Commitments {
-			if cm.Agreed() {
-				return 1
-			}
+		if s.Agreed > 0 {
+			return 1
 		}
-		return fraction(len(d.Commitments) > 0, false)
+		return fraction(s.Commitments > 0, false)
 	case StepRitual:
 		done, prompts := 0, c.Section(data.SectionRitualPrompts).Entries
 		for _, p := range prompts {
-			if strings.TrimSpace(RitualPlan(d, p.ID)) != "" {
+			if s.RitualPlanned(RitualPartner, p.ID) {
 				done++
 			}
 		}
 		return ratio(done, len(prompts))
 	case StepLetter:
 		switch {
-		case d.Letter.Status != data.LetterDraft:
+		case s.LetterStatus != data.LetterDraft:
 			return 1
-		case strings.TrimSpace(d.Letter.Text) != "":
+		case s.LetterWritten:
 			return 0.5
 		}
 	case StepAgreement:
-		if a := d.LatestAgreement(); a != nil {
-			return float64(len(a.Signatures)) / 2
+		if s.HasAgreement {
+			return float64(s.Signatures) / 2
 		}
 	case StepTracking:
-		return ratio(len(d.CheckIns), 12)
+		return ratio(s.CheckIns, 12)
 	}
 	return 0
 }
@@ -139,13 +133,18 @@ func QuestionSections(cs data.Case, p data.Partner) []string {
 	return couple.QuestionSections(cs.Rebuilding, p)
 }
 
-// StepReached is the first step of the journey not fully done, for the list of couples.
+// StepReached is the first step of the journey not fully done.
 func StepReached(c *data.Content, d *data.Dossier) string {
+	return SummaryStep(c, data.SummaryOf(d))
+}
+
+// SummaryStep is StepReached judged from a summary, for the list of couples.
+func SummaryStep(c *data.Content, sm data.Summary) string {
 	for _, s := range Journey[:len(Journey)-1] {
-		if s == StepRitual && !ritualAgreed(d) {
+		if s == StepRitual && !sm.AgreedCatalog["RIT-02"] {
 			continue // planning a ritual is part of the journey only for a couple who chose one
 		}
-		if Progress(c, d, s) < 1 {
+		if SummaryProgress(c, sm, s) < 1 {
 			return s
 		}
 	}

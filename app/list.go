@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 
 	"kintsugi/data"
 )
@@ -15,25 +14,32 @@ type CoupleRow struct {
 	Step   string
 }
 
-// ListCouples lists the couples, the most recently active first, each with the step it reached.
+// ListCouples lists the couples, the most recently active first, each with the step it has
+// reached. It reads summaries, never a couple's full record: quick with hundreds of couples.
 func ListCouples(ctx context.Context, st *data.Store, content *data.Content) ([]CoupleRow, error) {
-	cases, err := st.Cases(ctx)
+	sums, err := st.Summaries(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]CoupleRow, 0, len(cases))
-	for _, c := range cases {
-		row := CoupleRow{Case: c}
-		d, err := st.Dossier(ctx, c.ID)
-		switch {
-		case errors.Is(err, data.ErrLocked):
-			row.Locked = true
-		case err != nil:
-			return nil, err
-		default:
-			row.Step = StepReached(content, d)
-		}
-		out = append(out, row)
+	out := make([]CoupleRow, 0, len(sums))
+	for _, s := range sums {
+		out = append(out, rowOf(content, s))
 	}
 	return out, nil
+}
+
+// CoupleRowOf is one couple's line, read afresh (after the couple was open, say).
+func CoupleRowOf(ctx context.Context, st *data.Store, content *data.Content, caseID int64) (CoupleRow, error) {
+	s, err := st.SummaryOfCase(ctx, caseID)
+	if err != nil {
+		return CoupleRow{}, err
+	}
+	return rowOf(content, s), nil
+}
+
+func rowOf(content *data.Content, s data.Summary) CoupleRow {
+	if s.Locked {
+		return CoupleRow{Case: s.Case, Locked: true}
+	}
+	return CoupleRow{Case: s.Case, Step: SummaryStep(content, s)}
 }

@@ -72,7 +72,7 @@ func newCouple(w *Window, d *data.Dossier) *Couple {
 			c.Show(app.Journey[i])
 		}
 	}
-	c.Back = widget.NewButtonWithIcon(t("ui.couple.back"), theme.NavigateBackIcon(), w.ShowStart)
+	c.Back = widget.NewButtonWithIcon(t("ui.couple.back"), theme.NavigateBackIcon(), w.backToStart)
 	c.Help = widget.NewButtonWithIcon(t("ui.couple.help"), theme.HelpIcon(), func() { showHelp(w) })
 	c.Saved = widget.NewLabel(t("ui.saved.never"))
 	c.HideNow = widget.NewButtonWithIcon(t("ui.menu.hide"), theme.VisibilityOffIcon(), w.Hide)

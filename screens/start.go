@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"sync"
 
@@ -37,11 +36,17 @@ type startRow struct {
 	Title string
 }
 
-func newStart(w *Window) *Start {
+// newStart builds the start screen. With rows (the couples as last listed) it shows them at
+// once and reads only the couple that was just open, changed, afresh; without, it lists anew.
+func newStart(w *Window, rows []app.CoupleRow, changed int64) *Start {
 	s := &Start{win: w, Message: widget.NewLabel("")}
 	s.Message.Wrapping = fyne.TextWrapWord
 	t := w.state.Content.T
-	s.load()
+	if rows == nil {
+		s.load()
+	} else {
+		s.reload(rows, changed)
+	}
 	s.List = widget.NewList(func() int { return len(s.Cases) }, s.newRow, s.updateRow)
 	s.List.OnSelected = func(id widget.ListItemID) {
 		s.List.UnselectAll()
@@ -70,8 +75,8 @@ func newStart(w *Window) *Start {
 	return s
 }
 
-// load lists the couples at once; how far each has come needs all their data, so that is
-// read off the UI goroutine and filled in as it arrives.
+// load lists the couples at once (their names are one small query) and fills in how far each
+// has come off the UI goroutine, from summaries, never from each couple's full record.
 func (s *Start) load() {
 	st := s.win.state
 	cases, err := st.Cases()
@@ -83,34 +88,60 @@ func (s *Start) load() {
 	for _, c := range cases {
 		s.Cases = append(s.Cases, startRow{Case: c, Title: c.Title()})
 	}
-	rows := slices.Clone(s.Cases)
 	s.steps.Add(1)
 	s.win.background(func() {
 		defer s.steps.Done()
-		for i, row := range rows {
-			step := s.stepOf(row.Case.ID)
-			fyne.Do(func() {
-				if i < len(s.Cases) && s.Cases[i].Case.ID == row.Case.ID {
-					s.Cases[i].Step = step
-					if s.List != nil {
-						s.List.RefreshItem(i)
-					}
-				}
-			})
-		}
+		rows, err := app.ListCouples(st.Context(), st.Store, st.Content)
+		fyne.Do(func() {
+			if err != nil {
+				s.Message.SetText(err.Error())
+				return
+			}
+			s.win.couples = rows
+			s.show(rows)
+		})
 	})
 }
 
-func (s *Start) stepOf(id int64) string {
-	st := s.win.state
-	switch d, err := st.Store.Dossier(st.Context(), id); {
-	case err == nil:
-		return st.Content.T("ui.step." + app.StepReached(st.Content, d))
-	case errors.Is(err, data.ErrLocked):
-		return st.Content.T("ui.couple.locked") // where a locked couple is, is theirs to know
-	default:
-		return err.Error()
+// reload shows the couples as last listed, with one couple's line read afresh: going back from
+// a couple re-reads nothing else.
+func (s *Start) reload(rows []app.CoupleRow, changed int64) {
+	s.show(rows)
+	if changed == 0 {
+		return
 	}
+	st := s.win.state
+	s.steps.Add(1)
+	s.win.background(func() {
+		defer s.steps.Done()
+		row, err := app.CoupleRowOf(st.Context(), st.Store, st.Content, changed)
+		fyne.Do(func() {
+			if err != nil {
+				return // deleted meanwhile: the next full load says so
+			}
+			fresh := slices.DeleteFunc(slices.Clone(s.win.couples), func(r app.CoupleRow) bool { return r.Case.ID == changed })
+			s.win.couples = append([]app.CoupleRow{row}, fresh...) // the most recently active first
+			s.show(s.win.couples)
+		})
+	})
+}
+
+// show puts rows on screen.
+func (s *Start) show(rows []app.CoupleRow) {
+	s.Cases = s.Cases[:0]
+	for _, r := range rows {
+		s.Cases = append(s.Cases, startRow{Case: r.Case, Title: r.Case.Title(), Step: s.stepText(r)})
+	}
+	if s.List != nil {
+		s.List.Refresh()
+	}
+}
+
+func (s *Start) stepText(r app.CoupleRow) string {
+	if r.Locked {
+		return s.win.state.Content.T("ui.couple.locked") // where a locked couple is, is theirs to know
+	}
+	return s.win.state.Content.T("ui.step." + r.Step)
 }
 
 func (s *Start) newRow() fyne.CanvasObject {

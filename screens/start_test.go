@@ -103,3 +103,44 @@ func TestPartnersWithTheSameNameCanEachTakeTheKeyboard(t *testing.T) {
 		t.Errorf("choosing the second Alex gave %q", r.state.Keyboard())
 	}
 }
+
+// TestBackShowsTheListWithoutReadingItAgain: going back from a couple shows the list as it was,
+// with only that couple's line read afresh.
+func TestBackShowsTheListWithoutReadingItAgain(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	other, err := r.st.CreateCase(ctx, data.Case{NameA: "Noor", NameB: "Kim", Rebuilding: data.RebuilderB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := r.couple(app.StepWelcome)
+	id := c.d.Case.ID
+	r.win.ShowStart() // listed anew, as at a start
+	r.win.Start.steps.Wait()
+	if len(r.win.Start.Cases) != 2 {
+		t.Fatalf("%d couples listed", len(r.win.Start.Cases))
+	}
+	r.win.OpenCouple(id)
+	for _, p := range data.Partners {
+		if err := r.st.SetDecision(ctx, id, data.DecisionWelcome, p, data.DecisionYes); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Changed behind the window's back: a full re-read would show it.
+	other.NameA = "Renamed"
+	if err := r.st.UpdateCase(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(r.win.Couple.Back)
+	r.win.Start.steps.Wait()
+	rows := r.win.Start.Cases
+	if len(rows) != 2 || rows[0].Case.ID != id {
+		t.Fatalf("after Back: %+v", rows)
+	}
+	if want := r.state.Content.T("ui.step." + app.StepHappened); rows[0].Step != want {
+		t.Errorf("the couple just open shows %q, want %q", rows[0].Step, want)
+	}
+	if rows[1].Title != "Noor & Kim" {
+		t.Errorf("the other couple was read again: %q", rows[1].Title)
+	}
+}

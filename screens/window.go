@@ -29,6 +29,7 @@ type Window struct {
 	Start      *Start
 	Couple     *Couple
 	Dialog     *askDialog // the dialog open, if any
+	couples    []app.CoupleRow // the list as last read, for going back without reading it again
 }
 
 // NewMainWindow builds the window on the start screen.
@@ -88,7 +89,20 @@ func (w *Window) moveStep(delta int) {
 func (w *Window) ShowStart() {
 	w.state.CloseCase()
 	w.Couple = nil
-	w.Start = newStart(w)
+	w.Start = newStart(w, nil, 0)
+	w.Win.SetContent(w.Start.view)
+}
+
+// backToStart shows the list as it was, with only the couple that was open read again.
+func (w *Window) backToStart() {
+	closed := w.state.CaseID()
+	if w.couples == nil {
+		w.ShowStart()
+		return
+	}
+	w.state.CloseCase()
+	w.Couple = nil
+	w.Start = newStart(w, w.couples, closed)
 	w.Win.SetContent(w.Start.view)
 }
 

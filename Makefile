@@ -37,13 +37,14 @@ run: deps
 test: deps
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(GO) test -tags screenshots -run Screenshots ./screens/
 	$(GO) test -run '^$$' -fuzz FuzzWriteText -fuzztime $(FUZZTIME) ./workbook/
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 screenshots: deps
-	$(GO) run . screenshots --out docs/screenshots
+	$(GO) run -tags screenshots . screenshots --out docs/screenshots
 
 clean:
 	rm -f kintsugi

@@ -476,6 +476,10 @@ func runWindow(ctx context.Context, st *data.Store) error {
 	return state.Close()
 }
 
+// renderScreenshots is set only in a build with -tags screenshots (main_screenshots.go): the
+// renderer drives Fyne's test driver, which the app people run does not carry.
+var renderScreenshots func(state *app.State, dir string, size fyne.Size) ([]string, error)
+
 func (cl *cli) screenshots(ctx context.Context, args []string) error {
 	fs := cl.newFlags("screenshots")
 	out := fs.String("out", "", "the folder to write the PNG files to")
@@ -489,6 +493,9 @@ func (cl *cli) screenshots(ctx context.Context, args []string) error {
 	}
 	if *width < 900 || *height < 600 {
 		return usageErrorf("screenshots: the window is designed for 900x600 and up")
+	}
+	if renderScreenshots == nil {
+		return usageErrorf("screenshots: this build has no screenshot renderer; use make screenshots (go run -tags screenshots . screenshots --out DIR)")
 	}
 	// A throwaway database: screenshots never touch a couple's real data.
 	tmp, err := os.MkdirTemp("", "kintsugi-shots-")
@@ -507,7 +514,7 @@ func (cl *cli) screenshots(ctx context.Context, args []string) error {
 	}
 	state := app.NewState(ctx, st, content)
 	defer state.Close()
-	files, err := screens.Screenshots(state, *out, fyne.NewSize(float32(*width), float32(*height)))
+	files, err := renderScreenshots(state, *out, fyne.NewSize(float32(*width), float32(*height)))
 	for _, f := range files {
 		fmt.Fprintln(cl.stdout, printable(f))
 	}

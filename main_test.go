@@ -358,3 +358,32 @@ func dbFiles(t *testing.T, path string) string {
 	}
 	return string(all)
 }
+
+// The app people run carries neither Fyne's test driver nor, below the screens, any Fyne at
+// all: the screenshot renderer is built only with -tags screenshots.
+func TestShippedBinaryCarriesNoTestDriver(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the go tool is not on PATH")
+	}
+	list := func(args ...string) string {
+		out, err := exec.Command(goTool, append([]string{"list", "-deps"}, args...)...).Output()
+		if err != nil {
+			t.Fatalf("go list %v: %v", args, err)
+		}
+		return string(out)
+	}
+	if deps := list("."); strings.Contains(deps, "fyne.io/fyne/v2/test\n") {
+		t.Error("the shipped binary links fyne.io/fyne/v2/test")
+	}
+	if deps := list("-tags", "screenshots", "."); !strings.Contains(deps, "fyne.io/fyne/v2/test\n") {
+		t.Error("the screenshots build lost its renderer")
+	}
+	for _, pkg := range []string{"./couple", "./data", "./workbook", "./app"} {
+		if strings.Contains(list(pkg), "fyne.io/fyne/v2\n") {
+			t.Errorf("%s imports Fyne", pkg)
+		}
+	}
+	code, _, stderr := runCLI(t, "screenshots", "--out", t.TempDir())
+	oneClearLine(t, code, stderr, "-tags screenshots")
+}

@@ -1,3 +1,8 @@
+//go:build screenshots
+
+// The screenshot renderer drives Fyne's test driver, which has no place in the app people run:
+// it is built only with -tags screenshots (make screenshots, make test).
+
 package screens
 
 import (
@@ -22,7 +27,9 @@ func Screenshots(state *app.State, dir string, size fyne.Size) ([]string, error)
 	}
 	a := test.NewApp()
 	defer a.Quit()
-	w := NewMainWindow(a, state)
+	// Inline, not on goroutines: the test driver runs fyne.Do on the caller's goroutine, so the
+	// start screen reading each couple's progress in the background raced with the capture.
+	w := newMainWindow(a, state, func(f func()) { f() })
 	a.Settings().SetTheme(fixedVariant{newCalmTheme(), theme.VariantLight})
 	w.Win.Resize(size)
 	var files []string

@@ -1,6 +1,9 @@
+//go:build screenshots
+
 package screens
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"image/png"
@@ -11,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"kintsugi/app"
+	"kintsugi/data"
 )
 
 // TestScreenshotsRenderEveryStep renders the example couple (set SHOTS=dir to keep the files).
@@ -20,6 +24,12 @@ func TestScreenshotsRenderEveryStep(t *testing.T) {
 		dir = t.TempDir()
 	}
 	r := newRig(t)
+	// Couples in the database: the start screen reads how far each has come while it is shot.
+	for _, names := range [][2]string{{"Sam", "Alex"}, {"Noor", "Jonas"}} {
+		if _, err := r.st.CreateCase(context.Background(), data.Case{NameA: names[0], NameB: names[1], Rebuilding: data.RebuilderA}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	files, err := Screenshots(r.state, dir, fyne.NewSize(1100, 740))
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,7 @@
+//go:build screenshots
+
+package main
+
+import "kintsugi/screens"
+
+func init() { renderScreenshots = screens.Screenshots }

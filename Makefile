@@ -1,32 +1,15 @@
 # Kintsugi: `make run` opens the app, `make test` checks everything.
 GO ?= go
-# Debian packages a build (cgo: SQLite, Fyne's OpenGL/GLFW for X11 and Wayland) and the tests
-# (pdftotext, pdfinfo, pdftoppm) need.
-DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev poppler-utils
 # A count, not a duration: with a duration Go 1.26 can fail a clean run with "context deadline
 # exceeded" at the deadline (go.dev/issue/75804, fixed in Go 1.27). 300 runs take about ten seconds.
 FUZZTIME ?= 300x
 
-.PHONY: deps run build test fuzz bench screenshots clean
+.PHONY: deps dist-deps dist run build test fuzz bench screenshots clean
 
+# Installs what the build and tests need on Debian and Ubuntu; elsewhere says which packages
+# to install, by name for each system, and stops (scripts/deps.sh).
 deps:
-	@if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
-		missing=""; \
-		for p in $(DEB_PACKAGES); do \
-			dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-		done; \
-		if [ -n "$$missing" ]; then \
-			echo "Installing:$$missing"; \
-			if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-		fi; \
-	else \
-		case "$$(uname -s)" in \
-		Darwin) command -v pdftotext >/dev/null || echo "Install Xcode command line tools (xcode-select --install) and poppler (brew install poppler).";; \
-		Linux) command -v pdftotext >/dev/null || echo "Install a C compiler, pkg-config, OpenGL, X11 and Wayland development headers, and poppler-utils with your package manager.";; \
-		*) command -v pdftotext >/dev/null || echo "Install a C compiler (e.g. MSYS2's mingw-w64-x86_64-gcc) and poppler (pdftotext) and put them on PATH.";; \
-		esac; \
-	fi
+	@sh scripts/deps.sh
 
 build: deps
 	$(GO) build -o kintsugi .
@@ -46,5 +29,38 @@ bench: deps
 screenshots: deps
 	$(GO) run -tags screenshots . screenshots --out docs/screenshots
 
+# --- Release packages: make dist (on Linux) --------------------------------------------------
+# The fyne CLI (fyne.io/tools), pinned: every release is packaged by the same tool. It lands in
+# .tools/, never on the tests' path: make test needs none of this.
+FYNE_TOOLS_VERSION := v1.7.4
+FYNE := $(CURDIR)/.tools/fyne-$(FYNE_TOOLS_VERSION)
+# The version is written once, in FyneApp.toml; the binary embeds the same file (version.go).
+VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
+DIST := dist
+WINDOWS_CC := x86_64-w64-mingw32-gcc
+
+$(FYNE):
+	GOBIN=$(CURDIR)/.tools $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
+	mv $(CURDIR)/.tools/fyne $@
+
+dist-deps: $(FYNE)
+	@sh scripts/deps.sh dist
+
+# fyne package --release builds with -trimpath -ldflags "-s -w" (stripped), adds -H windowsgui
+# for Windows (no console when double-clicked), and writes the icon, version and manifest into
+# the .exe. The sizes go to $(DIST)/SIZES.txt; docs/release-notes.md records them per release.
+dist: dist-deps
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	$(FYNE) package --os linux --release
+	mv Kintsugi.tar.xz $(DIST)/kintsugi-$(VERSION)-linux-amd64.tar.xz
+	CC=$(WINDOWS_CC) GOARCH=amd64 $(FYNE) package --os windows --release
+	mv Kintsugi.exe $(DIST)/kintsugi-$(VERSION)-windows-amd64.exe
+	rm -f kintsugi kintsugi.exe
+	cd $(DIST) && sha256sum kintsugi-$(VERSION)-* > SHA256SUMS
+	tar -xOJf $(DIST)/kintsugi-$(VERSION)-linux-amd64.tar.xz usr/local/bin/kintsugi | wc -c | \
+		xargs printf 'linux-amd64 binary (stripped)\t%s bytes\n' > $(DIST)/SIZES.txt
+	cd $(DIST) && for f in kintsugi-$(VERSION)-*; do printf '%s\t%s bytes\n' "$$f" "$$(wc -c < $$f)"; done >> SIZES.txt
+	@cat $(DIST)/SIZES.txt
+
 clean:
-	rm -f kintsugi
+	rm -rf kintsugi kintsugi.exe $(DIST)

@@ -28,7 +28,7 @@ type Window struct {
 	afterEvent func(func())
 	Start      *Start
 	Couple     *Couple
-	Dialog     *askDialog // the dialog open, if any
+	Dialog     *askDialog      // the dialog open, if any
 	couples    []app.CoupleRow // the list as last read, for going back without reading it again
 }
 

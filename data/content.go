@@ -248,6 +248,7 @@ func (c *Content) validate() error {
 			}
 		}
 	}
+	c.checkPlurals(add)
 	if len(problems) > 0 {
 		return fmt.Errorf("content %s: %s", c.Language, strings.Join(problems, "; "))
 	}

@@ -110,7 +110,7 @@ func (b *book) commitment(e data.Entry, cm *data.Commitment) {
 		if cm != nil && cm.Param > 0 {
 			value = fmt.Sprint(cm.Param)
 		}
-		b.field(x+58, y, 46, b.render(p.Unit), value)
+		b.field(x+58, y, 46, b.c.UnitLabel(b.render(p.Unit)), value)
 	}
 	for i, p := range data.Partners {
 		bx := b.margin + b.bodyW - 4.2 - float64(1-i)*30
@@ -235,7 +235,7 @@ func (b *book) agreement() {
 		}
 		var details []string
 		if it.Param > 0 {
-			details = append(details, b.c.Tf("wb.agreement.amount", it.Param, b.render(it.Unit)))
+			details = append(details, b.c.Amount(it.Param, b.render(it.Unit)))
 		}
 		details = append(details, b.c.Tf("wb.cost", b.c.CostLevel(it.Cost).Label))
 		if !it.ReviewDate.IsZero() {

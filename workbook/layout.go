@@ -112,8 +112,7 @@ func (b *book) date(d data.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	t := d.Time()
-	return b.c.Tf("wb.date", t.Day(), b.c.T(fmt.Sprintf("wb.month.%d", int(t.Month()))), t.Year())
+	return b.c.Date(d.Time())
 }
 
 // linesH is the height of wrapped lines in a style.

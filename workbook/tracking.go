@@ -103,7 +103,7 @@ func (b *book) grid(w int, rows []trackRow) {
 		y := b.y()
 		b.oneLine(stLabelB, b.margin+1.5, y+1.8, labelW-3, b.c.T("wb.week.commitment"), "L")
 		for day := range 7 {
-			label := b.c.T(fmt.Sprintf("wb.day.%d", day))
+			label := b.c.T(fmt.Sprintf("date.weekday.%d", day))
 			if b.d != nil {
 				label = b.c.Tf("wb.day.date", label, b.d.Case.WeekStart(w).AddDays(day).Time().Day())
 			}

@@ -1,0 +1,104 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// PluralSep separates the plural forms of a counted text or a unit: "%d word|%d words".
+const PluralSep = "|"
+
+// CountSuffix ends the key of every text that is counted: its forms are chosen by Count.
+const CountSuffix = ".count"
+
+// pluralForms is how many plural forms lang writes, and pluralForm which of them fits n.
+// Languages not named here count like English: one form for 1, another for the rest. A new
+// language whose plurals differ (Polish, Arabic, …) gets its rule here, from the CLDR tables.
+func pluralForms(lang string) int {
+	switch lang {
+	case "ru", "uk", "be":
+		return 3
+	}
+	return 2
+}
+
+func pluralForm(lang string, n int) int {
+	if n < 0 {
+		n = -n
+	}
+	switch lang {
+	case "ru", "uk", "be": // 1, 21, 101 раз; 2–4, 22–24 раза; 5–20, 25–30, 11–14 раз
+		switch mod10, mod100 := n%10, n%100; {
+		case mod10 == 1 && mod100 != 11:
+			return 0
+		case mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14):
+			return 1
+		default:
+			return 2
+		}
+	}
+	if n == 1 {
+		return 0
+	}
+	return 1
+}
+
+// pick chooses the form of forms (separated by PluralSep) that fits n. A text with one form
+// (a unit written before plurals, or one that does not change) is that form for every n.
+func (c *Content) pick(forms string, n int) string {
+	all := strings.Split(forms, PluralSep)
+	i := pluralForm(c.Language, n)
+	if i >= len(all) {
+		i = len(all) - 1
+	}
+	return all[i]
+}
+
+// Count formats the counted text key for n by the language's plural rules: "1 слово",
+// "2 слова", "5 слов". The key ends in CountSuffix.
+func (c *Content) Count(key string, n int) string { return fmt.Sprintf(c.pick(c.T(key), n), n) }
+
+// Amount is n with a unit whose forms follow the language's plurals: "3 раза в день".
+func (c *Content) Amount(n int, unit string) string {
+	return fmt.Sprintf("%d %s", n, c.pick(unit, n))
+}
+
+// UnitLabel is a unit's form beside a number not yet known, as in "___ times a day".
+func (c *Content) UnitLabel(unit string) string { return c.pick(unit, 5) }
+
+// Date is a day written out in the language: "25 November 2026", "25 ноября 2026".
+func (c *Content) Date(t time.Time) string {
+	return c.Tf("date.long", t.Day(), c.T(fmt.Sprintf("date.month.%d", int(t.Month()))), t.Year())
+}
+
+// DayMonth is a day and month without the year: "25 November", "25 ноября".
+func (c *Content) DayMonth(t time.Time) string {
+	return c.Tf("date.daymonth", t.Day(), c.T(fmt.Sprintf("date.month.%d", int(t.Month()))))
+}
+
+// Weekday is the short name of t's day of the week: "Mon", "Пн".
+func (c *Content) Weekday(t time.Time) string {
+	return c.T(fmt.Sprintf("date.weekday.%d", (int(t.Weekday())+6)%7))
+}
+
+// checkPlurals names counted texts and units whose number of forms does not fit the language.
+func (c *Content) checkPlurals(add func(format string, args ...any)) {
+	want := pluralForms(c.Language)
+	for key, text := range c.Texts {
+		if strings.HasSuffix(key, CountSuffix) {
+			if n := len(strings.Split(text, PluralSep)); n != want {
+				add("%s has %d plural forms, %s needs %d", key, n, c.Language, want)
+			}
+		}
+	}
+	for _, s := range c.Sections {
+		for _, e := range s.Entries {
+			if p := e.Parameter; p != nil {
+				if n := len(strings.Split(p.Unit, PluralSep)); n != want {
+					add("%s: unit %q has %d plural forms, %s needs %d", e.ID, p.Unit, n, c.Language, want)
+				}
+			}
+		}
+	}
+}

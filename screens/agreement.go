@@ -512,7 +512,7 @@ func (s *agreementScreen) itemView(it data.AgreementItem) fyne.CanvasObject {
 	codeLabel := widget.NewLabelWithStyle(code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var details []string
 	if it.Param > 0 {
-		details = append(details, e.tf("ui.agreement.item.param", it.Param, it.Unit))
+		details = append(details, e.content.Amount(it.Param, it.Unit))
 	}
 	if it.Cost != "" {
 		details = append(details, e.tf("ui.agreement.item.cost", strings.ToLower(e.content.CostLevel(it.Cost).Label)))

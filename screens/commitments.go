@@ -160,7 +160,7 @@ func (s *commitmentsScreen) agree(key string, p data.Partner, on bool) {
 func (s *commitmentsScreen) setParam(id string, p data.Parameter, text string) {
 	n, err := strconv.Atoi(strings.TrimSpace(text))
 	if err != nil || n < p.Min || n > p.Max {
-		say(s.Message[id], s.e.tf("ui.commitments.param.bad", p.Unit, p.Min, p.Max))
+		say(s.Message[id], s.e.tf("ui.commitments.param.bad", s.e.content.UnitLabel(p.Unit), p.Min, p.Max))
 		return
 	}
 	say(s.Message[id], "")
@@ -169,7 +169,7 @@ func (s *commitmentsScreen) setParam(id string, p data.Parameter, text string) {
 
 func (s *commitmentsScreen) setReview(id string, d data.Date) {
 	if err := couple.CheckNewReview(d, data.DateOf(app.Now())); err != nil {
-		say(s.Message[id], s.e.tf("ui.commitments.review.range", couple.MaxReviewDays/30))
+		say(s.Message[id], s.e.tf("ui.commitments.review.range", s.e.content.Count("ui.months.count", couple.MaxReviewDays/30)))
 		d = data.Date{}
 	}
 	s.change(id, func(cm *data.Commitment) { cm.ReviewDate = d })
@@ -264,7 +264,7 @@ func (s *commitmentsScreen) showSummary() {
 	var parts []string
 	for _, lvl := range data.CostLevels {
 		if counts[lvl] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[lvl], strings.ToLower(s.e.content.CostLevel(lvl).Label)))
+			parts = append(parts, s.e.tf("ui.commitments.summary.part", strings.ToLower(s.e.content.CostLevel(lvl).Label), counts[lvl]))
 		}
 	}
 	if total == 0 {
@@ -313,7 +313,7 @@ func (s *commitmentsScreen) catalogCard(entry data.Entry) fyne.CanvasObject {
 	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(costDots(entry.Cost), cost), title),
 		wrapped(e.render(entry.Text))}
 	if p := entry.Parameter; p != nil {
-		parts = append(parts, container.NewHBox(container.NewGridWrap(fyne.NewSize(80, s.Param[id].MinSize().Height), s.Param[id]), widget.NewLabel(p.Unit)))
+		parts = append(parts, container.NewHBox(container.NewGridWrap(fyne.NewSize(80, s.Param[id].MinSize().Height), s.Param[id]), widget.NewLabel(e.content.UnitLabel(p.Unit))))
 	}
 	if entry.Caution != "" {
 		icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))

@@ -80,7 +80,7 @@ func newCouple(w *Window, d *data.Dossier) *Couple {
 	c.Lock.Importance = widget.SuccessImportance
 	labelA, labelB := d.Case.NameA, d.Case.NameB
 	if strings.EqualFold(strings.TrimSpace(labelA), strings.TrimSpace(labelB)) { // two people, one name
-		labelA, labelB = labelA+" (A)", labelB+" (B)"
+		labelA, labelB = w.state.Content.Tf("ui.keyboard.same.a", labelA), w.state.Content.Tf("ui.keyboard.same.b", labelB)
 	}
 	c.keyboards = map[string]app.Keyboard{labelA: app.KeyboardA, labelB: app.KeyboardB, t("ui.keyboard.both"): app.KeyboardBoth}
 	c.Keyboard = widget.NewSelect([]string{labelA, labelB, t("ui.keyboard.both")}, c.keyboardChanged)

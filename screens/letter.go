@@ -160,11 +160,7 @@ func (s *letterScreen) update() {
 	if s.Hidden {
 		return
 	}
-	if n := s.WordCount(); n == 1 {
-		s.Words.SetText(s.e.t("ui.letter.words.one"))
-	} else {
-		s.Words.SetText(s.e.tf("ui.letter.words", n))
-	}
+	s.Words.SetText(s.e.content.Count("ui.letter.words.count", s.WordCount()))
 	if s.ReadOnly {
 		return
 	}

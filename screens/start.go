@@ -157,14 +157,14 @@ func (s *Start) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	g := o.(*fyne.Container)
 	g.Objects[0].(*widget.Label).SetText(row.Title)
 	g.Objects[1].(*widget.Label).SetText(s.win.state.Content.Tf("ui.start.row",
-		dateText(row.Case.StartDate), row.Case.UpdatedAt.Local().Format("2006-01-02"), row.Step))
+		dateText(s.win.state.Content, row.Case.StartDate), s.win.state.Content.Date(row.Case.UpdatedAt.Local()), row.Step))
 }
 
-func dateText(d data.Date) string {
+func dateText(c *data.Content, d data.Date) string {
 	if d.IsZero() {
 		return "–"
 	}
-	return d.String()
+	return c.Date(d.Time())
 }
 
 // CreateCouple stores a new couple and opens it, or says what is missing.

@@ -66,7 +66,7 @@ func newTrackingAt(e *env, week int) *trackingScreen {
 
 func (s *trackingScreen) weekName(w int) string {
 	start := s.e.d.Case.WeekStart(w)
-	return s.e.tf("ui.tracking.week", w, start.Time().Format("2 Jan"), start.AddDays(6).Time().Format("2 Jan 2006"))
+	return s.e.tf("ui.tracking.week", w, s.e.content.DayMonth(start.Time()), s.e.content.Date(start.AddDays(6).Time()))
 }
 
 // ShowWeek switches to week w, after saving what is pending.
@@ -219,7 +219,7 @@ func (s *trackingScreen) grid() fyne.CanvasObject {
 	head := container.NewHBox()
 	for day := range 7 {
 		date := e.d.Case.WeekStart(s.Week).AddDays(day).Time()
-		l := widget.NewLabelWithStyle(date.Format("Mon")+"\n"+date.Format("2"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle(e.content.Weekday(date)+"\n"+strconv.Itoa(date.Day()), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		head.Add(container.NewGridWrap(fyne.NewSize(cellW, l.MinSize().Height), l))
 	}
 	rows := container.NewVBox(container.NewBorder(nil, nil, nil, head))

@@ -56,7 +56,7 @@ func commands() []command {
 			"set or change a couple's passphrase; their private text is then stored encrypted", (*cli).lock},
 		{"sample", "[--db PATH]", "create the example couple and print its case ID", (*cli).sample},
 		{"cases", "[--db PATH]", "list the couples, one a line", (*cli).cases},
-		{"screenshots", "--out DIR [--width W --height H]", "render every screen of the example couple to PNG files, without a display", (*cli).screenshots},
+		{"screenshots", "--out DIR [--width W --height H] [--dark]", "render every screen of the example couple to PNG files, without a display", (*cli).screenshots},
 		{"version", "", "print the version (also: kintsugi --version)", (*cli).version},
 		{"help", "[COMMAND]", "show this help, or one command's", (*cli).help},
 	}
@@ -478,13 +478,14 @@ func runWindow(ctx context.Context, st *data.Store) error {
 
 // renderScreenshots is set only in a build with -tags screenshots (main_screenshots.go): the
 // renderer drives Fyne's test driver, which the app people run does not carry.
-var renderScreenshots func(state *app.State, dir string, size fyne.Size) ([]string, error)
+var renderScreenshots func(state *app.State, dir string, size fyne.Size, dark bool) ([]string, error)
 
 func (cl *cli) screenshots(ctx context.Context, args []string) error {
 	fs := cl.newFlags("screenshots")
 	out := fs.String("out", "", "the folder to write the PNG files to")
 	width := fs.Int("width", 1100, "window width in pixels")
 	height := fs.Int("height", 740, "window height in pixels")
+	dark := fs.Bool("dark", false, "render the dark variant of the theme instead of the light one")
 	if err := cl.parse(fs, args); err != nil {
 		return err
 	}
@@ -514,7 +515,7 @@ func (cl *cli) screenshots(ctx context.Context, args []string) error {
 	}
 	state := app.NewState(ctx, st, content)
 	defer state.Close()
-	files, err := renderScreenshots(state, *out, fyne.NewSize(float32(*width), float32(*height)))
+	files, err := renderScreenshots(state, *out, fyne.NewSize(float32(*width), float32(*height)), *dark)
 	for _, f := range files {
 		fmt.Fprintln(cl.stdout, printable(f))
 	}

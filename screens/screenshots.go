@@ -20,8 +20,9 @@ import (
 )
 
 // Screenshots renders the start screen and every step of the example couple to PNG files in
-// dir, with Fyne's software renderer: no display needed. It returns the files written.
-func Screenshots(state *app.State, dir string, size fyne.Size) ([]string, error) {
+// dir, with Fyne's software renderer: no display needed, in the light variant or the dark one.
+// It returns the files written.
+func Screenshots(state *app.State, dir string, size fyne.Size, dark bool) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("screenshots: %w", err)
 	}
@@ -30,7 +31,11 @@ func Screenshots(state *app.State, dir string, size fyne.Size) ([]string, error)
 	// Inline, not on goroutines: the test driver runs fyne.Do on the caller's goroutine, so the
 	// start screen reading each couple's progress in the background raced with the capture.
 	w := newMainWindow(a, state, func(f func()) { f() })
-	a.Settings().SetTheme(fixedVariant{newCalmTheme(), theme.VariantLight})
+	variant := theme.VariantLight
+	if dark {
+		variant = theme.VariantDark
+	}
+	a.Settings().SetTheme(fixedVariant{newCalmTheme(), variant})
 	w.Win.Resize(size)
 	var files []string
 	shoot := func(name string) error {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -30,7 +31,7 @@ func TestScreenshotsRenderEveryStep(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	files, err := Screenshots(r.state, dir, fyne.NewSize(1100, 740))
+	files, err := Screenshots(r.state, dir, fyne.NewSize(1100, 740), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,4 +80,29 @@ func uniform(img image.Image) bool {
 		}
 	}
 	return true
+}
+
+// TestScreenshotsDark renders the dark variant: the page is the dark palette's background.
+func TestScreenshotsDark(t *testing.T) {
+	r := newRig(t)
+	files, err := Screenshots(r.state, t.TempDir(), fyne.NewSize(1100, 740), true)
+	if err != nil || len(files) == 0 {
+		t.Fatal(files, err)
+	}
+	img := decode(t, files[0])
+	count := map[color.NRGBA]int{}
+	for y := 0; y < img.Bounds().Dy(); y += 4 {
+		for x := 0; x < img.Bounds().Dx(); x += 4 {
+			count[color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)]++
+		}
+	}
+	var most color.NRGBA
+	for c, n := range count {
+		if n > count[most] {
+			most = c
+		}
+	}
+	if most != darkPalette.background {
+		t.Errorf("the dark start screen is mostly %v, not the dark background %v", most, darkPalette.background)
+	}
 }

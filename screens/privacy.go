@@ -2,6 +2,7 @@ package screens
 
 import (
 	"errors"
+	"runtime"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -24,7 +25,16 @@ const (
 
 // HideShortcut returns the window to the neutral start screen at once and closes every
 // unlocked couple. As a main-menu shortcut it works even while someone is typing.
-var HideShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
+var HideShortcut = hideShortcut(runtime.GOOS)
+
+// hideShortcut is Ctrl+H, or on macOS Cmd+Shift+H: Cmd+H is the system's own Hide, which would
+// hide the window with the couple's words still open in it.
+func hideShortcut(goos string) *desktop.CustomShortcut {
+	if goos == "darwin" {
+		return &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierSuper | fyne.KeyModifierShift}
+	}
+	return &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierControl}
+}
 
 // activity remembers when the window was last used, for the idle lock.
 type activity struct{ last atomic.Int64 }

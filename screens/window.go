@@ -51,10 +51,22 @@ func newMainWindow(a fyne.App, state *app.State, background func(func())) *Windo
 		w.Win.Close()
 	})
 	w.Win.SetMainMenu(w.menu())
+	// Ctrl+PageDown and Ctrl+PageUp keep working for those who have the keys.
+	for key, delta := range map[fyne.KeyName]int{fyne.KeyPageDown: 1, fyne.KeyPageUp: -1} {
+		w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { w.moveStep(delta) })
+	}
 	w.ShowStart()
 	w.watchIdle(15 * time.Second)
 	return w
 }
+
+// NextStepShortcut and PrevStepShortcut move between steps with Ctrl (Cmd on macOS) and ] or [,
+// keys every keyboard has; many laptops have no PageUp or PageDown.
+var (
+	NextStepShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyRightBracket, Modifier: fyne.KeyModifierShortcutDefault}
+	PrevStepShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyLeftBracket, Modifier: fyne.KeyModifierShortcutDefault}
+)
 
 // menu holds what works from anywhere, even while typing: hiding, moving between steps, and
 // what concerns the whole couple.
@@ -63,9 +75,9 @@ func (w *Window) menu() *fyne.MainMenu {
 	hide := fyne.NewMenuItem(t("ui.menu.hide"), w.Hide)
 	hide.Shortcut = HideShortcut
 	next := fyne.NewMenuItem(t("ui.couple.next"), func() { w.moveStep(1) })
-	next.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}
+	next.Shortcut = NextStepShortcut
 	prev := fyne.NewMenuItem(t("ui.couple.prev"), func() { w.moveStep(-1) })
-	prev.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}
+	prev.Shortcut = PrevStepShortcut
 	return fyne.NewMainMenu(
 		fyne.NewMenu(t("ui.menu.kintsugi"), hide, fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(t("ui.menu.import"), w.askImport),

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -122,5 +123,37 @@ func TestStartReplacesBackupsThatShowALockedCouple(t *testing.T) {
 	}
 	if n, err := ProtectBackups(ctx, st); err != nil || n != 0 {
 		t.Errorf("a second start replaced %d, %v", n, err)
+	}
+}
+
+// A workbook or export of a couple with a damaged value is refused, naming the part, rather
+// than written without it.
+func TestDamagedPartsAreNamedNotLeftOut(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st, err := data.Open(ctx, filepath.Join(dir, "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := st.CreateCase(ctx, data.Case{NameA: "Sam", NameB: "Alex", Rebuilding: data.RebuilderA})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Text: "Dear Alex"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Lock(ctx, c.ID, "a long and kind passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().Exec("UPDATE letters SET body = substr(body, 1, 30) || X'00' || substr(body, 32)"); err != nil {
+		t.Fatal(err)
+	}
+	err = ExportCouple(ctx, st, c.ID, filepath.Join(dir, "out.kintsugi"), "a long and kind passphrase")
+	if err == nil || !strings.Contains(err.Error(), "the letter") {
+		t.Errorf("export of a damaged couple: %v", err)
+	}
+	if _, serr := os.Stat(filepath.Join(dir, "out.kintsugi")); serr == nil {
+		t.Error("an export without the letter was written")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"image/png"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -63,7 +64,7 @@ func (s *Store) SaveAgreement(ctx context.Context, a Agreement) (Agreement, erro
 
 func (s *Store) insertItems(ctx context.Context, tx *sql.Tx, caseID, agreementID int64, items []AgreementItem) error {
 	for i, it := range items {
-		text, err := s.sealText(caseID, "agreement.text", it.Text)
+		text, err := s.sealText(caseID, "agreement.text", agreementRow(agreementID, strconv.Itoa(i+1)), it.Text)
 		if err != nil {
 			return err
 		}
@@ -115,11 +116,11 @@ func (s *Store) Sign(ctx context.Context, caseID, agreementID int64, sig Signatu
 			return fmt.Errorf("sign agreement: %w", &InputError{Msg: "the drawn signature is not a PNG image"})
 		}
 	}
-	name, err := s.sealText(caseID, "signature.name", sig.TypedName)
+	name, err := s.sealText(caseID, "signature.name", agreementRow(agreementID, string(sig.Partner)), sig.TypedName)
 	if err != nil {
 		return fmt.Errorf("sign agreement: %w", err)
 	}
-	img, err := s.sealBytes(caseID, "signature.png", sig.PNG)
+	img, err := s.sealBytes(caseID, "signature.png", agreementRow(agreementID, string(sig.Partner)), sig.PNG)
 	if err != nil {
 		return fmt.Errorf("sign agreement: %w", err)
 	}
@@ -207,7 +208,7 @@ func (s *Store) agreementIn(ctx context.Context, q queryer, caseID, id int64) (A
 
 func (s *Store) itemsIn(ctx context.Context, q queryer, caseID, id int64) ([]AgreementItem, error) {
 	rows, err := q.QueryContext(ctx,
-		`SELECT commitment_id, catalog_id, code, text, param, unit, cost, review_date FROM agreement_items
+		`SELECT position, commitment_id, catalog_id, code, text, param, unit, cost, review_date FROM agreement_items
 		 WHERE agreement_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, fmt.Errorf("read agreement items: %w", err)
@@ -218,11 +219,12 @@ func (s *Store) itemsIn(ctx context.Context, q queryer, caseID, id int64) ([]Agr
 		var it AgreementItem
 		var text []byte
 		var review string
-		if err := rows.Scan(&it.CommitmentID, &it.CatalogID, &it.Code, &text, &it.Param, &it.Unit, &it.Cost, &review); err != nil {
+		var position int
+		if err := rows.Scan(&position, &it.CommitmentID, &it.CatalogID, &it.Code, &text, &it.Param, &it.Unit, &it.Cost, &review); err != nil {
 			return nil, fmt.Errorf("read agreement items: %w", err)
 		}
 		it.ReviewDate = parseDay(review)
-		if it.Text, err = s.openText(caseID, "agreement.text", text); err != nil {
+		if it.Text, err = s.openText(caseID, "agreement.text", agreementRow(id, strconv.Itoa(position)), text); err != nil {
 			return nil, fmt.Errorf("read agreement items: %w", err)
 		}
 		out = append(out, it)
@@ -245,10 +247,10 @@ func (s *Store) signaturesIn(ctx context.Context, q queryer, caseID, id int64) (
 			return nil, fmt.Errorf("read signatures: %w", err)
 		}
 		sig.Partner, sig.SignedAt = Partner(partner), parseStamp(at)
-		if sig.TypedName, err = s.openText(caseID, "signature.name", name); err != nil {
+		if sig.TypedName, err = s.openText(caseID, "signature.name", agreementRow(id, partner), name); err != nil {
 			return nil, fmt.Errorf("read signature: %w", err)
 		}
-		if sig.PNG, err = s.openBytes(caseID, "signature.png", img); err != nil {
+		if sig.PNG, err = s.openBytes(caseID, "signature.png", agreementRow(id, partner), img); err != nil {
 			return nil, fmt.Errorf("read signature: %w", err)
 		}
 		out = append(out, sig)

@@ -144,7 +144,7 @@ func (s *Store) DeleteCase(ctx context.Context, id int64) error {
 
 // SaveIncident stores what happened.
 func (s *Store) SaveIncident(ctx context.Context, in Incident) error {
-	desc, err := s.sealText(in.CaseID, "incident.description", in.Description)
+	desc, err := s.sealText(in.CaseID, "incident.description", "", in.Description)
 	if err != nil {
 		return fmt.Errorf("save incident: %w", err)
 	}
@@ -177,7 +177,7 @@ func (s *Store) incidentIn(ctx context.Context, q queryer, caseID int64) (Incide
 		in.Causes = strings.Split(causes, ",")
 	}
 	in.Date = parseDay(date)
-	if in.Description, err = s.openText(caseID, "incident.description", desc); err != nil {
+	if in.Description, err = s.openText(caseID, "incident.description", "", desc); err != nil {
 		return in, fmt.Errorf("read incident: %w", err)
 	}
 	return in, nil

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"kintsugi/couple"
 )
@@ -14,11 +15,11 @@ import (
 // Updating changes the terms only: who agreed stays as stored, and is withdrawn for both when
 // any term changed (couple.Revise). Agreeing is SetAgreed's, by the partner at the keyboard.
 func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, error) {
-	custom, err := s.sealText(c.CaseID, "commitment.custom_text", c.CustomText)
-	if err != nil {
-		return c, fmt.Errorf("save commitment: %w", err)
+	if !utf8.ValidString(c.CustomText) {
+		return c, fmt.Errorf("save commitment: %w", &InputError{Msg: "the commitment's text is not valid UTF-8 text"})
 	}
-	err = s.write(ctx, c.CaseID, "save commitment", func(tx *sql.Tx) error {
+	// The text is sealed bound to the commitment's ID, so inside the transaction that knows it.
+	err := s.write(ctx, c.CaseID, "save commitment", func(tx *sql.Tx) error {
 		if c.ID == 0 && c.CatalogID != "" {
 			err := tx.QueryRowContext(ctx, "SELECT id FROM commitments WHERE case_id = ? AND catalog_id = ?", c.CaseID, c.CatalogID).Scan(&c.ID)
 			if err != nil && err != sql.ErrNoRows {
@@ -52,11 +53,22 @@ func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, e
 			res, err := tx.ExecContext(ctx,
 				`INSERT INTO commitments (case_id, catalog_id, custom_text, param, cost, agreed_a, agreed_b, review_date, position, changed)
 				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				c.CaseID, c.CatalogID, custom, c.Param, c.Cost, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position, strings.Join(c.Changed, ","))
+				c.CaseID, c.CatalogID, []byte{}, c.Param, c.Cost, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position, strings.Join(c.Changed, ","))
 			if err != nil {
 				return err
 			}
-			c.ID, err = res.LastInsertId()
+			if c.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			custom, err := s.sealText(c.CaseID, "commitment.custom_text", idRow(c.ID), c.CustomText)
+			if err != nil {
+				return err
+			}
+			_, err = tx.ExecContext(ctx, "UPDATE commitments SET custom_text = ? WHERE id = ?", custom, c.ID)
+			return err
+		}
+		custom, err := s.sealText(c.CaseID, "commitment.custom_text", idRow(c.ID), c.CustomText)
+		if err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx,
@@ -158,7 +170,7 @@ func (s *Store) commitmentsIn(ctx context.Context, q queryer, caseID int64) ([]C
 		if changed != "" {
 			c.Changed = strings.Split(changed, ",")
 		}
-		if c.CustomText, err = s.openText(caseID, "commitment.custom_text", custom); err != nil {
+		if c.CustomText, err = s.openText(caseID, "commitment.custom_text", idRow(c.ID), custom); err != nil {
 			return nil, fmt.Errorf("read commitment %d: %w", c.ID, err)
 		}
 		out = append(out, c)

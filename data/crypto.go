@@ -56,7 +56,20 @@ func (k KDF) Key(passphrase string) ([]byte, error) {
 }
 
 // sealedMagic starts every encrypted value, so a sealed value is never mistaken for text.
-var sealedMagic = []byte("KSG1")
+// KSG1 values are bound to their couple and column; KSG2 values (a couple's values since
+// row binding) to their row too: case, column and the row's key (see rowAAD).
+var (
+	sealedMagic   = []byte("KSG1")
+	sealedMagicV2 = []byte("KSG2")
+)
+
+// isSealed reports whether a stored value starts like a sealed one, of either version.
+func isSealed(b []byte) bool {
+	return bytes.HasPrefix(b, sealedMagic) || bytes.HasPrefix(b, sealedMagicV2)
+}
+
+// errNotSealed means a value where a sealed one belongs is not sealed at all.
+var errNotSealed = errors.New("value is not sealed by Kintsugi")
 
 // Cipher seals values with AES-256-GCM: confidential, and any change to a sealed value, or
 // moving it to another field or couple, makes it fail to open.
@@ -76,20 +89,22 @@ func NewCipher(key []byte) (*Cipher, error) {
 }
 
 // Seal encrypts plain; aad binds it to where it belongs.
-func (c *Cipher) Seal(plain, aad []byte) ([]byte, error) {
+func (c *Cipher) Seal(plain, aad []byte) ([]byte, error) { return c.sealAs(sealedMagic, plain, aad) }
+
+func (c *Cipher) sealAs(magic, plain, aad []byte) ([]byte, error) {
 	nonce := make([]byte, c.aead.NonceSize())
 	if _, err := rand.Read(nonce); err != nil {
 		return nil, fmt.Errorf("seal: %w", err)
 	}
-	out := append(append([]byte{}, sealedMagic...), nonce...)
+	out := append(append([]byte{}, magic...), nonce...)
 	return c.aead.Seal(out, nonce, plain, aad), nil
 }
 
 // Open decrypts what Seal made with the same key and aad, or reports ErrWrongPassphrase.
 func (c *Cipher) Open(sealed, aad []byte) ([]byte, error) {
 	n := len(sealedMagic) + c.aead.NonceSize()
-	if len(sealed) < n+c.aead.Overhead() || !bytes.HasPrefix(sealed, sealedMagic) {
-		return nil, errors.New("value is not sealed by Kintsugi")
+	if len(sealed) < n+c.aead.Overhead() || !isSealed(sealed) {
+		return nil, errNotSealed
 	}
 	plain, err := c.aead.Open(nil, sealed[len(sealedMagic):n], sealed[n:], aad)
 	if err != nil {

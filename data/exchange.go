@@ -1147,7 +1147,7 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 	}
 	in := d.Incident
 	if len(in.Causes) > 0 || in.Description != "" || !in.Date.IsZero() {
-		desc, err := s.sealText(id, "incident.description", in.Description)
+		desc, err := s.sealText(id, "incident.description", "", in.Description)
 		if err != nil {
 			return err
 		}
@@ -1157,7 +1157,7 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		}
 	}
 	for _, a := range d.Answers {
-		body, err := s.sealText(id, "answer", a.Text)
+		body, err := s.sealText(id, "answer", answerRow(a.Partner, a.QuestionID), a.Text)
 		if err != nil {
 			return err
 		}
@@ -1173,7 +1173,7 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		}
 	}
 	for _, sp := range d.Steps {
-		note, err := s.sealText(id, "step.note", sp.Note)
+		note, err := s.sealText(id, "step.note", sp.StepID, sp.Note)
 		if err != nil {
 			return err
 		}
@@ -1184,19 +1184,23 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 	}
 	newID := map[int64]int64{}
 	for _, cm := range d.Commitments {
-		custom, err := s.sealText(id, "commitment.custom_text", cm.CustomText)
-		if err != nil {
-			return err
-		}
+		// Its text is sealed once it has the ID it is bound to.
 		res, err := tx.ExecContext(ctx,
 			`INSERT INTO commitments (case_id, catalog_id, custom_text, param, cost, agreed_a, agreed_b, review_date, position)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, cm.CatalogID, custom, cm.Param, cm.Cost, boolInt(cm.AgreedA), boolInt(cm.AgreedB), cm.ReviewDate.String(), cm.Position)
+			id, cm.CatalogID, []byte{}, cm.Param, cm.Cost, boolInt(cm.AgreedA), boolInt(cm.AgreedB), cm.ReviewDate.String(), cm.Position)
 		if err != nil {
 			return err
 		}
 		nid, err := res.LastInsertId()
 		if err != nil {
+			return err
+		}
+		custom, err := s.sealText(id, "commitment.custom_text", idRow(nid), cm.CustomText)
+		if err != nil {
+			return err
+		}
+		if err := exec("UPDATE commitments SET custom_text = ? WHERE id = ?", custom, nid); err != nil {
 			return err
 		}
 		if cm.ID != 0 {
@@ -1224,11 +1228,11 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 			return err
 		}
 		for _, sig := range a.Signatures {
-			name, err := s.sealText(id, "signature.name", sig.TypedName)
+			name, err := s.sealText(id, "signature.name", agreementRow(aid, string(sig.Partner)), sig.TypedName)
 			if err != nil {
 				return err
 			}
-			img, err := s.sealBytes(id, "signature.png", sig.PNG)
+			img, err := s.sealBytes(id, "signature.png", agreementRow(aid, string(sig.Partner)), sig.PNG)
 			if err != nil {
 				return err
 			}
@@ -1247,7 +1251,7 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		if at == "" {
 			at = s.stamp()
 		}
-		body, err := s.sealText(id, "letter", l.Text)
+		body, err := s.sealText(id, "letter", "", l.Text)
 		if err != nil {
 			return err
 		}
@@ -1264,7 +1268,7 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 	for _, ci := range d.CheckIns {
 		var fields [3][]byte
 		for i, t := range []string{ci.WentWell, ci.WasHard, ci.Appreciated} {
-			b, err := s.sealText(id, checkInFields[i], t)
+			b, err := s.sealText(id, checkInFields[i], strconv.Itoa(ci.Week), t)
 			if err != nil {
 				return err
 			}

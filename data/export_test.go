@@ -1,10 +1,64 @@
 package data
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // SetScrubWait lets tests wait less for a reader that will not finish; it returns the old wait.
 func SetScrubWait(d time.Duration) time.Duration {
 	old := scrubWait
 	scrubWait = d
 	return old
+}
+
+// SealLikeBefore re-seals an unlocked couple's values the way Kintsugi did before row binding
+// (KSG1, bound to couple and column only), for tests of what older databases hold.
+func SealLikeBefore(st *Store, caseID int64) error {
+	c := st.locks.get(caseID)
+	if c == nil {
+		return ErrLocked
+	}
+	if _, err := st.db.Exec("INSERT INTO resealing (active) VALUES (1)"); err != nil {
+		return err
+	}
+	defer st.db.Exec("DELETE FROM resealing")
+	for _, col := range sealedColumns {
+		rows, err := st.db.Query(fmt.Sprintf("SELECT rowid, %s, %s FROM %s WHERE %s", col.column, col.row, col.table, col.scope), caseID)
+		if err != nil {
+			return err
+		}
+		type cell struct {
+			id    int64
+			value []byte
+			row   string
+		}
+		var cells []cell
+		for rows.Next() {
+			var x cell
+			if err := rows.Scan(&x.id, &x.value, &x.row); err != nil {
+				rows.Close()
+				return err
+			}
+			cells = append(cells, x)
+		}
+		rows.Close()
+		for _, x := range cells {
+			if len(x.value) == 0 {
+				continue
+			}
+			plain, err := openRow(c, caseID, col.field, x.row, x.value)
+			if err != nil {
+				return err
+			}
+			old, err := c.Seal(plain, aad(caseID, col.field))
+			if err != nil {
+				return err
+			}
+			if _, err := st.db.Exec(fmt.Sprintf("UPDATE %s SET %s = ? WHERE rowid = ?", col.table, col.column), old, x.id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

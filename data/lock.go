@@ -55,6 +55,15 @@ func (l *lockSealer) cipherFor(caseID int64) (*Cipher, error) {
 }
 
 func (l *lockSealer) Seal(caseID int64, field string, plain []byte) ([]byte, error) {
+	return l.SealRow(caseID, field, "", plain)
+}
+
+func (l *lockSealer) Open(caseID int64, field string, sealed []byte) ([]byte, error) {
+	return l.OpenRow(caseID, field, "", sealed)
+}
+
+// SealRow seals a locked couple's value bound to its row; an unlocked couple's is stored as is.
+func (l *lockSealer) SealRow(caseID int64, field, row string, plain []byte) ([]byte, error) {
 	c, err := l.cipherFor(caseID)
 	if err != nil {
 		return nil, err
@@ -62,10 +71,12 @@ func (l *lockSealer) Seal(caseID int64, field string, plain []byte) ([]byte, err
 	if c == nil {
 		return markPlain(plain), nil
 	}
-	return c.Seal(plain, aad(caseID, field))
+	return sealRow(c, caseID, field, row, plain)
 }
 
-func (l *lockSealer) Open(caseID int64, field string, sealed []byte) ([]byte, error) {
+// OpenRow opens what SealRow made, and values sealed before row binding (KSG1), which are
+// re-sealed bound to their row at the next unlock.
+func (l *lockSealer) OpenRow(caseID int64, field, row string, sealed []byte) ([]byte, error) {
 	c, err := l.cipherFor(caseID)
 	if err != nil {
 		return nil, err
@@ -73,7 +84,33 @@ func (l *lockSealer) Open(caseID int64, field string, sealed []byte) ([]byte, er
 	if c == nil {
 		return unmarkPlain(sealed)
 	}
-	return c.Open(sealed, aad(caseID, field))
+	return openRow(c, caseID, field, row, sealed)
+}
+
+// rowAAD binds a value to its couple, column and row; the row key is length-prefixed so no two
+// (column, row) pairs give the same bytes.
+func rowAAD(caseID int64, field, row string) []byte {
+	return fmt.Appendf(nil, "kintsugi/2/%d/%s/%d:%s", caseID, field, len(row), row)
+}
+
+func sealRow(c *Cipher, caseID int64, field, row string, plain []byte) ([]byte, error) {
+	return c.sealAs(sealedMagicV2, plain, rowAAD(caseID, field, row))
+}
+
+// openRow opens a sealed value of either version with the couple's key. A failure with the
+// right key is damage: the value changed, or belongs to another row.
+func openRow(c *Cipher, caseID int64, field, row string, sealed []byte) ([]byte, error) {
+	var plain []byte
+	var err error
+	if bytes.HasPrefix(sealed, sealedMagicV2) {
+		plain, err = c.Open(sealed, rowAAD(caseID, field, row))
+	} else {
+		plain, err = c.Open(sealed, aad(caseID, field))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDamagedValue, err)
+	}
+	return plain, nil
 }
 
 // plainMarker goes in front of a couple-without-lock's value that would otherwise start like a
@@ -82,7 +119,7 @@ func (l *lockSealer) Open(caseID int64, field string, sealed []byte) ([]byte, er
 var plainMarker = []byte("KSP1")
 
 func markPlain(plain []byte) []byte {
-	if bytes.HasPrefix(plain, sealedMagic) || bytes.HasPrefix(plain, plainMarker) {
+	if isSealed(plain) || bytes.HasPrefix(plain, plainMarker) {
 		return append(append([]byte{}, plainMarker...), plain...)
 	}
 	return plain
@@ -96,7 +133,7 @@ func unmarkPlain(stored []byte) ([]byte, error) {
 	if bytes.HasPrefix(stored, plainMarker) {
 		return stored[len(plainMarker):], nil
 	}
-	if bytes.HasPrefix(stored, sealedMagic) {
+	if isSealed(stored) {
 		return nil, ErrSealedWithoutLock
 	}
 	return stored, nil
@@ -201,7 +238,32 @@ func (s *Store) Unlock(ctx context.Context, caseID int64, passphrase string) err
 		return ErrWrongPassphrase
 	}
 	s.locks.set(caseID, c)
-	return nil
+	return s.bindToRows(ctx, caseID, r.kdf, c)
+}
+
+// bindToRows re-seals a couple's values sealed before row binding (KSG1) so each is bound to its
+// row; it runs at unlock, the first moment the key is at hand. A couple with a damaged value is
+// left as it is: the damage is reported where the value is read.
+func (s *Store) bindToRows(ctx context.Context, caseID int64, kdf KDF, c *Cipher) error {
+	old := 0
+	for _, col := range sealedColumns {
+		var n int
+		q := fmt.Sprintf("SELECT count(*) FROM %s WHERE (%s) AND substr(%s, 1, 4) = CAST('KSG1' AS BLOB)", col.table, col.scope, col.column)
+		if err := s.db.QueryRowContext(ctx, q, caseID).Scan(&n); err != nil {
+			return fmt.Errorf("unlock case %d: %w", caseID, err)
+		}
+		old += n
+	}
+	if old == 0 {
+		return nil
+	}
+	err := s.write(ctx, 0, fmt.Sprintf("unlock case %d: bind values to their rows", caseID), func(tx *sql.Tx) error {
+		return s.resealCase(ctx, tx, caseID, kdf, c, c)
+	})
+	if isDamage(err) {
+		return nil
+	}
+	return err
 }
 
 // Forget closes an unlocked couple again: its key, and its partners' PIN keys, leave memory.
@@ -235,19 +297,22 @@ func CheckPassphrase(p string) error {
 
 // sealedColumns lists every column that holds a couple's sensitive values, with the field name
 // its values are sealed under and how to find the couple's rows.
-var sealedColumns = []struct{ table, column, field, scope string }{
-	{"incidents", "description", "incident.description", "case_id = ?"},
-	{"answers", "body", "answer", "case_id = ?"},
-	{"steps", "note", "step.note", "case_id = ?"},
-	{"commitments", "custom_text", "commitment.custom_text", "case_id = ?"},
-	{"agreement_items", "text", "agreement.text", "agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)"},
-	{"signatures", "typed_name", "signature.name", "agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)"},
-	{"signatures", "png", "signature.png", "agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)"},
-	{"letters", "body", "letter", "case_id = ?"},
-	{"checkins", "went_well", "checkin.went_well", "case_id = ?"},
-	{"checkins", "was_hard", "checkin.was_hard", "case_id = ?"},
-	{"checkins", "appreciated", "checkin.appreciated", "case_id = ?"},
+var sealedColumns = []struct{ table, column, field, scope, row string }{
+	{"incidents", "description", "incident.description", "case_id = ?", "''"},
+	{"answers", "body", "answer", "case_id = ?", "partner || '/' || question_id"},
+	{"steps", "note", "step.note", "case_id = ?", "step_id"},
+	{"commitments", "custom_text", "commitment.custom_text", "case_id = ?", "CAST(id AS TEXT)"},
+	{"agreement_items", "text", "agreement.text", "agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)", "agreement_id || '/' || position"},
+	{"signatures", "typed_name", "signature.name", "agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)", "agreement_id || '/' || partner"},
+	{"signatures", "png", "signature.png", "agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)", "agreement_id || '/' || partner"},
+	{"letters", "body", "letter", "case_id = ?", "''"},
+	{"checkins", "went_well", "checkin.went_well", "case_id = ?", "CAST(week AS TEXT)"},
+	{"checkins", "was_hard", "checkin.was_hard", "case_id = ?", "CAST(week AS TEXT)"},
+	{"checkins", "appreciated", "checkin.appreciated", "case_id = ?", "CAST(week AS TEXT)"},
 }
+
+// The row keys above are what the store's code passes as row for each column (answerRow,
+// agreementRow and the like); a test checks they agree.
 
 // Lock sets or changes a couple's passphrase. Every sensitive value is re-sealed under the new
 // key in one transaction: all of them or none. A couple already locked must be unlocked first.
@@ -294,7 +359,7 @@ func (s *Store) resealCase(ctx context.Context, tx *sql.Tx, caseID int64, kdf KD
 		return err
 	}
 	for _, col := range sealedColumns {
-		if err := reseal(ctx, tx, caseID, col.table, col.column, col.field, col.scope, old, next); err != nil {
+		if err := reseal(ctx, tx, caseID, col.table, col.column, col.field, col.scope, col.row, old, next); err != nil {
 			return fmt.Errorf("%s.%s: %w", col.table, col.column, err)
 		}
 	}
@@ -336,19 +401,20 @@ func (s *Store) writeLock(ctx context.Context, tx *sql.Tx, caseID int64, kdf KDF
 	return err
 }
 
-func reseal(ctx context.Context, tx *sql.Tx, caseID int64, table, column, field, scope string, old, next *Cipher) error {
-	rows, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT rowid, %s FROM %s WHERE %s", column, table, scope), caseID)
+func reseal(ctx context.Context, tx *sql.Tx, caseID int64, table, column, field, scope, rowExpr string, old, next *Cipher) error {
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT rowid, %s, %s FROM %s WHERE %s", column, rowExpr, table, scope), caseID)
 	if err != nil {
 		return err
 	}
 	type cell struct {
 		rowid int64
 		value []byte
+		row   string
 	}
 	var cells []cell
 	for rows.Next() {
 		var c cell
-		if err := rows.Scan(&c.rowid, &c.value); err != nil {
+		if err := rows.Scan(&c.rowid, &c.value, &c.row); err != nil {
 			rows.Close()
 			return err
 		}
@@ -364,14 +430,14 @@ func reseal(ctx context.Context, tx *sql.Tx, caseID int64, table, column, field,
 		}
 		var plain []byte
 		if old != nil {
-			plain, err = old.Open(c.value, aad(caseID, field))
+			plain, err = openRow(old, caseID, field, c.row, c.value)
 		} else {
 			plain, err = unmarkPlain(c.value)
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", describeValue(field, c.row), err)
 		}
-		sealed, err := next.Seal(plain, aad(caseID, field))
+		sealed, err := sealRow(next, caseID, field, c.row, plain)
 		if err != nil {
 			return err
 		}

@@ -205,13 +205,13 @@ func (s *Store) sealAnswer(ctx context.Context, q queryer, a Answer) (body []byt
 			pinSealed = true
 		}
 	}
-	body, err = s.sealBytes(a.CaseID, "answer", text)
+	body, err = s.sealBytes(a.CaseID, "answer", answerRow(a.Partner, a.QuestionID), text)
 	return body, pinSealed, err
 }
 
 // openAnswer reverses sealAnswer; without the PIN the text stays closed and Protected is set.
 func (s *Store) openAnswer(a *Answer, body []byte, pinSealed bool) error {
-	b, err := s.openBytes(a.CaseID, "answer", body)
+	b, err := s.openBytes(a.CaseID, "answer", answerRow(a.Partner, a.QuestionID), body)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 
 	"kintsugi/couple"
@@ -101,7 +102,7 @@ func (s *Store) ruleAcksIn(ctx context.Context, q queryer, caseID int64) ([]Rule
 
 // SaveStep stores when a step was done and the note on it.
 func (s *Store) SaveStep(ctx context.Context, sp StepProgress) error {
-	note, err := s.sealText(sp.CaseID, "step.note", sp.Note)
+	note, err := s.sealText(sp.CaseID, "step.note", sp.StepID, sp.Note)
 	if err != nil {
 		return fmt.Errorf("save step %s: %w", sp.StepID, err)
 	}
@@ -130,7 +131,7 @@ func (s *Store) stepsIn(ctx context.Context, q queryer, caseID int64) ([]StepPro
 			return nil, fmt.Errorf("read steps: %w", err)
 		}
 		sp.DoneOn = parseDay(done)
-		if sp.Note, err = s.openText(caseID, "step.note", note); err != nil {
+		if sp.Note, err = s.openText(caseID, "step.note", sp.StepID, note); err != nil {
 			return nil, fmt.Errorf("read step %s: %w", sp.StepID, err)
 		}
 		out = append(out, sp)
@@ -146,7 +147,7 @@ func (s *Store) SaveLetter(ctx context.Context, l Letter) error {
 	if err := couple.CheckLetterStatus(l.Status); err != nil {
 		return fmt.Errorf("save letter: %w", err)
 	}
-	body, err := s.sealText(l.CaseID, "letter", l.Text)
+	body, err := s.sealText(l.CaseID, "letter", "", l.Text)
 	if err != nil {
 		return fmt.Errorf("save letter: %w", err)
 	}
@@ -176,7 +177,7 @@ func (s *Store) letterIn(ctx context.Context, q queryer, caseID int64) (Letter, 
 		return l, fmt.Errorf("read letter: %w", err)
 	}
 	l.UpdatedAt = parseStamp(updated)
-	if l.Text, err = s.openText(caseID, "letter", body); err != nil {
+	if l.Text, err = s.openText(caseID, "letter", "", body); err != nil {
 		return l, fmt.Errorf("read letter: %w", err)
 	}
 	return l, nil
@@ -192,7 +193,7 @@ func (s *Store) SaveCheckIn(ctx context.Context, c CheckIn) error {
 	}
 	var fields [3][]byte
 	for i, t := range []string{c.WentWell, c.WasHard, c.Appreciated} {
-		b, err := s.sealText(c.CaseID, checkInFields[i], t)
+		b, err := s.sealText(c.CaseID, checkInFields[i], strconv.Itoa(c.Week), t)
 		if err != nil {
 			return fmt.Errorf("save check-in week %d: %w", c.Week, err)
 		}
@@ -226,7 +227,7 @@ func (s *Store) checkInsIn(ctx context.Context, q queryer, caseID int64) ([]Chec
 		}
 		texts := [3]*string{&c.WentWell, &c.WasHard, &c.Appreciated}
 		for i := range raw {
-			if *texts[i], err = s.openText(caseID, checkInFields[i], raw[i]); err != nil {
+			if *texts[i], err = s.openText(caseID, checkInFields[i], strconv.Itoa(c.Week), raw[i]); err != nil {
 				return nil, fmt.Errorf("read check-in week %d: %w", c.Week, err)
 			}
 		}

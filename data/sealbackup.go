@@ -302,7 +302,7 @@ func (s *Store) copyPIN(ctx context.Context, ts *Store, caseID int64, partner Pa
 				return err
 			}
 			if couple != nil {
-				if body, err = couple.Seal(body, aad(caseID, "answer")); err != nil {
+				if body, err = sealRow(couple, caseID, "answer", answerRow(partner, a.QuestionID), body); err != nil {
 					return err
 				}
 			}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -20,36 +21,75 @@ type PlainSealer struct{}
 func (PlainSealer) Seal(_ int64, _ string, plain []byte) ([]byte, error)  { return plain, nil }
 func (PlainSealer) Open(_ int64, _ string, sealed []byte) ([]byte, error) { return sealed, nil }
 
-func (s *Store) sealText(caseID int64, field, text string) ([]byte, error) {
+// rowSealer is a Sealer that binds each value to its row as well: the store's own does, so a
+// value copied or moved to another row (another week's note, another partner's answer) no
+// longer opens.
+type rowSealer interface {
+	SealRow(caseID int64, field, row string, plain []byte) ([]byte, error)
+	OpenRow(caseID int64, field, row string, sealed []byte) ([]byte, error)
+}
+
+// sealText seals text for column field of the row whose key is row.
+func (s *Store) sealText(caseID int64, field, row, text string) ([]byte, error) {
 	if !utf8.ValidString(text) {
 		return nil, &InputError{Msg: fmt.Sprintf("%s is not valid UTF-8 text", field)}
 	}
-	return s.sealBytes(caseID, field, []byte(text))
+	return s.sealBytes(caseID, field, row, []byte(text))
 }
 
-func (s *Store) sealBytes(caseID int64, field string, b []byte) ([]byte, error) {
+func (s *Store) sealBytes(caseID int64, field, row string, b []byte) ([]byte, error) {
 	if b == nil {
 		b = []byte{}
 	}
-	out, err := s.sealer.Seal(caseID, field, b)
+	var out []byte
+	var err error
+	if rs, ok := s.sealer.(rowSealer); ok {
+		out, err = rs.SealRow(caseID, field, row, b)
+	} else {
+		out, err = s.sealer.Seal(caseID, field, b)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("seal %s: %w", field, err)
 	}
 	return out, nil
 }
 
-func (s *Store) openText(caseID int64, field string, sealed []byte) (string, error) {
-	b, err := s.openBytes(caseID, field, sealed)
+func (s *Store) openText(caseID int64, field, row string, sealed []byte) (string, error) {
+	b, err := s.openBytes(caseID, field, row, sealed)
 	return string(b), err
 }
 
-func (s *Store) openBytes(caseID int64, field string, sealed []byte) ([]byte, error) {
+// openBytes opens one stored value. A damaged one (it fails to open with the couple's right
+// key, was moved from another row, or is sealed while the couple's lock is missing) does not
+// stop the rest of the couple from opening: it reads as empty and is listed by Damaged.
+func (s *Store) openBytes(caseID int64, field, row string, sealed []byte) ([]byte, error) {
 	if len(sealed) == 0 {
 		return nil, nil
 	}
-	out, err := s.sealer.Open(caseID, field, sealed)
+	var out []byte
+	var err error
+	if rs, ok := s.sealer.(rowSealer); ok {
+		out, err = rs.OpenRow(caseID, field, row, sealed)
+	} else {
+		out, err = s.sealer.Open(caseID, field, sealed)
+	}
+	if isDamage(err) {
+		s.damage.add(caseID, field, row)
+		return nil, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", field, err)
 	}
+	s.damage.remove(caseID, field, row)
 	return out, nil
 }
+
+// Row keys: how each sealed column's row is named in its binding (lock.go's sealedColumns).
+
+func answerRow(p Partner, question string) string { return string(p) + "/" + question }
+
+func agreementRow(agreementID int64, rest string) string {
+	return strconv.FormatInt(agreementID, 10) + "/" + rest
+}
+
+func idRow(id int64) string { return strconv.FormatInt(id, 10) }

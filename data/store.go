@@ -29,6 +29,7 @@ type Store struct {
 	sealer Sealer
 	locks  *lockSealer // nil when a custom sealer is set
 	pins   pinKeys
+	damage damageLog
 	now    func() time.Time
 	verify verifier
 }

@@ -138,6 +138,9 @@ func (w *Window) OpenCouple(id int64) {
 	w.Couple = newCouple(w, d)
 	w.Win.SetContent(w.Couple.view)
 	w.Couple.Show(app.StepReached(w.state.Content, d))
+	if err := app.Damaged(w.state.Context(), w.state.Store, id); err != nil {
+		w.showError(err) // the rest opened; these parts read as empty
+	}
 }
 
 func (w *Window) showError(err error) {

@@ -180,3 +180,17 @@ func TestStepNotesAreTheirAuthors(t *testing.T) {
 		t.Error("with both rebuilding, the notes are theirs together")
 	}
 }
+
+func TestDeletionNeedsBothNames(t *testing.T) {
+	for typed, want := range map[string]bool{
+		"Sam & Alex": true, "alex and sam": true, "  SAM   ALEX ": true, "Mei Lin & Jo": false,
+		"Sam": false, "": false, "Sam & Alexa": false, "&": false,
+	} {
+		if got := couple.DeletionConfirmed(typed, "Sam", "Alex"); got != want {
+			t.Errorf("%q: %v, want %v", typed, got, want)
+		}
+	}
+	if !couple.DeletionConfirmed("mei lin & jo", "Mei Lin", "Jo") {
+		t.Error("a name of two words")
+	}
+}

@@ -1,5 +1,7 @@
 package couple
 
+import "strings"
+
 // The sections of questions a partner answers, by content section ID.
 const (
 	SectionClarifying     = "clarifying"
@@ -51,3 +53,25 @@ func InPrint(shared bool) bool { return shared }
 // opened with their PIN: any change of who is at the keyboard does, even back to the same
 // partner later, since nobody can tell who sits there but the person who types the PIN.
 func ClosesPrivate(from, to Keyboard) bool { return from != to }
+
+// DeletionConfirmed reports whether what a person typed names both partners, as asked before a
+// couple is deleted for good: both names, in either order, with or without "&" or "and", any
+// case and spacing. A slip of the hand (a click, Enter) never deletes a couple.
+func DeletionConfirmed(typed, nameA, nameB string) bool {
+	words := func(s string) []string {
+		var out []string
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			if w != "&" && w != "and" {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	a, b, got := words(nameA), words(nameB), strings.Join(words(typed), " ")
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	ab := strings.Join(append(append([]string(nil), a...), b...), " ")
+	ba := strings.Join(append(append([]string(nil), b...), a...), " ")
+	return got == ab || got == ba
+}

@@ -3,6 +3,7 @@ package screens
 import (
 	"errors"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -73,18 +74,36 @@ func TestEscapeCancelsDialogs(t *testing.T) {
 	}
 
 	r.couple(app.StepWelcome)
-	r.win.askDelete()
+	answered := ""
+	r.win.confirmDialog("A question?", "Yes or no.", "Yes", "No", func(ok bool) { answered = strconv.FormatBool(ok) })
 	if c.Focused() != nil {
 		t.Fatalf("a question focuses %T", c.Focused())
 	}
+	press(c, fyne.KeyEscape)
+	if answered != "false" || r.win.Dialog != nil {
+		t.Fatalf("Escape on a question answered %q or left the dialog", answered)
+	}
+	r.win.confirmDialog("A question?", "Yes or no.", "Yes", "No", func(ok bool) { answered = strconv.FormatBool(ok) })
+	press(c, fyne.KeyReturn)
+	if answered != "true" {
+		t.Fatalf("Enter on a question answered %q", answered)
+	}
+
+	// Deleting a couple: Escape cancels; Enter deletes only once both names are typed.
+	r.win.askDelete()
 	press(c, fyne.KeyEscape)
 	if cases, _ := r.st.Cases(r.state.Context()); len(cases) != 1 || r.win.Dialog != nil {
 		t.Fatalf("Escape on 'delete this couple?' deleted it or left the dialog (%d couples)", len(cases))
 	}
 	r.win.askDelete()
 	press(c, fyne.KeyReturn)
+	if cases, _ := r.st.Cases(r.state.Context()); len(cases) != 1 {
+		t.Fatal("Enter alone deleted the couple")
+	}
+	typeInto(c, "Sam & Alex")
+	press(c, fyne.KeyReturn)
 	if cases, _ := r.st.Cases(r.state.Context()); len(cases) != 0 {
-		t.Fatal("Enter on 'delete this couple?' did not confirm")
+		t.Fatal("Enter with both names typed did not delete the couple")
 	}
 	if c.OnTypedKey() != nil {
 		t.Error("the window kept a closed dialog's keys")

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -175,29 +176,70 @@ func (w *Window) SetPassphrase(first, again string, idleMinutes int) error {
 	return nil
 }
 
-// askDelete removes the open couple for good, after a clear confirmation.
+// askDelete removes the open couple for good, once the couple's names are typed (and, for a
+// locked couple, its passphrase). Cancel is the default: Enter alone never deletes.
 func (w *Window) askDelete() {
 	if w.Couple == nil {
 		return
 	}
 	c := w.state.Content
-	w.confirmDialog(c.T("ui.delete.title"), c.Tf("ui.delete.confirm", w.Couple.d.Case.Title()), c.T("ui.delete.do"), c.T("ui.cancel"),
-		func(ok bool) {
-			if ok {
-				w.DeleteCouple()
-			}
-		})
+	cs := w.Couple.d.Case
+	names := newField()
+	names.SetPlaceHolder(cs.Title())
+	msg := newMessage()
+	fields := []*field{names}
+	body := container.NewVBox(wrapped(c.Tf("ui.delete.confirm", cs.Title())), wrapped(c.Tf("ui.delete.type", cs.Title())), names)
+	pass := newPasswordField()
+	locked, err := w.state.Store.IsLocked(w.state.Context(), cs.ID)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	if locked {
+		body.Add(wrapped(c.T("ui.delete.passphrase")))
+		body.Add(pass)
+		fields = append(fields, pass)
+	}
+	body.Add(msg)
+	a := newAskDialog(w, c.T("ui.delete.title"), c.T("ui.delete.do"), c.T("ui.cancel"), body, func() bool {
+		if err := w.DeleteCouple(names.Text, pass.Text); err != nil {
+			say(msg, app.Reason(err))
+			return false
+		}
+		return true
+	})
+	a.Confirm.Importance = widget.DangerImportance
+	a.Cancel.Importance = widget.HighImportance
+	a.Dialog.Resize(fyne.NewSize(520, 0))
+	a.show(fields...)
 }
 
-// DeleteCouple deletes the open couple and returns to the start screen.
-func (w *Window) DeleteCouple() {
-	id := w.Couple.d.Case.ID
+// DeleteCouple deletes the open couple and returns to the start screen, when names names both
+// partners (couple.DeletionConfirmed) and, for a locked couple, passphrase opens it. Otherwise
+// nothing is deleted and the error says why, in words for the person.
+func (w *Window) DeleteCouple(names, passphrase string) error {
+	c := w.state.Content
+	cs := w.Couple.d.Case
+	if !couple.DeletionConfirmed(names, cs.NameA, cs.NameB) {
+		return &couple.InputError{Msg: c.Tf("ui.delete.names", cs.Title())}
+	}
+	ctx := w.state.Context()
+	locked, err := w.state.Store.IsLocked(ctx, cs.ID)
+	if err != nil {
+		return err
+	}
+	if locked {
+		if err := w.state.Store.Unlock(ctx, cs.ID, passphrase); err != nil {
+			return &couple.InputError{Msg: c.T("ui.unlock.wrong")}
+		}
+	}
 	w.state.Flush()
 	w.state.CloseCase()
-	if err := w.state.Store.DeleteCase(w.state.Context(), id); err != nil {
+	if err := w.state.Store.DeleteCase(ctx, cs.ID); err != nil {
 		w.showError(err)
 	}
 	w.ShowStart()
+	return nil
 }
 
 // showSealReport says what was done to the earlier backups after a lock or a PIN, if anything.

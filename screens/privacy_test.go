@@ -4,7 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
 	"kintsugi/data"
@@ -102,12 +104,55 @@ func TestDeleteCouple(t *testing.T) {
 	r := newRig(t)
 	r.couple(app.StepWelcome)
 	id := r.state.CaseID()
-	r.win.DeleteCouple()
-	if _, err := r.st.Case(context.Background(), id); err == nil {
-		t.Fatal("the couple is still stored")
+	stored := func() bool {
+		_, err := r.st.Case(context.Background(), id)
+		return err == nil
+	}
+	// The menu's dialog: the safe choice is the default, and Enter alone deletes nothing.
+	r.win.askDelete()
+	d := r.win.Dialog
+	if d == nil || d.Cancel.Importance != widget.HighImportance || d.Confirm.Importance == widget.HighImportance {
+		t.Fatal("the delete dialog does not make Cancel the default")
+	}
+	d.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !stored() {
+		t.Fatal("Enter deleted the couple without the names typed")
+	}
+	test.Tap(d.Confirm)
+	if !stored() {
+		t.Fatal("Delete deleted the couple without the names typed")
+	}
+	test.Type(d.Fields[0], "sam and ALEX")
+	test.Tap(d.Confirm)
+	if stored() {
+		t.Fatal("the couple is still stored after its names were typed")
 	}
 	if r.win.Start == nil || len(r.win.Start.Cases) != 0 {
 		t.Error("the start screen still lists the couple")
+	}
+}
+
+// A locked couple is deleted only with its names and its passphrase.
+func TestDeleteLockedCoupleNeedsItsPassphrase(t *testing.T) {
+	r := newRig(t)
+	r.couple(app.StepWelcome)
+	id := r.state.CaseID()
+	if err := r.win.SetPassphrase("a kind long phrase", "a kind long phrase", 10); err != nil {
+		t.Fatal(err)
+	}
+	for _, try := range [][2]string{{"Sam", "a kind long phrase"}, {"Alex & Sam", ""}, {"Alex & Sam", "a wrong phrase"}} {
+		if err := r.win.DeleteCouple(try[0], try[1]); err == nil {
+			t.Fatalf("deleted with %q and %q", try[0], try[1])
+		}
+		if _, err := r.st.Case(context.Background(), id); err != nil {
+			t.Fatalf("the couple went with %q and %q", try[0], try[1])
+		}
+	}
+	if err := r.win.DeleteCouple("Alex & Sam", "a kind long phrase"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.st.Case(context.Background(), id); err == nil {
+		t.Fatal("the locked couple is still stored")
 	}
 }
 
@@ -159,7 +204,9 @@ func TestExportAndImportThroughTheWindow(t *testing.T) {
 	if err := r.win.ExportCouple(id, file, "a kind long phrase"); err != nil {
 		t.Fatal(err)
 	}
-	r.win.DeleteCouple()
+	if err := r.win.DeleteCouple("Sam & Alex", "a kind long phrase"); err != nil {
+		t.Fatal(err)
+	}
 	r.win.ImportCouple(file, "a kind long phrase")
 	if r.win.Start == nil || len(r.win.Start.Cases) != 1 || r.win.Start.Cases[0].Title != "Sam & Alex" {
 		t.Fatalf("after import the list shows %+v", r.win.Start.Cases)

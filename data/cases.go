@@ -8,12 +8,12 @@ import (
 	"strings"
 )
 
-const caseColumns = "id, name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at, example"
+const caseColumns = "id, name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at, example, code, finished"
 
 func scanCase(row interface{ Scan(...any) error }) (Case, error) {
 	var c Case
 	var rebuilding, start, created, updated string
-	err := row.Scan(&c.ID, &c.NameA, &c.NameB, &rebuilding, &start, &c.Paper, &c.Language, &created, &updated, &c.Example)
+	err := row.Scan(&c.ID, &c.NameA, &c.NameB, &rebuilding, &start, &c.Paper, &c.Language, &created, &updated, &c.Example, &c.Code, &c.Finished)
 	c.Rebuilding = Rebuilder(rebuilding)
 	c.StartDate = parseDay(start)
 	c.CreatedAt = parseStamp(created)

@@ -309,6 +309,7 @@ var sealedColumns = []struct{ table, column, field, scope, row string }{
 	{"checkins", "went_well", "checkin.went_well", "case_id = ?", "CAST(week AS TEXT)"},
 	{"checkins", "was_hard", "checkin.was_hard", "case_id = ?", "CAST(week AS TEXT)"},
 	{"checkins", "appreciated", "checkin.appreciated", "case_id = ?", "CAST(week AS TEXT)"},
+	{"therapist_notes", "body", "therapist.notes", "case_id = ?", "''"},
 }
 
 // The row keys above are what the store's code passes as row for each column (answerRow,

@@ -60,6 +60,10 @@ type Case struct {
 	// Example marks the example couple the app makes to show itself; set only by CreateSample's
 	// import, never by an exported file.
 	Example bool
+	// Code is what an office's list shows instead of the names (set by the therapist); Finished
+	// keeps a couple out of the office's active list. Neither travels in an export.
+	Code     string
+	Finished bool
 }
 
 // Names returns the names used to render content for this case.

@@ -192,6 +192,12 @@ func TestPINAnswersFromBeforeTheMarkerStillOpen(t *testing.T) {
 	if _, err := st.DB().Exec("UPDATE answers SET body = substr(body, 5) WHERE substr(body, 1, 4) = CAST('KSP1' AS BLOB)"); err != nil {
 		t.Fatal(err)
 	}
+	// Undo the migrations after 8 too, so that 8 onwards run again.
+	for _, undo := range []string{"ALTER TABLE cases DROP COLUMN code", "ALTER TABLE cases DROP COLUMN finished", "DROP TABLE therapist_notes"} {
+		if _, err := st.DB().Exec(undo); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err := st.DB().Exec("PRAGMA user_version = 7"); err != nil {
 		t.Fatal(err)
 	}

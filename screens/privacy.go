@@ -47,6 +47,10 @@ func (a *activity) idle() time.Duration { return time.Since(time.Unix(0, a.last.
 func (w *Window) Hide() {
 	w.state.Flush()
 	w.state.Store.ForgetAll()
+	if w.office() {
+		w.ShowHidden() // an office's list would name its clients
+		return
+	}
 	w.ShowStart()
 }
 
@@ -71,7 +75,8 @@ func (w *Window) lockIfIdle() {
 	if w.Couple == nil || w.activity.idle() < time.Duration(w.idleMinutes())*time.Minute {
 		return
 	}
-	if locked, err := w.state.Store.IsLocked(w.state.Context(), w.Couple.d.Case.ID); err == nil && locked {
+	// In an office every couple closes, locked or not: the next client must not find it open.
+	if locked, err := w.state.Store.IsLocked(w.state.Context(), w.Couple.d.Case.ID); w.office() || err == nil && locked {
 		w.Hide()
 		return
 	}

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -20,7 +21,9 @@ import (
 type Start struct {
 	view       fyne.CanvasObject
 	win        *Window
-	Cases      []startRow
+	Cases      []startRow // the couples shown
+	all        []startRow // every couple, before office mode's filter
+	Search     *widget.Entry
 	List       *widget.List
 	NewCouple  *widget.Button
 	Sample     *widget.Button
@@ -39,9 +42,11 @@ type startRow struct {
 // newStart builds the start screen. With rows (the couples as last listed) it shows them at
 // once and reads only the couple that was just open, changed, afresh; without, it lists anew.
 func newStart(w *Window, rows []app.CoupleRow, changed int64) *Start {
-	s := &Start{win: w, Message: widget.NewLabel("")}
+	s := &Start{win: w, Message: widget.NewLabel(""), Search: widget.NewEntry()}
 	s.Message.Wrapping = fyne.TextWrapWord
 	t := w.state.Content.T
+	s.Search.SetPlaceHolder(t("ui.office.search"))
+	s.Search.OnChanged = func(string) { s.filter() }
 	if rows == nil {
 		s.load()
 	} else {
@@ -69,8 +74,11 @@ func newStart(w *Window, rows []app.CoupleRow, changed int64) *Start {
 		list = container.NewVBox(empty)
 	}
 	buttons := container.NewHBox(s.NewCouple, s.Sample, layout.NewSpacer(), s.Import, s.PrintBlank)
-	header := container.NewVBox(title, intro, buttons, widget.NewSeparator(),
-		widget.NewLabelWithStyle(t("ui.start.couples"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	var couples fyne.CanvasObject = widget.NewLabelWithStyle(t("ui.start.couples"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if w.office() {
+		couples = container.NewBorder(nil, nil, couples, nil, s.Search)
+	}
+	header := container.NewVBox(title, intro, buttons, widget.NewSeparator(), couples)
 	s.view = container.NewPadded(container.NewBorder(header, s.Message, nil, nil, list))
 	return s
 }
@@ -84,10 +92,11 @@ func (s *Start) load() {
 		s.Message.SetText(err.Error())
 		return
 	}
-	s.Cases = nil
+	s.all = nil
 	for _, c := range cases {
-		s.Cases = append(s.Cases, startRow{Case: c, Title: c.Title()})
+		s.all = append(s.all, startRow{Case: c})
 	}
+	s.filter()
 	s.steps.Add(1)
 	s.win.background(func() {
 		defer s.steps.Done()
@@ -128,9 +137,27 @@ func (s *Start) reload(rows []app.CoupleRow, changed int64) {
 
 // show puts rows on screen.
 func (s *Start) show(rows []app.CoupleRow) {
-	s.Cases = s.Cases[:0]
+	s.all = s.all[:0]
 	for _, r := range rows {
-		s.Cases = append(s.Cases, startRow{Case: r.Case, Title: r.Case.Title(), Step: s.stepText(r)})
+		s.all = append(s.all, startRow{Case: r.Case, Step: s.stepText(r)})
+	}
+	s.filter()
+}
+
+// filter shows the couples the office's search asks for (every couple at home), each named as
+// the list names it: in an office by code or initials, never by full name.
+func (s *Start) filter() {
+	q := strings.ToLower(strings.TrimSpace(s.Search.Text))
+	s.Cases = s.Cases[:0]
+	for _, r := range s.all {
+		if !s.win.listed(r.Case, q) {
+			continue
+		}
+		r.Title = s.win.listLabel(r.Case)
+		if r.Case.Finished && s.win.office() {
+			r.Step = s.win.state.Content.T("ui.office.finished")
+		}
+		s.Cases = append(s.Cases, r)
 	}
 	if s.List != nil {
 		s.List.Refresh()

@@ -30,6 +30,8 @@ type Window struct {
 	Couple     *Couple
 	Dialog     *askDialog      // the dialog open, if any
 	couples    []app.CoupleRow // the list as last read, for going back without reading it again
+	Hidden     *Hidden         // office mode's screen that names no client, when shown
+	Notes      *Notes          // the therapist's notes, when shown
 }
 
 // NewMainWindow builds the window on the start screen.
@@ -82,11 +84,15 @@ func (w *Window) menu() *fyne.MainMenu {
 		fyne.NewMenu(t("ui.menu.kintsugi"), hide, fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(t("ui.menu.import"), w.askImport),
 			fyne.NewMenuItem(t("ui.menu.restore"), w.askRestore),
-			fyne.NewMenuItem(t("ui.menu.folder"), w.askDataFolder)),
+			fyne.NewMenuItem(t("ui.menu.folder"), w.askDataFolder),
+			fyne.NewMenuItem(t("ui.menu.office"), w.askOffice)),
 		fyne.NewMenu(t("ui.menu.couple"),
 			fyne.NewMenuItem(t("ui.menu.passphrase"), w.askPassphrase),
 			fyne.NewMenuItem(t("ui.menu.export"), w.askExport),
-			fyne.NewMenuItem(t("ui.menu.delete"), w.askDelete)),
+			fyne.NewMenuItem(t("ui.menu.delete"), w.askDelete), fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem(t("ui.menu.notes"), w.ShowNotes),
+			fyne.NewMenuItem(t("ui.menu.code"), w.askCode),
+			fyne.NewMenuItem(t("ui.menu.finished"), w.toggleFinished)),
 		fyne.NewMenu(t("ui.menu.steps"), next, prev),
 	)
 }
@@ -100,7 +106,7 @@ func (w *Window) moveStep(delta int) {
 // ShowStart shows the list of couples.
 func (w *Window) ShowStart() {
 	w.state.CloseCase()
-	w.Couple = nil
+	w.Couple, w.Hidden, w.Notes = nil, nil, nil
 	w.Start = newStart(w, nil, 0)
 	w.Win.SetContent(w.Start.view)
 }
@@ -113,7 +119,7 @@ func (w *Window) backToStart() {
 		return
 	}
 	w.state.CloseCase()
-	w.Couple = nil
+	w.Couple, w.Notes = nil, nil
 	w.Start = newStart(w, w.couples, closed)
 	w.Win.SetContent(w.Start.view)
 }

@@ -194,3 +194,25 @@ func TestDeletionNeedsBothNames(t *testing.T) {
 		t.Error("a name of two words")
 	}
 }
+
+func TestMarkDayAllowed(t *testing.T) {
+	from, now := couple.NewDate(2026, 3, 4), couple.NewDate(2026, 3, 10)
+	for _, c := range []struct {
+		day couple.Date
+		ok  bool
+	}{{couple.NewDate(2026, 3, 4), true}, {now, true}, {couple.NewDate(2026, 3, 3), false}, {couple.NewDate(2026, 3, 11), false}} {
+		if err := couple.MarkDayAllowed(c.day, from, now); (err == nil) != c.ok {
+			t.Errorf("%s: %v", c.day, err)
+		}
+	}
+	if err := couple.MarkDayAllowed(couple.NewDate(2020, 1, 1), couple.Date{}, now); err != nil {
+		t.Errorf("no known start: %v", err)
+	}
+	ags := []couple.Agreement{{StartDate: couple.NewDate(2026, 4, 1)}, {StartDate: couple.NewDate(2026, 3, 20)}}
+	if got := couple.TrackingFrom(couple.NewDate(2026, 3, 1), ags); got != couple.NewDate(2026, 3, 20) {
+		t.Errorf("from the earliest agreement: %s", got)
+	}
+	if got := couple.TrackingFrom(couple.NewDate(2026, 3, 1), nil); got != couple.NewDate(2026, 3, 1) {
+		t.Errorf("without an agreement: %s", got)
+	}
+}

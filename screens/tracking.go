@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -35,6 +36,7 @@ type trackingScreen struct {
 	checkIn   data.CheckIn
 	marks     map[int64][7]data.Mark
 	weekNames []string
+	from      data.Date // the first day that can be marked
 }
 
 func newTracking(e *env) stepScreen {
@@ -59,9 +61,47 @@ func newTrackingAt(e *env, week int) *trackingScreen {
 	})
 	s.PrevWeek = widget.NewButton("‹", func() { s.ShowWeek(s.Week - 1) })
 	s.NextWeek = widget.NewButton("›", func() { s.ShowWeek(s.Week + 1) })
-	s.Chart = NewTrendChart(e.d.Weeks(last))
+	s.from = couple.TrackingFrom(e.d.Case.StartDate, e.d.Agreements)
 	s.load()
+	s.Chart = NewTrendChart(s.weeks(last))
 	return s
+}
+
+// weeks sums up weeks 1 to n with this week as it is on screen, so that the chart follows
+// each mark and rating as it is made (the saved dossier catches up later).
+func (s *trackingScreen) weeks(n int) []data.WeekStats {
+	out := s.e.d.Weeks(n)
+	if s.Week < 1 || s.Week > n {
+		return out
+	}
+	w := data.WeekStats{Week: s.Week, Trust: s.checkIn.Trust}
+	for _, row := range s.marks {
+		for _, m := range row {
+			switch m {
+			case data.MarkKept:
+				w.Kept++
+			case data.MarkMissed:
+				w.Missed++
+			case data.MarkNA:
+				w.NA++
+			}
+		}
+	}
+	out[s.Week-1] = w
+	return out
+}
+
+// chartChanged redraws the trend after a mark or a rating.
+func (s *trackingScreen) chartChanged() {
+	if s.Chart != nil {
+		s.Chart.Weeks = s.weeks(len(s.Chart.Weeks))
+		s.Chart.Refresh()
+	}
+}
+
+// dayAllowed is the couple's rule for marking a day of this week (couple.MarkDayAllowed).
+func (s *trackingScreen) dayAllowed(day int) error {
+	return couple.MarkDayAllowed(s.e.d.Case.WeekStart(s.Week).AddDays(day), s.from, data.DateOf(app.Now()))
 }
 
 func (s *trackingScreen) weekName(w int) string {
@@ -89,6 +129,9 @@ func (s *trackingScreen) load() {
 			row[day] = e.d.Mark(cm.ID, e.d.Case.WeekStart(s.Week).AddDays(day))
 			id, d := cm.ID, day
 			cells[day] = widget.NewButton("", func() { s.cycle(id, d) })
+			if row[day] == data.MarkNone && s.dayAllowed(day) != nil {
+				cells[day].Disable() // a day to come, or before the agreement: nothing to record
+			}
 		}
 		s.marks[cm.ID], s.Cells[cm.ID] = row, cells
 		s.paintRow(cm.ID)
@@ -129,9 +172,18 @@ var markCycle = map[data.Mark]data.Mark{data.MarkNone: data.MarkKept, data.MarkK
 // cycle steps a cell through kept, missed, not applicable and empty.
 func (s *trackingScreen) cycle(id int64, day int) {
 	row := s.marks[id]
-	row[day] = markCycle[row[day]]
+	switch err := s.dayAllowed(day); {
+	case err != nil && row[day] == data.MarkNone:
+		s.Message.SetText(plainReason(err))
+		return
+	case err != nil: // a mark from before the rule: it can only be cleared
+		row[day] = data.MarkNone
+	default:
+		row[day] = markCycle[row[day]]
+	}
 	s.marks[id] = row
 	s.paintRow(id)
+	s.chartChanged()
 	entry := data.TrackEntry{CommitmentID: id, Day: s.e.d.Case.WeekStart(s.Week).AddDays(day), Mark: row[day]}
 	caseID := s.e.caseID()
 	s.e.save(fmt.Sprintf("mark.%d.%s", id, entry.Day), func(ctx context.Context, st *data.Store) error {
@@ -159,6 +211,7 @@ func markKey(m data.Mark) string {
 func (s *trackingScreen) rate(v int) {
 	s.checkIn.Trust = v
 	s.paintTrust()
+	s.chartChanged()
 	s.saveCheckIn()
 }
 

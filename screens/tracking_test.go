@@ -3,6 +3,7 @@ package screens
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -12,6 +13,7 @@ import (
 )
 
 func TestTrackingMarksDaysAndTrust(t *testing.T) {
+	pinNow(t, time.Date(2026, 11, 29, 12, 0, 0, 0, time.Local)) // a Sunday: the whole week can be marked
 	r := newRig(t)
 	c := r.couple(app.StepTracking)
 	ctx := r.state.Context()

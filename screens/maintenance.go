@@ -3,6 +3,7 @@ package screens
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,6 +33,14 @@ func (w *Window) askExport() {
 	}
 	id := w.Couple.d.Case.ID
 	t := w.state.Content.T
+	// Said before a file is chosen: an export needs every private answer's text.
+	if closed, err := app.ClosedPINs(w.state.Context(), w.state.Store, id); err != nil {
+		w.showError(err)
+		return
+	} else if len(closed) > 0 {
+		dialog.ShowInformation(t("ui.export.couple.title"), w.state.Content.Tf("ui.export.couple.pin", w.Couple.d.Case.NameOf(closed[0])), w.Win)
+		return
+	}
 	save := func(pass string) {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 			if err != nil || uc == nil {
@@ -40,6 +49,7 @@ func (w *Window) askExport() {
 			path := uc.URI().Path()
 			uc.Close()
 			if err := w.ExportCouple(id, path, pass); err != nil {
+				removeIfEmpty(path) // the file the save dialog created, never written
 				w.showError(err)
 				return
 			}
@@ -57,6 +67,13 @@ func (w *Window) askExport() {
 		return
 	}
 	w.askPassphraseThen(t("ui.export.couple.title"), t("ui.export.couple.locked"), save)
+}
+
+// removeIfEmpty removes the empty file a save dialog created for an export that then failed.
+func removeIfEmpty(path string) {
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+		_ = os.Remove(path) // best effort: an empty file holds nothing of the couple
+	}
 }
 
 // ExportCouple writes couple id to path; with a passphrase (a locked couple's own) it is

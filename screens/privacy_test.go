@@ -302,3 +302,33 @@ func TestPINIsAskedAgainAtEveryHandOver(t *testing.T) {
 	}
 	reopened("after the window sat idle")
 }
+
+// With Sam's PIN closed, exporting says what to do before any file is chosen, in plain words.
+func TestExportWithAClosedPINSaysWhatToDo(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepReflection)
+	c.SetKeyboard(app.KeyboardA)
+	s := c.Current.(*reflectionScreen)
+	s.Answers["CLAR-01"].SetText("Only Sam may read this.")
+	if err := s.NewPIN("2468", "2468"); err != nil {
+		t.Fatal(err)
+	}
+	c.SetKeyboard(app.KeyboardB) // Sam's PIN closes
+	r.win.askExport()
+	top := r.win.Win.Canvas().Overlays().Top()
+	if top == nil || !shows(top, "Sam's private answers are closed with their PIN") {
+		t.Fatal("exporting with Sam's PIN closed does not say what to do")
+	}
+	if shows(top, "data.") || shows(top, "ErrPINNeeded") {
+		t.Error("the message is worded for a developer")
+	}
+	closed, err := app.ClosedPINs(context.Background(), r.st, r.state.CaseID())
+	if err != nil || len(closed) != 1 || closed[0] != data.PartnerA {
+		t.Fatalf("closed PINs: %v %v", closed, err)
+	}
+	c.SetKeyboard(app.KeyboardA)
+	c.Current.(*reflectionScreen).Enter("2468")
+	if closed, _ := app.ClosedPINs(context.Background(), r.st, r.state.CaseID()); len(closed) != 0 {
+		t.Errorf("after Sam entered the PIN: %v", closed)
+	}
+}

@@ -219,6 +219,7 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	if err := cl.parse(fs, args); err != nil {
 		return err
 	}
+	*paper = strings.ToLower(strings.TrimSpace(*paper)) // "A4", "Letter": whatever case is typed
 	switch {
 	case *blank == (*caseID != 0):
 		return usageErrorf("workbook: give either --blank or --case ID")

@@ -116,12 +116,15 @@ func TestSampleCasesAndWorkbooks(t *testing.T) {
 	}
 
 	blank := filepath.Join(dir, "blank.pdf")
-	if code, _, stderr := runCLI(t, "workbook", "--blank", "--weeks", "3", "--paper", "letter", "-o", blank); code != 0 {
+	if code, _, stderr := runCLI(t, "workbook", "--blank", "--weeks", "3", "--paper", "Letter", "-o", blank); code != 0 {
 		t.Fatalf("workbook --blank: %d %s", code, stderr)
 	}
 	text = pdfText(t, blank)
 	if !strings.Contains(text, "Week 3") || strings.Contains(text, "Week 4") || strings.Contains(text, "Sam") {
 		t.Errorf("blank workbook text is off")
+	}
+	if info, err := exec.Command("pdfinfo", blank).Output(); err == nil && !strings.Contains(string(info), "(letter)") {
+		t.Errorf("--paper Letter did not give US Letter:\n%s", info)
 	}
 	if entries, _ := filepath.Glob(filepath.Join(dir, ".kintsugi-*")); len(entries) != 0 {
 		t.Errorf("temporary files left behind: %v", entries)

@@ -271,21 +271,40 @@ func lastSigned(a data.Agreement) (t0 time.Time) {
 	return t0
 }
 
-// blankAgreement has numbered lines to write the chosen commitments on.
+// agreementRows is how many commitments a blank agreement has lines for.
+const agreementRows = 10
+
+// blankVersions is how many blank agreements the paper workbook offers: a changed agreement is
+// a new version, written and signed afresh.
+const blankVersions = 3
+
+// blankAgreement has numbered lines to write the chosen commitments on, each with its review
+// date, once per version.
 func (b *book) blankAgreement() {
 	b.flow(stBody, b.margin, b.bodyW, b.c.T("wb.agreement.blank"))
-	b.gap(3)
-	const rows, rowH = 10, 10.0
-	for i := 1; i <= rows; i++ {
-		b.ensure(rowH)
-		y := b.y()
-		b.oneLine(stCode, b.margin, y+1, 8, fmt.Sprint(i), "L")
-		b.field(b.margin+8, y, 28, b.c.T("wb.agreement.code"), "")
-		b.field(b.margin+40, y, b.bodyW-40, "", "")
-		b.setY(y + rowH)
+	for v := 1; v <= blankVersions; v++ {
+		if v > 1 {
+			b.newPage()
+			b.flow(stSub, b.margin, b.bodyW, b.title(SecAgreement))
+		}
+		b.gap(2)
+		status := b.c.Tf("wb.agreement.version", v)
+		b.flow(stLabelB, b.margin, b.bodyW, status)
+		b.gap(2)
+		const rowH = 10.0
+		reviewW := 46.0
+		for i := 1; i <= agreementRows; i++ {
+			b.ensure(rowH)
+			y := b.y()
+			b.oneLine(stCode, b.margin, y+1, 8, fmt.Sprint(i), "L")
+			b.field(b.margin+8, y, 28, b.c.T("wb.agreement.code"), "")
+			b.field(b.margin+40, y, b.bodyW-40-reviewW-4, "", "")
+			b.field(b.margin+b.bodyW-reviewW, y, reviewW, b.c.T("wb.review.by"), "")
+			b.setY(y + rowH)
+		}
+		b.agreementDates(data.Date{}, data.Date{}, status)
+		b.signatures(nil)
 	}
-	b.agreementDates(data.Date{}, data.Date{}, "")
-	b.signatures(nil)
 }
 
 // sigH is the height of the signatures under their heading.

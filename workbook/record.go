@@ -59,6 +59,79 @@ func (b *book) ritualAnswer(id string) written {
 	return written{}
 }
 
+// reviewRecord is the table a couple, or their counsellor, fills in at each review of the
+// agreement: when, which version, what was kept, what to change, the next review, initials.
+func (b *book) reviewRecord() {
+	b.chapter(SecReview, b.c.T("wb.review.intro"))
+	cols := []struct {
+		key string
+		w   float64
+	}{{"wb.review.date", 0.14}, {"wb.review.version", 0.09}, {"wb.review.kept", 0.27}, {"wb.review.change", 0.27},
+		{"wb.review.next", 0.13}, {"wb.review.initials", 0.10}}
+	const rowH = 17.0
+	header := func() {
+		y := b.y()
+		x := b.margin
+		for _, c := range cols {
+			b.oneLine(stLabelB, x+1, y, b.bodyW*c.w-2, b.c.T(c.key), "L")
+			x += b.bodyW * c.w
+		}
+		b.setY(y + 6)
+	}
+	header()
+	for b.room() >= rowH {
+		y := b.y()
+		b.draw(line)
+		b.pdf.Line(b.margin, y, b.margin+b.bodyW, y)
+		x := b.margin
+		for _, c := range cols[:len(cols)-1] {
+			x += b.bodyW * c.w
+			b.pdf.Line(x, y, x, y+rowH)
+		}
+		b.setY(y + rowH)
+	}
+	b.pdf.Line(b.margin, b.y(), b.margin+b.bodyW, b.y())
+}
+
+// sessionsPerPage and sessionPages shape the pages for notes from sessions with a counsellor.
+const sessionsPerPage, sessionPages = 2, 3
+
+// sessions are pages a counsellor expects: for each session its date, who was there, what was
+// talked about and what the couple agreed to try before the next one.
+func (b *book) sessions() {
+	b.chapter(SecSessions, b.c.T("wb.sessions.intro"))
+	for page := range sessionPages {
+		if page > 0 {
+			b.newPage()
+		}
+		per := (b.room() - 4) / sessionsPerPage
+		for range sessionsPerPage {
+			b.session(per)
+		}
+	}
+}
+
+func (b *book) session(h float64) {
+	y0 := b.y()
+	y := y0 + 2
+	half := b.bodyW/2 - 6
+	b.field(b.margin, y, half, b.c.T("wb.sessions.date"), "")
+	b.field(b.margin+b.bodyW/2+6, y, half, b.c.T("wb.sessions.with"), "")
+	b.setY(y + 10)
+	lines := int((h - 10 - 2*stLabelB.lead - 8) / pitch)
+	talked := max(2, lines*3/5)
+	for _, part := range []struct {
+		key string
+		n   int
+	}{{"wb.sessions.talked", talked}, {"wb.sessions.next", max(2, lines-talked)}} {
+		b.oneLine(stLabelB, b.margin, b.y()+1, b.bodyW, b.c.T(part.key), "L")
+		b.gap(stLabelB.lead - 2)
+		b.ruled(b.margin, b.bodyW, part.n)
+		b.gap(2)
+	}
+	b.setY(max(b.y(), y0+h))
+}
+
 func (b *book) help() {
 	sec := b.c.Section(data.SectionHelp)
 	b.chapter(SecHelp, sec.Intro)

@@ -49,10 +49,13 @@ func (b *book) cover() {
 	b.gap(16)
 	if b.d == nil {
 		w := b.bodyW * 0.62
-		for _, label := range []string{b.c.Roles.PartnerA, b.c.Roles.PartnerB, b.c.T("wb.cover.started")} {
+		for _, label := range []string{b.c.Roles.PartnerA, b.c.Roles.PartnerB} {
 			b.field(b.margin, b.y(), w, label, "")
 			b.gap(12)
 		}
+		b.whoRebuilds()
+		b.field(b.margin, b.y(), w, b.c.T("wb.cover.started"), "")
+		b.gap(12)
 	} else {
 		b.flow(stCoverNames, b.margin, b.bodyW, b.d.Case.Title())
 		b.gap(1)
@@ -68,6 +71,25 @@ func (b *book) cover() {
 	b.setY(b.bottom - linesH(stNote, note))
 	b.printLines(stNote, b.margin, b.bodyW*0.8, note, -1)
 	b.contents()
+}
+
+// whoRebuilds asks on the blank cover who is rebuilding trust, Partner A, B or both, and says
+// what follows from it for the questions each answers.
+func (b *book) whoRebuilds() {
+	y := b.y()
+	label := b.c.T("wb.cover.rebuilding")
+	b.oneLine(stLabel, b.margin, y+1, 60, label, "L")
+	b.use(stLabel)
+	x := b.margin + b.pdf.GetStringWidth(b.fit(stLabel, label, 60)) + 4
+	for _, choice := range []string{b.c.Roles.PartnerA, b.c.Roles.PartnerB, b.c.T("wb.cover.rebuilding.both")} {
+		b.box(x, y+1.3, 4, false)
+		choice = b.fit(stLabel, choice, 34)
+		b.oneLine(stLabel, x+6, y+1, 34, choice, "L")
+		x += 6 + b.pdf.GetStringWidth(choice) + 7
+	}
+	b.setY(y + 7)
+	b.flow(stNote, b.margin, b.bodyW*0.72, b.c.T("wb.cover.rebuilding.note"))
+	b.gap(6)
 }
 
 // seam is the cover's one ornament: a gold line, like the mended crack of a kintsugi bowl.

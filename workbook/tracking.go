@@ -7,8 +7,9 @@ import (
 	"kintsugi/data"
 )
 
-// blankRows is how many empty commitment rows a blank tracking sheet offers.
-const blankRows = 8
+// blankRows is how many empty commitment rows a blank tracking sheet offers: as many as the
+// blank agreement has lines.
+const blankRows = agreementRows
 
 // trackRow is one line of a tracking sheet: a commitment, or an empty row to write one in.
 type trackRow struct {
@@ -101,7 +102,8 @@ func (b *book) grid(w int, rows []trackRow) {
 	labelW := b.bodyW - 7*dayW
 	header := func() {
 		y := b.y()
-		b.oneLine(stLabelB, b.margin+1.5, y+1.8, labelW-3, b.c.T("wb.week.commitment"), "L")
+		b.oneLine(stLabelB, b.margin+1.5, y+1.8, 11, b.c.T("wb.agreement.code"), "L")
+		b.oneLine(stLabelB, b.margin+13, y+1.8, labelW-15, b.c.T("wb.week.commitment"), "L")
 		for day := range 7 {
 			label := b.c.T(fmt.Sprintf("date.weekday.%d", day))
 			if b.d != nil {
@@ -126,6 +128,10 @@ func (b *book) grid(w int, rows []trackRow) {
 		}
 		if r.code != "" {
 			b.oneLine(style{fontSans, "B", 9, rowH, gold}, b.margin+1.5, y, 11, r.code, "L")
+		} else if r.id == 0 { // on paper: a place for the code, then the commitment
+			b.draw(line)
+			pdf.Line(b.margin+1.5, y+rowH-1.8, b.margin+11, y+rowH-1.8)
+			pdf.Line(b.margin+13, y+rowH-1.8, b.margin+labelW-3, y+rowH-1.8)
 		}
 		b.oneLine(style{fontSerif, "", 9.5, rowH, ink}, b.margin+13, y, labelW-15, r.label, "L")
 		for day := range 7 {
@@ -184,10 +190,26 @@ func (b *book) weekNotes(w int) {
 		{"wb.week.went_well", ci.WentWell}, {"wb.week.was_hard", ci.WasHard}, {"wb.week.appreciated", ci.Appreciated},
 	}
 	const boxGap, minBox = 3.0, 24.0
-	share := max(minBox, (b.room()-boxGap*float64(len(notes)))/float64(len(notes)))
 	for _, n := range notes {
-		b.noteBox(b.c.T(n.key), n.text, share)
+		b.noteBox(b.c.T(n.key), n.text, minBox)
 		b.gap(boxGap)
+	}
+	b.partnerNotes()
+}
+
+// partnerNotes use the rest of the page: two ruled columns, one for each partner's own notes.
+func (b *book) partnerNotes() {
+	n := int((b.room() - 7) / pitch)
+	if n < 2 {
+		return
+	}
+	y := b.y()
+	colW := b.bodyW/2 - 4
+	for i, p := range data.Partners {
+		x := b.margin + float64(i)*(colW+8)
+		b.oneLine(stLabelB, x, y, colW, b.c.Tf("wb.week.notes", b.name(p)), "L")
+		b.setY(y + 4)
+		b.ruled(x, colW, n)
 	}
 }
 
@@ -232,6 +254,16 @@ var paperLine = [3]int{226, 221, 210}
 
 // progress charts, week by week, the trust rating and the share of commitments kept.
 func (b *book) progress() {
+	if b.d == nil {
+		// On paper: an empty chart, ruled at every point of the scale, to plot week by week.
+		b.chapter(SecProgress, b.c.T("wb.progress.blank"))
+		weeks := make([]data.WeekStats, b.weeks)
+		for i := range weeks {
+			weeks[i] = data.WeekStats{Week: i + 1, Trust: -1}
+		}
+		b.chart(weeks)
+		return
+	}
 	b.chapter(SecProgress, b.c.T("wb.progress.intro"))
 	last := b.d.LastTrackedWeek()
 	if last == 0 {
@@ -249,7 +281,11 @@ func (b *book) chart(weeks []data.WeekStats) {
 	b.ensure(h + 24)
 	x0, y0 := b.margin+axisW, b.y()+4
 	w := b.bodyW - 2*axisW
-	for _, v := range []int{0, 5, 10} {
+	scale := []int{0, 5, 10}
+	if b.d == nil {
+		scale = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	}
+	for _, v := range scale {
 		y := y0 + h*(1-float64(v)/10)
 		b.draw(line)
 		if v == 0 {
@@ -270,6 +306,10 @@ func (b *book) chart(weeks []data.WeekStats) {
 			bw := min(slot*0.64, 9)
 			b.fill(pale)
 			pdf.Rect(x+(slot-bw)/2, y0+h-bh, bw, bh, "F")
+		}
+		if b.d == nil {
+			b.draw(paperLine)
+			pdf.Line(x+slot/2, y0, x+slot/2, y0+h)
 		}
 		if wk.Week == 1 || wk.Week%every == 0 {
 			b.oneLine(stLabel, x-4, y0+h+1.5, slot+8, fmt.Sprint(wk.Week), "C")

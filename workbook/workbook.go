@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -29,13 +30,15 @@ const (
 	SecRitual       = "ritual"
 	SecTracking     = "tracking"
 	SecProgress     = "progress"
+	SecReview       = "review"
+	SecSessions     = "sessions"
 	SecHelp         = "help"
 )
 
 // AllSections lists every section in print order.
 func AllSections() []string {
 	return []string{SecCover, SecHowTo, SecWhatHappened, SecClarifying, SecReflection, SecRules, SecSteps,
-		SecCatalog, SecAgreement, SecLetter, SecRitual, SecTracking, SecProgress, SecHelp}
+		SecCatalog, SecAgreement, SecLetter, SecRitual, SecTracking, SecProgress, SecReview, SecSessions, SecHelp}
 }
 
 // DefaultWeeks and MaxWeeks bound the weekly tracking sheets: twelve by default, two years at most.
@@ -58,6 +61,7 @@ type Options struct {
 }
 
 func (o *Options) normalise() error {
+	o.Paper = strings.ToLower(strings.TrimSpace(o.Paper))
 	if o.Paper == "" {
 		o.Paper = data.PaperA4
 	}
@@ -126,7 +130,7 @@ var printers = map[string]func(*book){
 	SecClarifying: (*book).clarifying, SecReflection: (*book).reflection, SecRules: (*book).rules,
 	SecSteps: (*book).steps, SecCatalog: (*book).catalog, SecAgreement: (*book).agreement,
 	SecLetter: (*book).letter, SecRitual: (*book).ritual, SecTracking: (*book).tracking,
-	SecProgress: (*book).progress, SecHelp: (*book).help,
+	SecProgress: (*book).progress, SecReview: (*book).reviewRecord, SecSessions: (*book).sessions, SecHelp: (*book).help,
 }
 
 // book is one workbook being printed.
@@ -169,9 +173,6 @@ func newBook(c *data.Content, d *data.Dossier, opt Options) (*book, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", SizeStr: size})
 	b := &book{pdf: pdf, c: c, d: d, opt: opt, fonts: fonts, margin: 20, top: 20, weeks: opt.Weeks}
 	for _, sec := range opt.Sections {
-		if sec == SecProgress && d == nil {
-			continue // there is nothing to chart on paper yet
-		}
 		if !slices.Contains(b.sections, sec) {
 			b.sections = append(b.sections, sec)
 		}

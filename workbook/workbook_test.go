@@ -153,7 +153,22 @@ func TestBlankWorkbookHasEverything(t *testing.T) {
 			}
 		}
 	}
-	whole = append(whole, c.T("wb.decide.title"), c.T("wb.decide.unsure"), c.T("wb.cost.legend"))
+	whole = append(whole, c.T("wb.decide.title"), c.T("wb.decide.unsure"), c.T("wb.cost.legend"),
+		// the cover asks who is rebuilding; the pages a therapist expects
+		c.T("wb.cover.rebuilding"), c.T("wb.cover.rebuilding.both"), c.T("wb.review.title"), c.T("wb.review.next"),
+		c.T("wb.review.initials"), c.T("wb.sessions.title"), c.T("wb.sessions.next"), c.T("wb.progress.blank"),
+		c.Tf("wb.week.notes", c.Roles.PartnerA), c.Tf("wb.week.notes", c.Roles.PartnerB))
+	// Several blank agreements, each with its version and a review date on every line.
+	for v := 1; v <= 3; v++ {
+		whole = append(whole, c.Tf("wb.agreement.version", v))
+	}
+	if n := strings.Count(text, c.T("wb.review.by")); n < 30 {
+		t.Errorf("the blank agreements have %d review dates, want one per line", n)
+	}
+	// Each weekly sheet has a code column and as many rows as a blank agreement.
+	if !regexp.MustCompile(`(?m)^\s*` + c.T("wb.agreement.code") + `\s+` + c.T("wb.week.commitment")).MatchString(text) {
+		t.Error("the weekly sheet has no code column")
+	}
 	for _, want := range whole {
 		if want := flat(c.Render(want, data.Names{})); !strings.Contains(f, want) {
 			t.Errorf("the blank workbook lacks %.60q", want)
@@ -223,7 +238,6 @@ func TestOptionsAreChecked(t *testing.T) {
 		"paper a5":        {Paper: "a5"},
 		"unknown section": {Sections: []string{"appendix"}},
 		"no section":      {Sections: []string{}},
-		"only progress":   {Sections: []string{workbook.SecProgress}}, // a blank workbook has none
 	}
 	for name, opt := range bad {
 		if err := workbook.Write(&bytes.Buffer{}, c, nil, opt); err == nil {
@@ -234,6 +248,9 @@ func TestOptionsAreChecked(t *testing.T) {
 		if err := workbook.Write(&bytes.Buffer{}, c, nil, workbook.Options{Weeks: weeks, Sections: []string{workbook.SecTracking}}); err != nil {
 			t.Errorf("weeks %d: %v", weeks, err)
 		}
+	}
+	if err := workbook.Write(&bytes.Buffer{}, c, nil, workbook.Options{Paper: " Letter", Sections: []string{workbook.SecHelp}}); err != nil {
+		t.Errorf("paper Letter: %v", err)
 	}
 	if err := workbook.Write(&bytes.Buffer{}, nil, nil, workbook.Options{}); err == nil {
 		t.Error("no content was accepted")
@@ -647,3 +664,15 @@ func TestRunningHeader(t *testing.T) {
 }
 
 func firstLine(s string) string { return strings.SplitN(strings.TrimSpace(s), "\n", 2)[0] }
+
+// TestEveryTrackedWeekPrints: a couple's record is never cut at the number of sheets asked for;
+// the weeks they tracked beyond it print too, as the progress table lists them.
+func TestEveryTrackedWeekPrints(t *testing.T) {
+	d := year()
+	text := pdfText(t, write(t, d, workbook.Options{Weeks: 12, Sections: []string{workbook.SecTracking}}))
+	for _, w := range []int{12, 13, 52} {
+		if !regexp.MustCompile(fmt.Sprintf(`(?m)^\s*Week %d\s`, w)).MatchString(text) {
+			t.Errorf("tracked week %d is not printed", w)
+		}
+	}
+}

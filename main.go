@@ -17,6 +17,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
 	"kintsugi/app"
 	"kintsugi/assets"
@@ -54,9 +55,9 @@ func commands() []command {
 		{"restore", "--from FILE [--db PATH]", "replace the database with a backup; the current one is kept as a backup first", (*cli).restore},
 		{"lock", "--case ID [--db PATH] [--passphrase-file FILE] [--new-passphrase-file FILE]",
 			"set or change a couple's passphrase; their private text is then stored encrypted", (*cli).lock},
-		{"sample", "[--db PATH]", "create the example couple and print its case ID", (*cli).sample},
+		{"sample", "[--db PATH] [--lang CODE]", "create the example couple and print its case ID", (*cli).sample},
 		{"cases", "[--db PATH]", "list the couples, one a line", (*cli).cases},
-		{"screenshots", "--out DIR [--width W --height H] [--dark]", "render every screen of the example couple to PNG files, without a display", (*cli).screenshots},
+		{"screenshots", "--out DIR [--width W --height H] [--dark] [--lang CODE]", "render every screen of the example couple to PNG files, without a display", (*cli).screenshots},
 		{"version", "", "print the version (also: kintsugi --version)", (*cli).version},
 		{"help", "[COMMAND]", "show this help, or one command's", (*cli).help},
 	}
@@ -230,14 +231,8 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	case *paper != "" && !data.ValidPaper(*paper):
 		return usageErrorf("workbook: --paper must be a4 or letter, not %q", *paper)
 	}
-	if *lang != "" {
-		langs, err := data.Languages(assets.FS)
-		if err != nil {
-			return err
-		}
-		if !slices.Contains(langs, *lang) {
-			return usageErrorf("workbook: --lang must be one of %s, not %q", strings.Join(langs, ", "), *lang)
-		}
+	if err := checkLang("workbook", *lang); err != nil {
+		return err
 	}
 	opt := workbook.Options{Paper: *paper, Weeks: *weeks, Language: *lang}
 	if *blank {
@@ -325,9 +320,29 @@ func (cl *cli) withStore(ctx context.Context, fs *flag.FlagSet, args []string, r
 	return offerBackup(ctx, st.Path(), run(st))
 }
 
+// checkLang refuses a --lang with no content embedded; "" is the default.
+func checkLang(cmd, lang string) error {
+	if lang == "" {
+		return nil
+	}
+	langs, err := data.Languages(assets.FS)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(langs, lang) {
+		return usageErrorf("%s: --lang must be one of %s, not %q", cmd, strings.Join(langs, ", "), lang)
+	}
+	return nil
+}
+
 func (cl *cli) sample(ctx context.Context, args []string) error {
-	return cl.withStore(ctx, cl.newFlags("sample"), args, func(st *data.Store) error {
-		content, err := app.LoadContent("")
+	fs := cl.newFlags("sample")
+	lang := fs.String("lang", "en", "the example couple's language, and its workbook's")
+	return cl.withStore(ctx, fs, args, func(st *data.Store) error {
+		if err := checkLang("sample", *lang); err != nil {
+			return err
+		}
+		content, err := app.LoadContent(*lang)
 		if err != nil {
 			return err
 		}
@@ -413,11 +428,11 @@ func (cl *cli) window(ctx context.Context, args []string) error {
 // runRecovery shows a damaged database's problem in a window, for people who started Kintsugi
 // from an icon and would never see a terminal, and offers the newest good backup.
 func runRecovery(ctx context.Context, path string, problem error) error {
-	content, err := app.LoadContent("")
+	a := fyneapp.NewWithID(app.ID)
+	content, err := windowContent(a)
 	if err != nil {
 		return err
 	}
-	a := fyneapp.NewWithID(app.ID)
 	var offer *data.BackupInfo
 	if b, err := app.NewestGoodBackup(ctx, app.BackupDir(path)); err == nil {
 		offer = &b
@@ -427,6 +442,12 @@ func runRecovery(ctx context.Context, path string, problem error) error {
 	})
 	r.Win.ShowAndRun()
 	return offerBackup(ctx, path, problem)
+}
+
+// windowContent is the content in the window's language: the one chosen in the Kintsugi menu,
+// else the system's.
+func windowContent(a fyne.App) (*data.Content, error) {
+	return app.LoadContent(app.WindowLanguage(a.Preferences().String(screens.PrefLanguage), lang.SystemLocale().String()))
 }
 
 // offerBackup turns a damaged database into one line that says how to get the work back. The
@@ -447,11 +468,11 @@ func offerBackup(ctx context.Context, path string, err error) error {
 }
 
 func runWindow(ctx context.Context, st *data.Store) error {
-	content, err := app.LoadContent("")
+	a := fyneapp.NewWithID(app.ID)
+	content, err := windowContent(a)
 	if err != nil {
 		return err
 	}
-	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	state := app.NewState(ctx, st, content)
 	w := screens.NewMainWindow(a, state)
@@ -487,7 +508,11 @@ func (cl *cli) screenshots(ctx context.Context, args []string) error {
 	width := fs.Int("width", 1100, "window width in pixels")
 	height := fs.Int("height", 740, "window height in pixels")
 	dark := fs.Bool("dark", false, "render the dark variant of the theme instead of the light one")
+	lang := fs.String("lang", "en", "the window's language")
 	if err := cl.parse(fs, args); err != nil {
+		return err
+	}
+	if err := checkLang("screenshots", *lang); err != nil {
 		return err
 	}
 	if *out == "" {
@@ -510,7 +535,7 @@ func (cl *cli) screenshots(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	content, err := app.LoadContent("")
+	content, err := app.LoadContent(*lang)
 	if err != nil {
 		return err
 	}

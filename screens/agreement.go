@@ -239,7 +239,7 @@ func (s *agreementScreen) buildVersionPick() {
 		a := s.Versions[i]
 		label := s.e.tf("ui.agreement.version.draft", a.Version)
 		if a.Frozen() {
-			label = s.e.tf("ui.agreement.version.signed", a.Version, signedOn(a))
+			label = s.e.tf("ui.agreement.version.signed", a.Version, s.e.content.Date(signedOn(a).Time()))
 		}
 		s.labels = append(s.labels, label)
 		byLabel[label] = a.Version
@@ -453,7 +453,7 @@ func (s *agreementScreen) signatureView(p data.Partner, sig data.Signature) fyne
 	}
 	name := widget.NewLabelWithStyle(sig.TypedName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
-	when := widget.NewLabel(s.e.tf("ui.agreement.signed.on", data.DateOf(sig.SignedAt.Local())))
+	when := widget.NewLabel(s.e.tf("ui.agreement.signed.on", s.e.content.Date(sig.SignedAt.Local())))
 	return container.NewVBox(container.NewHBox(drawing), container.NewVBox(name, when))
 }
 
@@ -479,7 +479,7 @@ func (s *agreementScreen) View() fyne.CanvasObject {
 	status := e.t("ui.agreement.status.draft")
 	switch {
 	case a.Frozen():
-		status = e.tf("ui.agreement.status.frozen", signedOn(*a))
+		status = e.tf("ui.agreement.status.frozen", e.content.Date(signedOn(*a).Time()))
 	case len(a.Signatures) > 0:
 		p := a.Signatures[0].Partner
 		status = e.tf("ui.agreement.status.one", e.name(p), e.name(p.Other()))
@@ -518,7 +518,7 @@ func (s *agreementScreen) itemView(it data.AgreementItem) fyne.CanvasObject {
 		details = append(details, e.tf("ui.agreement.item.cost", strings.ToLower(e.content.CostLevel(it.Cost).Label)))
 	}
 	if !it.ReviewDate.IsZero() {
-		details = append(details, e.tf("ui.agreement.item.review", it.ReviewDate))
+		details = append(details, e.tf("ui.agreement.item.review", e.content.Date(it.ReviewDate.Time())))
 	}
 	segs := []widget.RichTextSegment{&widget.TextSegment{Text: it.Text, Style: widget.RichTextStyleParagraph}}
 	if len(details) > 0 {
@@ -534,7 +534,7 @@ func (s *agreementScreen) itemView(it data.AgreementItem) fyne.CanvasObject {
 func (s *agreementScreen) datesView() fyne.CanvasObject {
 	e := s.e
 	if !s.Editable {
-		return wrapped(e.tf("ui.agreement.dates.fixed", s.Shown.StartDate, s.Shown.ReviewDate))
+		return wrapped(e.tf("ui.agreement.dates.fixed", dateText(e.content, s.Shown.StartDate), dateText(e.content, s.Shown.ReviewDate)))
 	}
 	grid := container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel(e.t("ui.agreement.start")), nil, s.Start),

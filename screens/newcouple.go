@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"kintsugi/app"
 	"kintsugi/data"
 )
 
@@ -18,8 +19,10 @@ type coupleForm struct {
 	NameB      *field
 	Rebuilding *widget.RadioGroup
 	Paper      *widget.RadioGroup
+	Language   *widget.Select // the workbook's language, the window's to begin with
 	choices    map[string]data.Rebuilder
 	papers     map[string]string
+	languages  map[string]string
 }
 
 func newCoupleForm(c *data.Content) *coupleForm {
@@ -35,17 +38,28 @@ func newCoupleForm(c *data.Content) *coupleForm {
 	f.Paper = widget.NewRadioGroup([]string{c.T("ui.paper.a4"), c.T("ui.paper.letter")}, nil)
 	f.Paper.Horizontal = true
 	f.Paper.SetSelected(c.T("ui.paper.a4"))
+	f.languages = map[string]string{}
+	var names []string
+	choices, _ := app.LanguageChoices() // embedded: the window's own content loaded from them
+	for _, l := range choices {
+		f.languages[l.Name] = l.Code
+		names = append(names, l.Name)
+	}
+	f.Language = widget.NewSelect(names, nil)
+	f.Language.SetSelected(c.LanguageName)
 	f.form = widget.NewForm(
 		widget.NewFormItem(c.T("ui.new.nameA"), f.NameA),
 		widget.NewFormItem(c.T("ui.new.nameB"), f.NameB),
 		widget.NewFormItem(c.T("ui.new.rebuilding"), f.Rebuilding),
 		widget.NewFormItem(c.T("ui.new.paper"), f.Paper),
+		widget.NewFormItem(c.T("ui.new.language"), f.Language),
 	)
 	return f
 }
 
 func (f *coupleForm) value() data.Case {
-	return data.Case{NameA: f.NameA.Text, NameB: f.NameB.Text, Rebuilding: f.choices[f.Rebuilding.Selected], Paper: f.papers[f.Paper.Selected]}
+	return data.Case{NameA: f.NameA.Text, NameB: f.NameB.Text, Rebuilding: f.choices[f.Rebuilding.Selected], Paper: f.papers[f.Paper.Selected],
+		Language: f.languages[f.Language.Selected]}
 }
 
 // askNewCouple asks for the new couple's names; a refusal (an empty name, say) shows inside the

@@ -216,6 +216,6 @@ func (s *Start) openSample() {
 
 func (s *Start) askPrintBlank() {
 	saveWorkbookDialog(s.win, "kintsugi-workbook-blank.pdf", func(path string) error {
-		return app.ExportWorkbook(context.Background(), nil, 0, path, workbook.Options{Weeks: 12})
+		return app.ExportWorkbook(context.Background(), nil, 0, path, workbook.Options{Weeks: 12, Language: s.win.state.Content.Language})
 	})
 }

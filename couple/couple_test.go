@@ -216,3 +216,30 @@ func TestMarkDayAllowed(t *testing.T) {
 		t.Errorf("without an agreement: %s", got)
 	}
 }
+
+func TestWhatIsDue(t *testing.T) {
+	start, review := couple.NewDate(2026, 3, 4), couple.NewDate(2026, 5, 27)
+	signed := couple.Agreement{StartDate: start, ReviewDate: review,
+		Signatures: []couple.Signature{{Partner: couple.PartnerA}, {Partner: couple.PartnerB}}}
+	watch := couple.Commitment{ID: 7, CatalogID: "MON-01", AgreedA: true, AgreedB: true, ReviewDate: couple.NewDate(2026, 4, 1)}
+	isMon := func(id string) bool { return id == "MON-01" }
+	kinds := func(ds []couple.Due) (out []couple.DueKind) {
+		for _, d := range ds {
+			out = append(out, d.Kind)
+		}
+		return out
+	}
+	if got := couple.WhatIsDue(couple.NewDate(2026, 3, 10), false, []couple.Agreement{{StartDate: start}}, nil, isMon); got != nil {
+		t.Errorf("due before anything is signed: %v", got)
+	}
+	ags := []couple.Agreement{signed}
+	if got := kinds(couple.WhatIsDue(couple.NewDate(2026, 3, 10), false, ags, []couple.Commitment{watch}, isMon)); !reflect.DeepEqual(got, []couple.DueKind{couple.DueCheckIn}) {
+		t.Errorf("early on: %v", got)
+	}
+	if got := kinds(couple.WhatIsDue(couple.NewDate(2026, 4, 1), true, ags, []couple.Commitment{watch}, isMon)); !reflect.DeepEqual(got, []couple.DueKind{couple.DueMonitoring}) {
+		t.Errorf("on the monitoring's end: %v", got)
+	}
+	if got := kinds(couple.WhatIsDue(review, false, ags, []couple.Commitment{watch}, isMon)); !reflect.DeepEqual(got, []couple.DueKind{couple.DueCheckIn, couple.DueReview, couple.DueMonitoring}) {
+		t.Errorf("on the review date: %v", got)
+	}
+}

@@ -50,6 +50,7 @@ type Couple struct {
 	Sidebar   *widget.List
 	Keyboard  *widget.Select
 	Saved     *widget.Label
+	Due       *widget.Label // what the couple's rhythm asks for today, hidden when nothing
 	Back      *widget.Button
 	Help      *widget.Button
 	HideNow   *widget.Button
@@ -101,8 +102,14 @@ func newCouple(w *Window, d *data.Dossier) *Couple {
 	footer := container.NewBorder(nil, nil, c.Prev, c.Next)
 	split := container.NewHSplit(c.Sidebar, container.NewBorder(nil, footer, nil, nil, c.body))
 	split.Offset = 0.24
-	c.view = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, split)
+	// One line per item, never wrapped: a wrapped label in the header is measured as one line
+	// and ran into the page under it.
+	c.Due = widget.NewLabel("")
+	c.Due.Truncation = fyne.TextTruncateEllipsis
+	c.Due.Importance = widget.HighImportance
+	c.view = container.NewBorder(container.NewVBox(header, c.Due, widget.NewSeparator()), nil, nil, nil, split)
 	c.showLocked()
+	c.refreshDue()
 	return c
 }
 
@@ -201,6 +208,9 @@ func (c *Couple) rebuild(make func(*env) stepScreen) {
 	c.body.Objects = []fyne.CanvasObject{c.Current.View()}
 	c.body.Refresh()
 	c.updateProgress(d)
+	if c.Due != nil {
+		c.refreshDue()
+	}
 }
 
 type placeholder struct{ view fyne.CanvasObject }

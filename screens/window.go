@@ -90,6 +90,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		fyne.NewMenu(t("ui.menu.couple"),
 			fyne.NewMenuItem(t("ui.menu.passphrase"), w.askPassphrase),
 			fyne.NewMenuItem(t("ui.menu.export"), w.askExport),
+			fyne.NewMenuItem(t("ui.menu.calendar"), w.askCalendar),
 			fyne.NewMenuItem(t("ui.menu.delete"), w.askDelete), fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(t("ui.menu.notes"), w.ShowNotes),
 			fyne.NewMenuItem(t("ui.menu.code"), w.askCode),

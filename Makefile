@@ -57,7 +57,7 @@ dist: dist-deps
 	mv Kintsugi.exe $(DIST)/kintsugi-$(VERSION)-windows-amd64.exe
 	rm -f kintsugi kintsugi.exe
 	cd $(DIST) && sha256sum kintsugi-$(VERSION)-* > SHA256SUMS
-	tar -xOJf $(DIST)/kintsugi-$(VERSION)-linux-amd64.tar.xz usr/local/bin/kintsugi | wc -c | \
+	tar -xOJf $(DIST)/kintsugi-$(VERSION)-linux-amd64.tar.xz kintsugi/usr/local/bin/kintsugi | wc -c | \
 		xargs printf 'linux-amd64 binary (stripped)\t%s bytes\n' > $(DIST)/SIZES.txt
 	cd $(DIST) && for f in kintsugi-$(VERSION)-*; do printf '%s\t%s bytes\n' "$$f" "$$(wc -c < $$f)"; done >> SIZES.txt
 	@cat $(DIST)/SIZES.txt

@@ -109,10 +109,10 @@ func ensureFile(path string) error {
 // makePrivate gives the database and its -wal and -shm files mode 0600, whatever they had: a
 // copy, an older version or a umask may have left them readable by others. SQLite gives the
 // side files it creates the database's mode, so they stay private from then on. On Windows,
-// modes do not apply; the files are protected by the folder's access list (see README).
+// modes do not apply; the files get an access list for the user alone (perm_windows.go).
 func makePrivate(path string) error {
 	if runtime.GOOS == "windows" {
-		return nil
+		return privateACL(path)
 	}
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		info, err := os.Stat(p)

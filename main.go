@@ -234,7 +234,10 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	if err := checkLang("workbook", *lang); err != nil {
 		return err
 	}
-	opt := workbook.Options{Paper: *paper, Weeks: *weeks, Language: *lang}
+	opt := workbook.Options{Paper: *paper, Weeks: *weeks, Language: *lang, Warn: func(missing []rune) {
+		fmt.Fprintf(cl.stderr, "kintsugi: warning: no font on this computer can draw %s; they print as \uFFFD\n",
+			workbook.DescribeRunes(missing))
+	}}
 	if *blank {
 		return app.ExportWorkbook(ctx, nil, 0, *out, opt)
 	}

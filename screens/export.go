@@ -26,12 +26,19 @@ type exportScreen struct {
 	Filled   *widget.Button
 	Blank    *widget.Button
 	Message  *widget.Label
-	papers   map[string]string
+	// Unprintable names, before printing, the characters of the couple's words no font can draw.
+	Unprintable *widget.Label
+	papers      map[string]string
 }
 
 func newExport(e *env) stepScreen {
 	s := &exportScreen{e: e, Message: widget.NewLabel(""), Sections: map[string]*widget.Check{}}
 	s.Message.Wrapping = fyne.TextWrapWord
+	s.Unprintable = newMessage()
+	if missing := workbook.Unprintable(e.d); len(missing) > 0 {
+		s.Unprintable.SetText(e.tf("ui.export.unprintable", workbook.DescribeRunes(missing)))
+		s.Unprintable.Show()
+	}
 	s.papers = map[string]string{e.t("ui.paper.a4"): data.PaperA4, e.t("ui.paper.letter"): data.PaperLetter}
 	s.Paper = widget.NewRadioGroup([]string{e.t("ui.paper.a4"), e.t("ui.paper.letter")}, nil)
 	s.Paper.Horizontal = true
@@ -115,7 +122,7 @@ func (s *exportScreen) View() fyne.CanvasObject {
 	)
 	return page(e.t("ui.step.workbook"), e.t("ui.export.intro"),
 		card(form, subheading(e.t("ui.export.sections")), sections),
-		container.NewHBox(s.Filled, s.Blank), s.Message, note(e.t("ui.export.privacy")))
+		s.Unprintable, container.NewHBox(s.Filled, s.Blank), s.Message, note(e.t("ui.export.privacy")))
 }
 
 // fileSafe makes a file name from a couple's names.

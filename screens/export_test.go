@@ -63,3 +63,28 @@ func TestExportRefusesBadOptions(t *testing.T) {
 		t.Error("a workbook with nothing in it accepted")
 	}
 }
+
+// TestExportNamesWhatCannotPrint: before printing, the window says which characters no font
+// can draw, naming them; text every font draws raises no warning. Every section has its label.
+func TestExportNamesWhatCannotPrint(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepHappened)
+	c.Current.(*happenedScreen).Description.SetText("Он обещал. Zoë's café.")
+	c.Show(app.StepWorkbook)
+	if s := c.Current.(*exportScreen); s.Unprintable.Visible() {
+		t.Errorf("a warning for printable text: %q", s.Unprintable.Text)
+	}
+	for _, sec := range workbook.AllSections() {
+		if l := c.Current.(*exportScreen).Sections[sec].Text; strings.Contains(l, "⟦") {
+			t.Errorf("section %s has no label: %s", sec, l)
+		}
+	}
+	c.Show(app.StepHappened)
+	c.Current.(*happenedScreen).Description.SetText("It ended with a rose 🌹 on the table.")
+	r.state.Flush()
+	c.Show(app.StepWorkbook)
+	s := c.Current.(*exportScreen)
+	if !s.Unprintable.Visible() || !strings.Contains(s.Unprintable.Text, "🌹") || !strings.Contains(s.Unprintable.Text, "U+1F339") {
+		t.Errorf("the rose is not named before printing: %q", s.Unprintable.Text)
+	}
+}

@@ -116,9 +116,9 @@ func (b *book) commitment(e data.Entry, cm *data.Commitment) {
 		bx := b.margin + b.bodyW - 4.2 - float64(1-i)*30
 		label := b.fit(stLabel, b.name(p), 22)
 		b.use(stLabel)
-		lw := b.pdf.GetStringWidth(label)
+		lw := b.textW(label)
 		b.pdf.SetXY(bx-lw-2, y+1)
-		b.pdf.CellFormat(lw, stLabel.lead, label, "", 0, "L", false, 0, "")
+		b.put(lw, stLabel.lead, label, "L")
 		b.box(bx, y+1.2, 4.2, cm != nil && cm.AgreedBy(p))
 	}
 	b.setY(y + metaH - 1)

@@ -162,7 +162,7 @@ func (b *book) printLines(st style, x, w float64, lines []string, barX float64) 
 		if l != paraBreak {
 			b.use(st)
 			b.pdf.SetXY(x, y)
-			b.pdf.CellFormat(w, h, l, "", 0, "L", false, 0, "")
+			b.put(w, h, l, "L")
 		}
 		b.setY(y + h)
 	}
@@ -173,7 +173,7 @@ func (b *book) oneLine(st style, x, y, w float64, text, align string) {
 	s := b.fit(st, text, w)
 	b.use(st)
 	b.pdf.SetXY(x, y)
-	b.pdf.CellFormat(w, st.lead, s, "", 0, align, false, 0, "")
+	b.put(w, st.lead, s, align)
 }
 
 // chapter starts a section on a new page: its number, heading, a bookmark, and its introduction.
@@ -289,9 +289,9 @@ func (b *book) field(x, y, w float64, label, value string) {
 	if label != "" {
 		label = b.fit(stLabel, label, w*0.6)
 		b.use(stLabel)
-		lw = b.pdf.GetStringWidth(label) + 2
+		lw = b.textW(label) + 2
 		b.pdf.SetXY(x, y+1)
-		b.pdf.CellFormat(lw, stLabel.lead, label, "", 0, "L", false, 0, "")
+		b.put(lw, stLabel.lead, label, "L")
 	}
 	b.draw(line)
 	b.pdf.SetLineWidth(0.2)

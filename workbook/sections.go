@@ -80,12 +80,12 @@ func (b *book) whoRebuilds() {
 	label := b.c.T("wb.cover.rebuilding")
 	b.oneLine(stLabel, b.margin, y+1, 60, label, "L")
 	b.use(stLabel)
-	x := b.margin + b.pdf.GetStringWidth(b.fit(stLabel, label, 60)) + 4
+	x := b.margin + b.textW(b.fit(stLabel, label, 60)) + 4
 	for _, choice := range []string{b.c.Roles.PartnerA, b.c.Roles.PartnerB, b.c.T("wb.cover.rebuilding.both")} {
 		b.box(x, y+1.3, 4, false)
 		choice = b.fit(stLabel, choice, 34)
 		b.oneLine(stLabel, x+6, y+1, 34, choice, "L")
-		x += 6 + b.pdf.GetStringWidth(choice) + 7
+		x += 6 + b.textW(choice) + 7
 	}
 	b.setY(y + 7)
 	b.flow(stNote, b.margin, b.bodyW*0.72, b.c.T("wb.cover.rebuilding.note"))
@@ -135,8 +135,8 @@ func (b *book) contentsList() {
 		title := b.fit(stToc, ch.title, b.bodyW-numW-pageW-8)
 		b.use(stToc)
 		pdf.SetXY(b.margin+numW, y)
-		pdf.CellFormat(pdf.GetStringWidth(title), stToc.lead, title, "", 0, "L", false, 0, "")
-		x := b.margin + numW + pdf.GetStringWidth(title) + 2
+		b.put(b.textW(title), stToc.lead, title, "L")
+		x := b.margin + numW + b.textW(title) + 2
 		b.draw(line)
 		pdf.SetDashPattern([]float64{0.3, 1.5}, 0)
 		pdf.Line(x, y+6.2, b.margin+b.bodyW-pageW, y+6.2)
@@ -330,9 +330,9 @@ func (b *book) initials(ruleID string) {
 	for _, p := range data.Partners {
 		label := b.fit(stLabel, b.c.Tf("wb.rules.initials", b.name(p)), 50)
 		b.use(stLabel)
-		w := b.pdf.GetStringWidth(label) + 2
+		w := b.textW(label) + 2
 		b.pdf.SetXY(x, y+1.5)
-		b.pdf.CellFormat(w, stLabel.lead, label, "", 0, "L", false, 0, "")
+		b.put(w, stLabel.lead, label, "L")
 		b.draw(line)
 		b.pdf.Rect(x+w, y, 16, 7.5, "D")
 		if b.d != nil && b.d.Acked(p, ruleID) {

@@ -123,9 +123,17 @@ func (b *book) clean(text string) string {
 			continue // invisible: NUL, zero-width joiners, direction marks
 		case r >= 0 && r < rune(len(b.fonts.covered)) && b.fonts.covered[r]:
 			out.WriteRune(r)
-		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
-			continue // a combining mark the fonts lack; its base letter stays
+		case r >= 0 && machineFonts.forRune(r) != nil:
+			out.WriteRune(r) // drawn by a font found on the machine
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Sk, r) && r >= 0x1F3FB && r <= 0x1F3FF:
+			continue // a combining mark or skin tone no font has; its base stays
 		default:
+			if r >= 0 {
+				if b.missing == nil {
+					b.missing = map[rune]bool{}
+				}
+				b.missing[r] = true
+			}
 			sub = true
 			if !lastSub {
 				out.WriteRune(substitute)
@@ -164,7 +172,7 @@ func (b *book) wrap(st style, text string, w float64) []string {
 	text = b.clean(text)
 	var out []string
 	pendingBreak := false
-	space := b.pdf.GetStringWidth(" ")
+	space := b.textW(" ")
 	for _, raw := range strings.Split(text, "\n") {
 		words := strings.FieldsFunc(raw, isBreakSpace)
 		if len(words) == 0 {
@@ -185,7 +193,7 @@ func (b *book) wrap(st style, text string, w float64) []string {
 			}
 		}
 		for _, word := range words {
-			ww := b.pdf.GetStringWidth(word)
+			ww := b.textW(word)
 			if line.Len() > 0 && lineW+space+ww <= w {
 				line.WriteByte(' ')
 				line.WriteString(word)
@@ -201,7 +209,7 @@ func (b *book) wrap(st style, text string, w float64) []string {
 			pieces := b.breakWord(word, w)
 			out = append(out, pieces[:len(pieces)-1]...)
 			line.WriteString(pieces[len(pieces)-1])
-			lineW = b.pdf.GetStringWidth(pieces[len(pieces)-1])
+			lineW = b.textW(pieces[len(pieces)-1])
 		}
 		flush()
 	}
@@ -216,7 +224,7 @@ func (b *book) breakWord(word string, w float64) []string {
 	for i, r := range word {
 		rw, ok := widths[r]
 		if !ok {
-			rw = b.pdf.GetStringWidth(string(r))
+			rw = b.textW(string(r))
 			widths[r] = rw
 		}
 		if pw+rw > w && i > start {
@@ -234,7 +242,7 @@ func (b *book) breakWord(word string, w float64) []string {
 func (b *book) fit(st style, text string, w float64) string {
 	b.use(st)
 	s := b.clean(strings.Join(strings.FieldsFunc(text, isBreakSpace), " "))
-	if b.pdf.GetStringWidth(s) <= w {
+	if b.textW(s) <= w {
 		return s
 	}
 	const longestLine = 400 // more characters than any line of the page can hold
@@ -243,7 +251,7 @@ func (b *book) fit(st style, text string, w float64) string {
 	lo, hi := 0, len(r)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if b.pdf.GetStringWidth(string(r[:mid])+"…") <= w {
+		if b.textW(string(r[:mid])+"…") <= w {
 			lo = mid
 		} else {
 			hi = mid - 1

@@ -64,8 +64,8 @@ func (b *book) legend(x, y float64) {
 		label := b.fit(stLabel, b.c.T(m.key), 45)
 		b.use(stLabel)
 		b.pdf.SetXY(x+7, y+0.8)
-		lw := b.pdf.GetStringWidth(label)
-		b.pdf.CellFormat(lw, stLabel.lead, label, "", 0, "L", false, 0, "")
+		lw := b.textW(label)
+		b.put(lw, stLabel.lead, label, "L")
 		x += 7 + lw + 9
 	}
 }

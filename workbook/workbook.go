@@ -58,6 +58,9 @@ type Options struct {
 	// to Write ("" is the couple's language); Write itself prints whatever content it is given.
 	Language string
 	Now      time.Time // the print date and the PDF's dates; zero is time.Now(). Fixed, output repeats byte for byte
+	// Warn, when set, is told before printing which characters of the couple's words no font on
+	// this machine can draw (they print as a replacement mark), so the person can be told.
+	Warn func(unprintable []rune)
 }
 
 func (o *Options) normalise() error {
@@ -101,6 +104,11 @@ func Write(w io.Writer, c *data.Content, d *data.Dossier, opt Options) (err erro
 			err = fmt.Errorf("workbook: %v", r)
 		}
 	}()
+	if opt.Warn != nil {
+		if missing := Unprintable(d); len(missing) > 0 {
+			opt.Warn(missing)
+		}
+	}
 	b, err := newBook(c, d, opt)
 	if err != nil {
 		return err
@@ -152,7 +160,9 @@ type book struct {
 	weeks    int            // weekly sheets to print
 	font     fontKey        // the font in force
 
-	imageWidths map[int]bool // pixel widths of the images so far (see uniqueWidth)
+	imageWidths map[int]bool  // pixel widths of the images so far (see uniqueWidth)
+	registered  []string      // machine fonts added to this document (see fallback.go)
+	missing     map[rune]bool // characters no font can draw, printed as a substitute
 }
 
 type chapterStart struct {
@@ -235,7 +245,7 @@ func (b *book) header() {
 	}
 	right = b.fit(stFooter, right, b.bodyW*0.5)
 	b.use(stFooter)
-	rw := b.pdf.GetStringWidth(right)
+	rw := b.textW(right)
 	left := b.c.Tf("wb.header.case", b.d.Case.Title(), b.d.Case.ID)
 	b.oneLine(stFooter, b.margin, y+1, b.bodyW-rw-6, left, "L")
 	b.oneLine(stFooter, b.margin+b.bodyW-rw, y+1, rw, right, "R")

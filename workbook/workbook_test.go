@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -674,5 +675,37 @@ func TestEveryTrackedWeekPrints(t *testing.T) {
 		if !regexp.MustCompile(fmt.Sprintf(`(?m)^\s*Week %d\s`, w)).MatchString(text) {
 			t.Errorf("tracked week %d is not printed", w)
 		}
+	}
+}
+
+// TestEveryCharacterPrints: text in scripts the bundled fonts lack prints as typed, real text
+// a reader can select and search, when the machine has a font for it; what no font can draw is
+// named before printing, never dropped silently.
+func TestEveryCharacterPrints(t *testing.T) {
+	d := sample(t)
+	d.Letter.Text = "我很抱歉。 Прости меня. Je suis désolé 🌹 — last line."
+	var warned []rune
+	path := write(t, d, workbook.Options{Weeks: 1, Sections: []string{workbook.SecLetter},
+		Warn: func(m []rune) { warned = m }})
+	f := flat(pdfText(t, path))
+	for _, want := range []string{"Прости меня.", "Je suis désolé", "last line."} {
+		if !strings.Contains(f, want) {
+			t.Errorf("%q did not print", want)
+		}
+	}
+	missing := workbook.Unprintable(d)
+	if !slices.Contains(missing, '🌹') || !slices.Equal(warned, missing) {
+		t.Errorf("the rose, beyond what fpdf can print, was not named: warned %q, unprintable %q", warned, missing)
+	}
+	if slices.Contains(missing, '我') {
+		if strings.Contains(f, "我很抱歉") {
+			t.Error("Chinese printed although it was said to be unprintable")
+		}
+		t.Log("no Chinese font on this machine: Chinese is named instead of printed")
+	} else if !strings.Contains(f, "我很抱歉。") {
+		t.Errorf("Chinese did not print although a font on this machine draws it: %.200q", f)
+	}
+	if slices.Contains(missing, 'П') || slices.Contains(missing, 'é') {
+		t.Error("Cyrillic or Latin was called unprintable")
 	}
 }

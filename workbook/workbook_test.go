@@ -607,13 +607,36 @@ func BenchmarkBlank12Weeks(b *testing.B) {
 }
 
 // year is a case with ten agreed commitments, every day of 52 weeks marked, and 52 check-ins.
-func year() *data.Dossier {
+func year() *data.Dossier { return tracked(52) }
+
+// BenchmarkCase104Weeks is the heavy couple: two years of every day marked, a check-in with
+// notes every week, the example couple's answers and signed agreement.
+func BenchmarkCase104Weeks(b *testing.B) {
+	c := content(b)
+	d := tracked(104)
+	ex := sample(b)
+	d.Answers, d.Agreements, d.Steps, d.Incident = ex.Answers, ex.Agreements, ex.Steps, ex.Incident
+	for i := range d.CheckIns {
+		d.CheckIns[i].WentWell = strings.Repeat("We talked every evening and kept our word. ", 4)
+	}
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := workbook.Write(&buf, c, d, workbook.Options{Weeks: 104, Now: fixedNow}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
+}
+
+// tracked is a case with ten agreed commitments, every day of the weeks marked, a check-in a week.
+func tracked(weeks int) *data.Dossier {
 	d := &data.Dossier{Case: data.Case{ID: 1, NameA: "Sam", NameB: "Alex", Rebuilding: data.RebuilderA, StartDate: data.NewDate(2026, 1, 5)}}
 	ids := []string{"PRED-04", "PRED-05", "PRED-06", "PRED-08", "PRED-10", "PRED-13", "PRED-14", "PRED-17", "RIT-01", "AMEND-11"}
 	for i, id := range ids {
 		d.Commitments = append(d.Commitments, data.Commitment{ID: int64(i + 1), CatalogID: id, Cost: data.CostModerate, Param: 2, AgreedA: true, AgreedB: true})
 	}
-	for day := range 52 * 7 {
+	for day := range weeks * 7 {
 		for i := range ids {
 			m := data.MarkKept
 			if (day+i)%9 == 0 {
@@ -622,7 +645,7 @@ func year() *data.Dossier {
 			d.Marks = append(d.Marks, data.TrackEntry{CommitmentID: int64(i + 1), Day: d.Case.StartDate.AddDays(day), Mark: m})
 		}
 	}
-	for w := 1; w <= 52; w++ {
+	for w := 1; w <= weeks; w++ {
 		d.CheckIns = append(d.CheckIns, data.CheckIn{Week: w, Trust: min(w/5, 10), WentWell: "A calm week.", WasHard: "Old habits.", Appreciated: "Dinner together."})
 	}
 	d.Letter = data.Letter{Text: strings.Repeat("I am sorry for what I did, and I will keep my word. ", 60), Status: data.LetterGiven}

@@ -161,11 +161,30 @@ func BenchmarkOfficeSaveAnswer(b *testing.B) {
 	for _, n := range officeSizes {
 		b.Run(fmt.Sprintf("couples=%d", n), func(b *testing.B) {
 			st := openOffice(b, officeCopy(b, n))
+			// The full check before the first write has run, as the window runs it at start.
+			if err := st.Verify(context.Background()); err != nil {
+				b.Fatal(err)
+			}
 			i := 0
 			for b.Loop() {
 				i++
 				a := data.Answer{CaseID: 1, Partner: data.PartnerA, QuestionID: "CLAR-01", Text: fmt.Sprintf("Answer %d", i), Shared: true}
 				if err := st.SaveAnswer(context.Background(), a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkOfficeVerify is the full integrity check: in the background after the window opens,
+// before a command's first write, and on each backup's copy.
+func BenchmarkOfficeVerify(b *testing.B) {
+	for _, n := range officeSizes {
+		b.Run(fmt.Sprintf("couples=%d", n), func(b *testing.B) {
+			path := officeDB(b, n)
+			for b.Loop() {
+				if err := data.CheckFile(context.Background(), path); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -137,10 +138,7 @@ func (s *agreementScreen) refreshDraft() {
 	if n := len(s.Versions); n > 0 {
 		latest = &s.Versions[n-1]
 	}
-	switch {
-	case latest == nil && len(s.agreed) == 0,
-		latest != nil && latest.Frozen(),
-		latest != nil && sameItems(latest.Items, s.agreed):
+	if !couple.NeedsRedraft(latest, s.agreed) {
 		return
 	}
 	a := data.Agreement{CaseID: e.caseID(), Items: s.agreed}
@@ -188,23 +186,6 @@ func (s *agreementScreen) pick(version int) {
 	if len(s.Shown.Items) == 0 {
 		s.Shown = nil // an emptied draft: nothing to sign (earlier versions stay in the picker)
 	}
-}
-
-// sameItems reports whether an agreement's items say what the agreed commitments say.
-func sameItems(a, b []data.AgreementItem) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		x, y := a[i], b[i]
-		if x.CatalogID != y.CatalogID || x.Param != y.Param || x.Cost != y.Cost || x.ReviewDate != y.ReviewDate {
-			return false
-		}
-		if x.CatalogID == "" && x.Text != y.Text {
-			return false
-		}
-	}
-	return true
 }
 
 // signerNames lists who has signed a version, "Sam" or "Sam and Alex"; "" when nobody has.
@@ -345,6 +326,10 @@ func (s *agreementScreen) sign(p data.Partner) {
 	}
 	if n := len(versions); n == 0 || versions[n-1].ID != s.Shown.ID || versions[n-1].Frozen() {
 		s.warn(e.t("ui.agreement.stale"))
+		return
+	}
+	if err := couple.MaySign(e.keyboard(), p, versions[len(versions)-1]); err != nil {
+		s.why(p, app.Reason(err)) // each partner signs only for themselves
 		return
 	}
 	caseID, id := e.caseID(), s.Shown.ID
@@ -494,7 +479,7 @@ func (s *agreementScreen) View() fyne.CanvasObject {
 	}
 	parts = append(parts, widget.NewSeparator(), s.datesView())
 	body = append(body, card(parts...))
-	if s.Latest && a.Frozen() && len(s.agreed) > 0 && !sameItems(a.Items, s.agreed) {
+	if s.Latest && a.Frozen() && len(s.agreed) > 0 && !couple.SameTerms(a.Items, s.agreed) {
 		body = append(body, card(subheading(e.t("ui.agreement.changed.title")), wrapped(e.t("ui.agreement.changed")),
 			container.NewHBox(s.NewVersion)))
 	}

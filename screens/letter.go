@@ -11,13 +11,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
 func init() { stepScreens[app.StepLetter] = newLetter }
 
 // letterStatuses in the order the status picker offers them.
-var letterStatuses = []string{data.LetterDraft, data.LetterReady, data.LetterGiven}
+var letterStatuses = couple.LetterStatuses
 
 // letterScreen is where the partner rebuilding trust writes the apology letter, with the
 // prompts beside it and gentle hints when words start to blame or excuse.
@@ -54,10 +55,10 @@ func newLetter(e *env) stepScreen {
 	if s.status == "" {
 		s.status = data.LetterDraft
 	}
-	if kp, one := e.keyboard().Partner(); one && !e.d.Case.Rebuilding.IsRebuilding(kp) {
-		s.ReadOnly = true
-		s.Hidden = s.status == data.LetterDraft
-	}
+	// The letter is the rebuilding partner's to write; the other reads it once it is ready.
+	k, r := e.keyboard(), e.d.Case.Rebuilding
+	s.ReadOnly = !couple.MayWriteLetter(k, r)
+	s.Hidden = !couple.LetterVisible(k, r, s.status)
 	for _, kind := range []string{"blame", "excuse"} {
 		s.checks = append(s.checks, newLetterCheck(kind, e.t("ui.letter.hint."+kind+".phrases")))
 	}

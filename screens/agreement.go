@@ -518,7 +518,7 @@ func (s *agreementScreen) itemView(it data.AgreementItem) fyne.CanvasObject {
 // datesView shows the start and review dates: to edit on a draft, as text once signed.
 func (s *agreementScreen) datesView() fyne.CanvasObject {
 	e := s.e
-	if !s.Editable {
+	if !s.Editable || s.Start.Disabled() { // the other's dates to read, not greyed-out fields
 		return wrapped(e.tf("ui.agreement.dates.fixed", dateText(e.content, s.Shown.StartDate), dateText(e.content, s.Shown.ReviewDate)))
 	}
 	grid := container.NewGridWithColumns(2,

@@ -80,8 +80,12 @@ func (s *talkScreen) View() fyne.CanvasObject {
 	decisions := container.NewGridWithColumns(2)
 	for _, p := range data.Partners {
 		box := []fyne.CanvasObject{widget.NewLabelWithStyle(e.name(p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.Decision[p]}
-		if s.Decision[p].Disabled() {
-			box = append(box, note(e.tf("ui.talk.own", e.name(p))))
+		if s.Decision[p].Disabled() { // the other's choice as words to read, not greyed-out buttons
+			choice := s.Decision[p].Selected
+			if choice == "" {
+				choice = e.t("ui.talk.undecided")
+			}
+			box = []fyne.CanvasObject{box[0], wrapped(choice), note(e.tf("ui.talk.own", e.name(p)))}
 		}
 		decisions.Add(card(box...))
 	}

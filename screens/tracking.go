@@ -244,12 +244,20 @@ func (s *trackingScreen) View() fyne.CanvasObject {
 	}
 	picker := container.NewHBox(container.NewGridWrap(fyne.NewSize(380, s.WeekPick.MinSize().Height),
 		container.NewBorder(nil, nil, s.PrevWeek, s.NextWeek, s.WeekPick)))
-	trust := container.NewHBox()
-	for _, b := range s.Trust {
-		trust.Add(b)
-	}
-	trust.Add(s.NoRating)
 	hurt := e.content.Render("{hurt}", e.d.Case.Names())
+	var trust fyne.CanvasObject
+	if s.canRate() {
+		row := container.NewHBox()
+		for _, b := range s.Trust {
+			row.Add(b)
+		}
+		row.Add(s.NoRating)
+		trust = row
+	} else if s.checkIn.Trust >= 0 { // the hurt partner's rating, to read
+		trust = wrapped(e.tf("ui.tracking.trust.given", hurt, s.checkIn.Trust))
+	} else {
+		trust = wrapped(e.tf("ui.tracking.trust.notyet", hurt))
+	}
 	notes := container.NewGridWithColumns(3,
 		container.NewBorder(wrapped(e.t("ui.tracking.went_well")), nil, nil, nil, s.Notes[0]),
 		container.NewBorder(wrapped(e.t("ui.tracking.was_hard")), nil, nil, nil, s.Notes[1]),

@@ -66,3 +66,25 @@ func TestHideShortcutLeavesMacOSHideAlone(t *testing.T) {
 		t.Error("Hide now did not return to the start screen")
 	}
 }
+
+// TestWindowFitsAtAnyScale: at scale 1.5 the window opens within 1400x1000 pixels, at scale 1 at
+// its designed size, and never smaller than every step's content.
+func TestWindowFitsAtAnyScale(t *testing.T) {
+	if got := initialSize(1); got != designedSize {
+		t.Errorf("scale 1: %v", got)
+	}
+	for _, scale := range []float32{1.25, 1.5} {
+		s := initialSize(scale)
+		if w, h := s.Width*scale, s.Height*scale; w > 1400 || h > 1000 {
+			t.Errorf("scale %v: %vx%v pixels", scale, w, h)
+		}
+	}
+	r := newRig(t)
+	c := r.sample(app.StepWelcome)
+	for _, step := range app.Journey {
+		c.Show(step)
+		if m := r.win.Win.Content().MinSize(); m.Width > smallestStart.Width || m.Height > smallestStart.Height {
+			t.Errorf("%s needs %v, more than the smallest window %v", step, m, smallestStart)
+		}
+	}
+}

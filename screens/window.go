@@ -3,6 +3,8 @@
 package screens
 
 import (
+	"os"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +16,31 @@ import (
 
 // MinSize is the smallest window the layout is designed for.
 var MinSize = fyne.NewSize(900, 600)
+
+// designedSize is the window's size at scale 1, and smallestStart the least it opens at: every
+// step's content fits in it.
+var (
+	designedSize  = fyne.NewSize(1100, 740)
+	smallestStart = fyne.NewSize(820, 520)
+)
+
+// windowScale is the scale the window will be drawn at, as far as it is known before it shows:
+// the canvas's own once the window exists, else FYNE_SCALE or the user's setting.
+func windowScale(win fyne.Window, a fyne.App) float32 {
+	scale := max(win.Canvas().Scale(), a.Settings().Scale())
+	if env, err := strconv.ParseFloat(os.Getenv("FYNE_SCALE"), 32); err == nil && env > 0 {
+		scale = max(scale, float32(env))
+	}
+	return scale
+}
+
+// initialSize keeps the window's size on screen, in pixels, what it is at scale 1: sizes are in
+// Fyne units, which the scale multiplies, so 1100x740 at FYNE_SCALE=1.5 took 1650x1110 pixels
+// and ran off a 1400x1000 screen. It never opens smaller than the content needs.
+func initialSize(scale float32) fyne.Size {
+	scale = max(scale, 1)
+	return fyne.NewSize(max(designedSize.Width/scale, smallestStart.Width), max(designedSize.Height/scale, smallestStart.Height))
+}
 
 // Window is the app's one window: the start screen, or a couple's journey.
 type Window struct {
@@ -46,7 +73,7 @@ func newMainWindow(a fyne.App, state *app.State, background func(func())) *Windo
 	// with fyne.Do from another goroutine runs after the batch.
 	w.afterEvent = func(f func()) { background(func() { fyne.Do(f) }) }
 	w.activity.touch()
-	w.Win.Resize(fyne.NewSize(1100, 740))
+	w.Win.Resize(initialSize(windowScale(w.Win, a)))
 	w.Win.SetMaster()
 	w.Win.SetCloseIntercept(func() {
 		state.Flush() // closing loses nothing typed

@@ -73,7 +73,10 @@ type Entry struct {
 	Parameter  *Parameter `json:"parameter,omitempty"`
 	Caution    string     `json:"caution,omitempty"`
 	Monitoring bool       `json:"monitoring,omitempty"`
-	Added      bool       `json:"added,omitempty"`
+	// Track is how the commitment is tracked: "" day by day, "week" as a count each week (dinner
+	// at home five days a week), "once" as the date it was done (the letter).
+	Track string `json:"track,omitempty"`
+	Added bool   `json:"added,omitempty"`
 }
 
 // Section groups entries under a title and a short introduction.

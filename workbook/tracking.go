@@ -15,6 +15,8 @@ const blankRows = agreementRows
 type trackRow struct {
 	id          int64
 	code, label string
+	track       string // "" day by day, "week" a count for the week, "once" the date it was done
+	param       int    // for a count: the agreed number
 }
 
 func (b *book) trackRows() []trackRow {
@@ -26,7 +28,7 @@ func (b *book) trackRows() []trackRow {
 	for _, cm := range b.d.Agreed() {
 		row := trackRow{id: cm.ID, label: cm.CustomText}
 		if e := b.c.Entry(cm.CatalogID); e != nil {
-			row.code, row.label = e.Code, b.render(e.Title)
+			row.code, row.label, row.track, row.param = e.Code, b.render(e.Title), e.Track, cm.Param
 		} else {
 			custom++
 			row.code = b.customCode(custom)
@@ -134,17 +136,59 @@ func (b *book) grid(w int, rows []trackRow) {
 			pdf.Line(b.margin+13, y+rowH-1.8, b.margin+labelW-3, y+rowH-1.8)
 		}
 		b.oneLine(style{fontSerif, "", 9.5, rowH, ink}, b.margin+13, y, labelW-15, r.label, "L")
-		for day := range 7 {
-			cx := b.margin + labelW + (float64(day)+0.5)*dayW
-			cy := y + rowH/2
-			b.draw(line)
-			pdf.Rect(cx-2.6, cy-2.6, 5.2, 5.2, "D")
-			if b.d != nil && r.id != 0 {
-				b.mark(b.d.Mark(r.id, b.d.Case.WeekStart(w).AddDays(day)), cx, cy)
+		switch r.track {
+		case "week":
+			b.countCell(w, r, b.margin+labelW, y, 7*dayW)
+		case "once":
+			b.doneCell(w, r, b.margin+labelW, y, 7*dayW)
+		default:
+			for day := range 7 {
+				cx := b.margin + labelW + (float64(day)+0.5)*dayW
+				cy := y + rowH/2
+				b.draw(line)
+				pdf.Rect(cx-2.6, cy-2.6, 5.2, 5.2, "D")
+				if b.d != nil && r.id != 0 {
+					b.mark(b.d.Mark(r.id, b.d.Case.WeekStart(w).AddDays(day)), cx, cy)
+				}
 			}
 		}
 		b.setY(y + rowH)
 	}
+}
+
+// countCell is a commitment kept a number of times a week (dinner at home five days a week):
+// one count for the week, not a tick per day. Filled, it is the days marked kept that week.
+func (b *book) countCell(w int, r trackRow, x, y, width float64) {
+	value := ""
+	if b.d != nil {
+		n := 0
+		for day := range 7 {
+			if b.d.Mark(r.id, b.d.Case.WeekStart(w).AddDays(day)) == data.MarkKept {
+				n++
+			}
+		}
+		value = fmt.Sprint(n)
+		if r.param > 0 {
+			value = b.c.Tf("wb.week.tally.of", n, r.param)
+		}
+	}
+	b.field(x+2, y+1, width-4, b.c.T("wb.week.tally"), value)
+}
+
+// doneCell is a commitment done once (the letter, a trip): the date it was done, carried on
+// every later week once it is.
+func (b *book) doneCell(w int, r trackRow, x, y, width float64) {
+	var done data.Date
+	if b.d != nil {
+		end := b.d.Case.WeekStart(w).AddDays(6)
+		for _, m := range b.d.Marks {
+			if m.CommitmentID == r.id && m.Mark == data.MarkKept && !end.Before(m.Day) && (done.IsZero() || m.Day.Before(done)) {
+				done = m.Day
+			}
+		}
+	}
+	value := b.date(done)
+	b.field(x+2, y+1, width-4, b.c.T("wb.week.done"), value)
 }
 
 // trustScale is 0-10 to circle; a recorded rating is filled in gold.

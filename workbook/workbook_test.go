@@ -732,3 +732,32 @@ func TestEveryCharacterPrints(t *testing.T) {
 		t.Error("Cyrillic or Latin was called unprintable")
 	}
 }
+
+// TestCountAndOnceCommitments: a commitment kept a number of times a week is tracked as a count
+// for the week, and one done once (the letter) as the date it was done, carried on to later
+// weeks; neither is ticked day by day.
+func TestCountAndOnceCommitments(t *testing.T) {
+	c := content(t)
+	d := tracked(3) // PRED-13 (dinner at home, 2 days a week) and RIT-01 (the letter) among them
+	text := pdfText(t, write(t, d, workbook.Options{Weeks: 3, Sections: []string{workbook.SecTracking}}))
+	weeks := strings.Split(text, "\f")[1:]
+	kept := 0
+	for day := range 7 {
+		if d.Mark(6, d.Case.WeekStart(1).AddDays(day)) == data.MarkKept {
+			kept++
+		}
+	}
+	count := flat(c.T("wb.week.tally") + " " + c.Tf("wb.week.tally.of", kept, 2))
+	done := flat(c.T("wb.week.done") + " " + d.Case.StartDate.Time().Format("2 January 2006"))
+	if !strings.Contains(flat(weeks[0]), count) {
+		t.Errorf("week 1 does not count dinners at home as %q:\n%s", count, weeks[0])
+	}
+	for i, w := range weeks[:3] {
+		if !strings.Contains(flat(w), done) {
+			t.Errorf("week %d does not give the letter's date as %q", i+1, done)
+		}
+	}
+	if c.Entry("PRED-13").Track != "week" || c.Entry("RIT-01").Track != "once" {
+		t.Error("the content does not say how these are tracked")
+	}
+}

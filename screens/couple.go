@@ -51,6 +51,7 @@ type Couple struct {
 	Keyboard  *widget.Select
 	Saved     *widget.Label
 	Due       *widget.Label // what the couple's rhythm asks for today, hidden when nothing
+	built     string        // the step the body shows, to keep its scroll when it is rebuilt
 	Back      *widget.Button
 	Help      *widget.Button
 	HideNow   *widget.Button
@@ -205,8 +206,17 @@ func (c *Couple) rebuild(make func(*env) stepScreen) {
 	}
 	c.d = d
 	c.Current = make(&env{state: c.win.state, win: c.win, content: c.win.state.Content, d: d, couple: c})
-	c.body.Objects = []fyne.CanvasObject{c.Current.View()}
+	view := c.Current.View()
+	var old fyne.CanvasObject
+	if len(c.body.Objects) > 0 && c.built == c.Step {
+		old = c.body.Objects[0]
+	}
+	c.body.Objects = []fyne.CanvasObject{view}
 	c.body.Refresh()
+	if old != nil {
+		keepScroll(old, view)
+	}
+	c.built = c.Step
 	c.updateProgress(d)
 	if c.Due != nil {
 		c.refreshDue()

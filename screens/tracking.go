@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
@@ -28,6 +29,9 @@ type trackingScreen struct {
 	PrevWeek  *widget.Button
 	NextWeek  *widget.Button
 	Cells     map[int64][7]*widget.Button
+	Done      map[int64]*widget.Entry // the date of a commitment done once (tracking_once.go)
+	doneOn    map[int64]data.Date
+	doneMsg   map[int64]*widget.Label
 	Trust     []*widget.Button
 	NoRating  *widget.Button
 	Notes     [3]*widget.Entry
@@ -123,6 +127,10 @@ func (s *trackingScreen) load() {
 	s.marks = map[int64][7]data.Mark{}
 	s.Cells = map[int64][7]*widget.Button{}
 	for _, cm := range e.d.Agreed() {
+		if s.once(cm) {
+			s.loadDone(cm)
+			continue
+		}
 		var row [7]data.Mark
 		var cells [7]*widget.Button
 		for day := range 7 {
@@ -285,6 +293,12 @@ func (s *trackingScreen) grid() fyne.CanvasObject {
 	}
 	rows := container.NewVBox(container.NewBorder(nil, nil, nil, head))
 	for _, cm := range agreed {
+		if s.once(cm) {
+			label := widget.NewLabel(commitmentLabel(e, cm))
+			label.Truncation = fyne.TextTruncateEllipsis
+			rows.Add(container.NewBorder(nil, nil, nil, s.doneRow(cm.ID, 7*cellW+6*theme.Padding()), label))
+			continue
+		}
 		cells := container.NewHBox()
 		for _, b := range s.Cells[cm.ID] {
 			cells.Add(container.NewGridWrap(fyne.NewSize(cellW, b.MinSize().Height), b))

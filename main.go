@@ -50,6 +50,8 @@ func commands() []command {
 			"print the PDF workbook, blank or for one couple", (*cli).workbook},
 		{"export", "--case ID -o FILE [--db PATH] [--passphrase-file FILE]",
 			"write one couple to a file, to move it to another computer; a locked couple's file is encrypted with its passphrase", (*cli).export},
+		{"calendar", "--case ID -o FILE.ics [--db PATH] [--passphrase-file FILE]",
+			"write the weekly check-in and the review dates as a calendar file any calendar app imports", (*cli).calendar},
 		{"import", "FILE [--db PATH] [--passphrase-file FILE]", "add a couple from an exported file, as a new couple; prints its case ID", (*cli).importCouple},
 		{"backup", "[--db PATH] [--list]", "back the database up now (the app also does once a day, keeping seven), or list the backups", (*cli).backup},
 		{"restore", "--from FILE [--db PATH]", "replace the database with a backup; the current one is kept as a backup first", (*cli).restore},
@@ -624,6 +626,41 @@ func (cl *cli) export(ctx context.Context, args []string) error {
 			}
 		}
 		return app.ExportCouple(ctx, st, *caseID, *out, pass)
+	})
+}
+
+func (cl *cli) calendar(ctx context.Context, args []string) error {
+	fs := cl.newFlags("calendar")
+	caseID := fs.Int64("case", 0, "the couple's case `ID`")
+	out := fs.String("o", "", "the .ics `FILE` to write")
+	passFile := passphraseFlag(fs)
+	return cl.withStore(ctx, fs, args, func(st *data.Store) error {
+		if *caseID == 0 || *out == "" {
+			return usageErrorf("calendar: give the couple with --case ID and the file with -o FILE.ics")
+		}
+		if _, err := st.Case(ctx, *caseID); errors.Is(err, data.ErrNotFound) {
+			return usageErrorf("calendar: there is no case %d; 'kintsugi cases' lists them", *caseID)
+		}
+		if locked, err := st.IsLocked(ctx, *caseID); err != nil {
+			return err
+		} else if locked {
+			pass, err := (passphrases{cl: cl}).read(*passFile, "Passphrase: ")
+			if err != nil {
+				return err
+			}
+			if err := st.Unlock(ctx, *caseID, pass); err != nil {
+				return err
+			}
+		}
+		d, err := st.Dossier(ctx, *caseID)
+		if err != nil {
+			return err
+		}
+		content, err := app.LoadContent(d.Case.Language)
+		if err != nil {
+			return err
+		}
+		return app.ExportCalendar(d, content, *out)
 	})
 }
 

@@ -66,7 +66,8 @@ func CalendarICS(d *data.Dossier, c *data.Content, now time.Time) []byte {
 
 // ExportCalendar writes the open couple's calendar file to path, readable by its owner only.
 func ExportCalendar(d *data.Dossier, c *data.Content, path string) error {
-	if err := os.WriteFile(path, CalendarICS(d, c, Now()), 0o600); err != nil {
+	ics := CalendarICS(d, c, Now())
+	if err := WriteFileAtomic(path, func(f *os.File) error { _, err := f.Write(ics); return err }); err != nil {
 		return fmt.Errorf("write calendar %s: %w", path, err)
 	}
 	return nil

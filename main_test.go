@@ -7,8 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"kintsugi/data"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -389,4 +392,30 @@ func TestShippedBinaryCarriesNoTestDriver(t *testing.T) {
 	}
 	code, _, stderr := runCLI(t, "screenshots", "--out", t.TempDir())
 	oneClearLine(t, code, stderr, "-tags screenshots")
+}
+
+// TestWorkbookNamesWhatCannotPrint: printing a couple's workbook whose words hold a character no
+// font can draw says so on stderr, naming it, and still prints.
+func TestWorkbookNamesWhatCannotPrint(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	code, out, stderr := runCLI(t, "sample", "--db", db)
+	if code != 0 {
+		t.Fatalf("sample: %d %s", code, stderr)
+	}
+	id := strings.TrimSpace(out)
+	st, err := data.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := strconv.ParseInt(id, 10, 64)
+	if err := st.SaveLetter(context.Background(), data.Letter{CaseID: n, Status: data.LetterGiven, Text: "A rose for you 🌹."}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	pdf := filepath.Join(dir, "case.pdf")
+	code, _, stderr = runCLI(t, "workbook", "--case", id, "--db", db, "-o", pdf)
+	if code != 0 || !strings.Contains(stderr, "🌹 (U+1F339)") {
+		t.Errorf("workbook: %d, stderr %q: the rose is not named", code, stderr)
+	}
 }

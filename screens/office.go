@@ -211,7 +211,9 @@ func (w *Window) ShowNotes() {
 			w.Win.SetContent(couple.view)
 		})
 		w.Notes = n
-		n.view = page(t("ui.notes.title")+": "+w.Couple.d.Case.Title(), t("ui.notes.intro"), n.Text, container.NewHBox(n.Back))
+		// The entry takes the room left under the heading, rather than scrolling with it.
+		top := container.NewVBox(heading(t("ui.notes.title")+": "+w.Couple.d.Case.Title()), goldRule(), wrapped(t("ui.notes.intro")))
+		n.view = container.NewPadded(container.NewBorder(top, container.NewHBox(n.Back), nil, nil, n.Text))
 		w.Win.SetContent(n.view)
 		w.Win.Canvas().Focus(n.Text)
 	})

@@ -55,15 +55,19 @@ type Window struct {
 	afterEvent func(func())
 	Start      *Start
 	Couple     *Couple
-	Dialog     *askDialog      // the dialog open, if any
-	couples    []app.CoupleRow // the list as last read, for going back without reading it again
-	Hidden     *Hidden         // office mode's screen that names no client, when shown
-	Notes      *Notes          // the therapist's notes, when shown
+	Dialog     *askDialog // the dialog open, if any
+	// lastFocused is what had focus when revealFocused last looked.
+	lastFocused fyne.Focusable
+	couples     []app.CoupleRow // the list as last read, for going back without reading it again
+	Hidden      *Hidden         // office mode's screen that names no client, when shown
+	Notes       *Notes          // the therapist's notes, when shown
 }
 
 // NewMainWindow builds the window on the start screen.
 func NewMainWindow(a fyne.App, state *app.State) *Window {
-	return newMainWindow(a, state, func(f func()) { go f() })
+	w := newMainWindow(a, state, func(f func()) { go f() })
+	w.watchFocus(200 * time.Millisecond)
+	return w
 }
 
 func newMainWindow(a fyne.App, state *app.State, background func(func())) *Window {

@@ -43,6 +43,15 @@ $(FYNE):
 	GOBIN=$(CURDIR)/.tools $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
 	mv $(CURDIR)/.tools/fyne $@
 
+# fyne package --release rewrites FyneApp.toml: it drops the comments and adds one to Build on
+# every run, so two packages of one release would carry two build numbers and the tree would
+# change. The file is put back after each run: the version and build are what is written there.
+define fyne_package
+	cp FyneApp.toml $(DIST)/FyneApp.toml.kept && \
+	{ $(2) $(FYNE) package --release $(1); rc=$$?; cp $(DIST)/FyneApp.toml.kept FyneApp.toml; \
+	  rm $(DIST)/FyneApp.toml.kept; exit $$rc; }
+endef
+
 dist-deps: $(FYNE)
 	@sh scripts/deps.sh dist
 
@@ -51,9 +60,9 @@ dist-deps: $(FYNE)
 # the .exe. The sizes go to $(DIST)/SIZES.txt; docs/release-notes.md records them per release.
 dist: dist-deps
 	rm -rf $(DIST) && mkdir -p $(DIST)
-	$(FYNE) package --os linux --release
+	$(call fyne_package,--os linux)
 	mv Kintsugi.tar.xz $(DIST)/kintsugi-$(VERSION)-linux-amd64.tar.xz
-	CC=$(WINDOWS_CC) GOARCH=amd64 $(FYNE) package --os windows --release
+	$(call fyne_package,--os windows,CC=$(WINDOWS_CC) GOARCH=amd64)
 	mv Kintsugi.exe $(DIST)/kintsugi-$(VERSION)-windows-amd64.exe
 	rm -f kintsugi kintsugi.exe
 	cd $(DIST) && sha256sum kintsugi-$(VERSION)-* > SHA256SUMS

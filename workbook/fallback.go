@@ -34,6 +34,9 @@ type fallback struct {
 	family string // as registered with fpdf: fb0, fb1, ...
 	ttf    []byte
 	font   *sfnt.Font
+	// checked and usable: whether fpdf can embed it, tried only once the font is needed, as
+	// trying means parsing the whole file.
+	checked, usable bool
 }
 
 // fallbacks finds and reads fonts on demand, once per process.
@@ -113,7 +116,7 @@ func (f *fallbacks) forRune(r rune) *fallback {
 		f.scan()
 	}
 	for i, fb := range f.loaded {
-		if f.covers(fb, r) {
+		if f.covers(fb, r) && fb.embeddable() {
 			f.byRune[r] = i
 			return fb
 		}
@@ -126,7 +129,7 @@ func (f *fallbacks) forRune(r rune) *fallback {
 		}
 		fb.family = "fb" + strings.Repeat("x", len(f.loaded)) // distinct names: fb, fbx, fbxx...
 		f.loaded = append(f.loaded, fb)
-		if f.covers(fb, r) {
+		if f.covers(fb, r) && fb.embeddable() {
 			f.byRune[r] = len(f.loaded) - 1
 			return fb
 		}
@@ -140,7 +143,7 @@ func (f *fallbacks) covers(fb *fallback, r rune) bool {
 	return err == nil && g != 0
 }
 
-// read loads a font file if fpdf can embed it: TrueType outlines, accepted by fpdf's parser.
+// read loads a font file with TrueType outlines, the only kind fpdf embeds.
 func (f *fallbacks) read(path string) *fallback {
 	ttf, err := os.ReadFile(path)
 	if err != nil || len(ttf) > 32<<20 || !hasTable(ttf, "glyf") {
@@ -150,10 +153,15 @@ func (f *fallbacks) read(path string) *fallback {
 	if err != nil {
 		return nil
 	}
-	if !fpdfAccepts(ttf) {
-		return nil
-	}
 	return &fallback{path: path, ttf: ttf, font: font}
+}
+
+// embeddable reports, trying once, whether fpdf can embed the font.
+func (fb *fallback) embeddable() bool {
+	if !fb.checked {
+		fb.checked, fb.usable = true, fpdfAccepts(fb.ttf)
+	}
+	return fb.usable
 }
 
 // hasTable reports whether a TrueType file's table directory lists tag.

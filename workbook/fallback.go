@@ -46,6 +46,7 @@ type fallbacks struct {
 	paths   []string    // candidate files, preferred first
 	loaded  []*fallback // read so far, in the order of paths
 	next    int         // the next path to read
+	held    int         // bytes of fonts read and kept, bounded by maxHeld
 	byRune  map[rune]int
 	buf     sfnt.Buffer
 }
@@ -99,6 +100,10 @@ func (f *fallbacks) scan() {
 	f.paths = found
 }
 
+// maxHeld bounds the memory the search keeps: a machine with thousands of fonts is searched
+// only as far as its first 128 MB of them, preferred fonts first.
+const maxHeld = 128 << 20
+
 // forRune returns the first machine font that draws r, or nil.
 func (f *fallbacks) forRune(r rune) *fallback {
 	if r > 0xFFFF || unicode.IsControl(r) {
@@ -121,12 +126,13 @@ func (f *fallbacks) forRune(r rune) *fallback {
 			return fb
 		}
 	}
-	for f.next < len(f.paths) {
+	for f.next < len(f.paths) && f.held < maxHeld {
 		fb := f.read(f.paths[f.next])
 		f.next++
 		if fb == nil {
 			continue
 		}
+		f.held += len(fb.ttf)
 		fb.family = "fb" + strings.Repeat("x", len(f.loaded)) // distinct names: fb, fbx, fbxx...
 		f.loaded = append(f.loaded, fb)
 		if f.covers(fb, r) && fb.embeddable() {

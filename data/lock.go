@@ -310,6 +310,7 @@ var sealedColumns = []struct{ table, column, field, scope, row string }{
 	{"checkins", "was_hard", "checkin.was_hard", "case_id = ?", "CAST(week AS TEXT)"},
 	{"checkins", "appreciated", "checkin.appreciated", "case_id = ?", "CAST(week AS TEXT)"},
 	{"therapist_notes", "body", "therapist.notes", "case_id = ?", "''"},
+	{"pins", "secret", "pin.secret", "case_id = ?", "partner"},
 }
 
 // The row keys above are what the store's code passes as row for each column (answerRow,

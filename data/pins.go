@@ -2,11 +2,15 @@ package data
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -79,11 +83,16 @@ func (s *Store) PINOpen(ctx context.Context, caseID int64, p Partner) (bool, err
 	return s.pins.get(caseID, p) != nil, nil
 }
 
-// EnterPIN opens partner p's private answers in this process; a wrong PIN opens nothing.
+// EnterPIN opens partner p's private answers in this process; a wrong PIN opens nothing, and
+// each wrong PIN in a row makes the next try wait longer (ErrPINWait).
 func (s *Store) EnterPIN(ctx context.Context, caseID int64, p Partner, pin string) error {
+	if wait := s.pinTries.wait(caseID, p, s.now()); wait > 0 {
+		return &PINWaitError{Wait: wait}
+	}
 	var raw string
-	var check []byte
-	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value FROM pins WHERE case_id = ? AND partner = ?", caseID, string(p)).Scan(&raw, &check)
+	var check, secret []byte
+	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret FROM pins WHERE case_id = ? AND partner = ?",
+		caseID, string(p)).Scan(&raw, &check, &secret)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
@@ -94,13 +103,25 @@ func (s *Store) EnterPIN(ctx context.Context, caseID int64, p Partner, pin strin
 	if err := json.Unmarshal([]byte(raw), &kdf); err != nil {
 		return fmt.Errorf("read PIN: %w", err)
 	}
-	c, err := pinCipher(kdf, pin)
+	if len(secret) > 0 {
+		// Bound to the couple's key: the couple must be open first.
+		rs, ok := s.sealer.(rowSealer)
+		if !ok {
+			return errors.New("read PIN: this store uses its own sealer")
+		}
+		if secret, err = rs.OpenRow(caseID, "pin.secret", string(p), secret); err != nil {
+			return fmt.Errorf("read PIN: %w", err)
+		}
+	}
+	c, err := pinCipher(kdf, pin, secret)
 	if err != nil {
 		return err
 	}
 	if got, err := c.Open(check, pinAAD(caseID, p, "check")); err != nil || string(got) != checkPlain {
+		s.pinTries.failed(caseID, p, s.now())
 		return ErrWrongPassphrase
 	}
+	s.pinTries.reset(caseID, p)
 	s.pins.set(caseID, p, c)
 	return nil
 }
@@ -113,12 +134,72 @@ func (s *Store) ClosePINs(caseID int64) {
 	}
 }
 
-func pinCipher(kdf KDF, pin string) (*Cipher, error) {
+// pinCipher derives a PIN's key: Argon2id of the PIN, and, for a PIN over a locked couple, an
+// HMAC of that with the couple's sealed secret, so the PIN alone does not make the key.
+func pinCipher(kdf KDF, pin string, secret []byte) (*Cipher, error) {
 	key, err := kdf.Key(pin)
 	if err != nil {
 		return nil, err
 	}
+	if len(secret) > 0 {
+		m := hmac.New(sha256.New, secret)
+		m.Write([]byte("kintsugi pin key/"))
+		m.Write(key)
+		key = m.Sum(nil)
+	}
 	return NewCipher(key)
+}
+
+// PINWaitError asks to wait before the next PIN try, after wrong ones in a row.
+type PINWaitError struct{ Wait time.Duration }
+
+func (e *PINWaitError) Error() string {
+	return fmt.Sprintf("too many wrong PINs: wait %d seconds before the next try", int(e.Wait.Round(time.Second)/time.Second))
+}
+
+// pinTries slows down guessing at the keyboard: after the third wrong PIN in a row, each next
+// try waits twice as long as the last, from 2 seconds up to 5 minutes.
+type pinTries struct {
+	mu sync.Mutex
+	m  map[pinKey]pinTry
+}
+
+type pinTry struct {
+	wrong int
+	last  time.Time
+}
+
+func (t *pinTries) delay(wrong int) time.Duration {
+	if wrong < 3 {
+		return 0
+	}
+	return min(time.Duration(1<<min(wrong-2, 20))*time.Second, 5*time.Minute)
+}
+
+func (t *pinTries) wait(caseID int64, p Partner, now time.Time) time.Duration {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	tr := t.m[pinKey{caseID, p}]
+	if left := tr.last.Add(t.delay(tr.wrong)).Sub(now); left > 0 {
+		return left
+	}
+	return 0
+}
+
+func (t *pinTries) failed(caseID int64, p Partner, now time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.m == nil {
+		t.m = map[pinKey]pinTry{}
+	}
+	tr := t.m[pinKey{caseID, p}]
+	t.m[pinKey{caseID, p}] = pinTry{wrong: tr.wrong + 1, last: now}
+}
+
+func (t *pinTries) reset(caseID int64, p Partner) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.m, pinKey{caseID, p})
 }
 
 // SetPIN sets or changes partner p's PIN. Their private answers are re-sealed with it in one
@@ -142,7 +223,21 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	if err != nil {
 		return err
 	}
-	next, err := pinCipher(kdf, pin)
+	// Over a locked couple, the PIN's key needs the couple's key too (through a secret sealed
+	// with it), so a copied file does not let anyone try every PIN without the passphrase.
+	var secret, sealedSecret []byte
+	if locked, err := s.IsLocked(ctx, caseID); err != nil {
+		return err
+	} else if locked {
+		secret = make([]byte, 32)
+		if _, err := rand.Read(secret); err != nil {
+			return fmt.Errorf("set PIN: %w", err)
+		}
+		if sealedSecret, err = s.sealBytes(caseID, "pin.secret", string(p), secret); err != nil {
+			return fmt.Errorf("set PIN: %w", err)
+		}
+	}
+	next, err := pinCipher(kdf, pin, secret)
 	if err != nil {
 		return err
 	}
@@ -158,9 +253,9 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	err = s.write(ctx, caseID, "set PIN", func(tx *sql.Tx) error {
 		kdfJSON, _ := json.Marshal(kdf) // plain struct: cannot fail
 		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO pins (case_id, partner, kdf, check_value, created_at) VALUES (?, ?, ?, ?, ?)
-			 ON CONFLICT (case_id, partner) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value`,
-			caseID, string(p), string(kdfJSON), check, s.stamp()); err != nil {
+			`INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret) VALUES (?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (case_id, partner) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value, secret = excluded.secret`,
+			caseID, string(p), string(kdfJSON), check, s.stamp(), sealedSecret); err != nil {
 			return err
 		}
 		for _, a := range answers { // sealed after the PIN row exists, so sealAnswer sees it

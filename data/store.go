@@ -30,6 +30,8 @@ type Store struct {
 	locks  *lockSealer // nil when a custom sealer is set
 	pins   pinKeys
 	damage damageLog
+	// pinTries counts wrong PINs in a row, to slow guessing down.
+	pinTries pinTries
 	now    func() time.Time
 	verify verifier
 }

@@ -193,7 +193,8 @@ func TestPINAnswersFromBeforeTheMarkerStillOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Undo the migrations after 8 too, so that 8 onwards run again.
-	for _, undo := range []string{"ALTER TABLE cases DROP COLUMN code", "ALTER TABLE cases DROP COLUMN finished", "DROP TABLE therapist_notes"} {
+	for _, undo := range []string{"ALTER TABLE cases DROP COLUMN code", "ALTER TABLE cases DROP COLUMN finished",
+		"DROP TABLE therapist_notes", "ALTER TABLE pins DROP COLUMN secret"} {
 		if _, err := st.DB().Exec(undo); err != nil {
 			t.Fatal(err)
 		}

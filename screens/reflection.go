@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -69,6 +70,12 @@ func newReflection(e *env) stepScreen {
 // Enter opens the writer's PIN-protected answers and shows them.
 func (s *reflectionScreen) Enter(pin string) {
 	if err := s.e.state.Store.EnterPIN(s.e.state.Context(), s.e.caseID(), s.partner, pin); err != nil {
+		var wait *data.PINWaitError
+		if errors.As(err, &wait) { // wrong guesses in a row slow down
+			say(s.PINMsg, s.e.tf("ui.pin.wait", int(wait.Wait.Seconds()+0.5)))
+			s.PIN.SetText("")
+			return
+		}
 		say(s.PINMsg, s.e.t("ui.pin.wrong"))
 		s.PIN.SetText("")
 		return

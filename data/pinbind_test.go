@@ -1,0 +1,89 @@
+package data_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"kintsugi/data"
+)
+
+// A PIN over a locked couple is keyed from the PIN and the couple's key: with only the file, the
+// PIN's own Argon2id key does not open its check value, so guessing needs the passphrase too.
+func TestPINOverALockedCoupleNeedsThePassphraseToGuess(t *testing.T) {
+	st, path := openTemp(t)
+	ctx := context.Background()
+	c := lockedCouple(t, st)
+	must(t, st.Lock(ctx, c.ID, "correct horse battery"))
+	must(t, st.SetPIN(ctx, c.ID, data.PartnerA, "4711"))
+
+	// The attacker's view: the file, the PIN's parameters, and every PIN to try.
+	var raw string
+	var check []byte
+	must(t, st.DB().QueryRow("SELECT kdf, check_value FROM pins WHERE case_id = ? AND partner = 'A'", c.ID).Scan(&raw, &check))
+	var kdf data.KDF
+	must(t, json.Unmarshal([]byte(raw), &kdf))
+	key, err := kdf.Key("4711") // even the right PIN
+	must(t, err)
+	ci, err := data.NewCipher(key)
+	must(t, err)
+	if _, err := ci.Open(check, fmt.Appendf(nil, "kintsugi/%d/pin/A/check", c.ID)); err == nil {
+		t.Fatal("the PIN alone opens its check value: a copied file lets anyone try every PIN")
+	}
+
+	// The couple's own way in still works, also after the passphrase changes.
+	must(t, st.Lock(ctx, c.ID, "a new passphrase here"))
+	other, err := data.Open(ctx, path)
+	must(t, err)
+	defer other.Close()
+	if err := other.EnterPIN(ctx, c.ID, data.PartnerA, "4711"); err == nil {
+		t.Error("a PIN over a locked couple opened without the couple's passphrase")
+	}
+	must(t, other.Unlock(ctx, c.ID, "a new passphrase here"))
+	must(t, other.EnterPIN(ctx, c.ID, data.PartnerA, "4711"))
+	as, err := other.Answers(ctx, c.ID)
+	must(t, err)
+	if len(as) != 1 || as[0].Text != "SECRET-answer 秘密" || as[0].Protected {
+		t.Errorf("answers with PIN: %+v", as)
+	}
+}
+
+// Wrong PINs in a row make the next try wait, longer each time; the right one after the wait
+// opens, and a longer passphrase works as a PIN.
+func TestWrongPINsSlowDown(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	st, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "k.db"), data.WithClock(clock))
+	must(t, err)
+	defer st.Close()
+	ctx := context.Background()
+	c := newCase(t, st)
+	must(t, st.SetPIN(ctx, c.ID, data.PartnerB, "a longer phrase, not digits"))
+	st.ClosePINs(c.ID)
+	for i := range 3 {
+		if err := st.EnterPIN(ctx, c.ID, data.PartnerB, fmt.Sprint(1000+i)); !errors.Is(err, data.ErrWrongPassphrase) {
+			t.Fatalf("wrong PIN %d: %v", i, err)
+		}
+	}
+	var wait *data.PINWaitError
+	if err := st.EnterPIN(ctx, c.ID, data.PartnerB, "a longer phrase, not digits"); !errors.As(err, &wait) || wait.Wait != 2*time.Second {
+		t.Fatalf("right PIN right after three wrong ones: %v", err)
+	}
+	now = now.Add(2 * time.Second)
+	if err := st.EnterPIN(ctx, c.ID, data.PartnerB, "0000"); !errors.Is(err, data.ErrWrongPassphrase) {
+		t.Fatal(err)
+	}
+	if err := st.EnterPIN(ctx, c.ID, data.PartnerB, "x"); !errors.As(err, &wait) || wait.Wait != 4*time.Second {
+		t.Fatalf("the wait did not grow: %v", err)
+	}
+	now = now.Add(4 * time.Second)
+	must(t, st.EnterPIN(ctx, c.ID, data.PartnerB, "a longer phrase, not digits"))
+	st.ClosePINs(c.ID)
+	if err := st.EnterPIN(ctx, c.ID, data.PartnerB, "9999"); !errors.Is(err, data.ErrWrongPassphrase) {
+		t.Errorf("after the right PIN the count starts again: %v", err)
+	}
+}

@@ -32,8 +32,8 @@ type Store struct {
 	damage damageLog
 	// pinTries counts wrong PINs in a row, to slow guessing down.
 	pinTries pinTries
-	now    func() time.Time
-	verify verifier
+	now      func() time.Time
+	verify   verifier
 }
 
 // Option adjusts a Store when it is opened.

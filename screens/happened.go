@@ -19,7 +19,7 @@ func init() { stepScreens[app.StepHappened] = newHappened }
 type happenedScreen struct {
 	e           *env
 	Causes      map[string]*widget.Check
-	Description *widget.Entry
+	Description *TextArea
 	Date        *widget.Entry
 	DateMsg     *widget.Label
 	in          data.Incident

@@ -24,7 +24,7 @@ var letterStatuses = couple.LetterStatuses
 // prompts beside it and gentle hints when words start to blame or excuse.
 type letterScreen struct {
 	e      *env
-	Editor *widget.Entry
+	Editor *TextArea
 	Words  *widget.Label
 	Status *widget.Select
 	// Hints holds a card for each kind of wording noticed; Found lists the phrases noticed.
@@ -63,8 +63,7 @@ func newLetter(e *env) stepScreen {
 		s.checks = append(s.checks, newLetterCheck(kind, e.t("ui.letter.hint."+kind+".phrases")))
 	}
 
-	s.Editor = widget.NewMultiLineEntry()
-	s.Editor.Wrapping = fyne.TextWrapWord
+	s.Editor = NewTextArea()
 	s.Editor.SetMinRowsVisible(8)
 	s.Editor.SetPlaceHolder(e.render(e.t("ui.letter.placeholder")))
 	if !s.Hidden {

@@ -177,7 +177,7 @@ func (w *Window) toggleFinished() {
 // in office mode, never from the couple's own steps, and it is not in their workbook.
 type Notes struct {
 	view  fyne.CanvasObject
-	Text  *widget.Entry
+	Text  *TextArea
 	Back  *widget.Button
 	id    int64
 	saved string
@@ -194,8 +194,7 @@ func (w *Window) ShowNotes() {
 			w.showError(err)
 			return
 		}
-		n := &Notes{Text: widget.NewMultiLineEntry(), id: id, saved: text}
-		n.Text.Wrapping = fyne.TextWrapWord
+		n := &Notes{Text: NewTextArea(), id: id, saved: text}
 		n.Text.SetMinRowsVisible(14)
 		n.Text.SetText(text)
 		n.Text.OnChanged = func(s string) {

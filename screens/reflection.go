@@ -21,7 +21,7 @@ type reflectionScreen struct {
 	e       *env
 	partner data.Partner
 	alone   bool
-	Answers map[string]*widget.Entry
+	Answers map[string]*TextArea
 	Share   map[string]*widget.Check
 	Choose  map[data.Partner]*widget.Button
 	// PIN is where a partner whose private answers are PIN-protected enters it; SetPIN sets one.
@@ -35,7 +35,7 @@ type reflectionScreen struct {
 }
 
 func newReflection(e *env) stepScreen {
-	s := &reflectionScreen{e: e, Answers: map[string]*widget.Entry{}, Share: map[string]*widget.Check{},
+	s := &reflectionScreen{e: e, Answers: map[string]*TextArea{}, Share: map[string]*widget.Check{},
 		Choose: map[data.Partner]*widget.Button{}, answers: map[string]data.Answer{}}
 	s.partner, s.alone = e.keyboard().Partner()
 	if !s.alone {

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
 	"kintsugi/data"
@@ -17,11 +16,11 @@ func init() { stepScreens[app.StepRitual] = newRitual }
 // as a shared answer, so it is never sealed to one partner's PIN.
 type ritualScreen struct {
 	e    *env
-	Plan map[string]*widget.Entry
+	Plan map[string]*TextArea
 }
 
 func newRitual(e *env) stepScreen {
-	s := &ritualScreen{e: e, Plan: map[string]*widget.Entry{}}
+	s := &ritualScreen{e: e, Plan: map[string]*TextArea{}}
 	for _, p := range e.content.Section(data.SectionRitualPrompts).Entries {
 		id := p.ID
 		s.Plan[id] = multiLine(app.RitualPlan(e.d, id), 3, func(text string) { s.save(id, text) })

@@ -21,7 +21,7 @@ type stepsScreen struct {
 	Done    map[string]*widget.Check
 	Date    map[string]*widget.Entry
 	DateMsg map[string]*widget.Label
-	Note    map[string]*widget.Entry
+	Note    map[string]*TextArea
 	// ShareNote lets the note's author share it; Private stands where a note not shared with
 	// whoever is at the keyboard would be.
 	ShareNote map[string]*widget.Check
@@ -31,7 +31,7 @@ type stepsScreen struct {
 
 func newSteps(e *env) stepScreen {
 	s := &stepsScreen{e: e, Done: map[string]*widget.Check{}, Date: map[string]*widget.Entry{},
-		DateMsg: map[string]*widget.Label{}, Note: map[string]*widget.Entry{}, ShareNote: map[string]*widget.Check{},
+		DateMsg: map[string]*widget.Label{}, Note: map[string]*TextArea{}, ShareNote: map[string]*widget.Check{},
 		Private: map[string]*widget.Label{}, progress: map[string]data.StepProgress{}}
 	k, r := e.keyboard(), e.d.Case.Rebuilding
 	author, oneAuthor := couple.StepNoteAuthor(r)
@@ -126,7 +126,7 @@ func isNil(o fyne.CanvasObject) bool {
 	switch w := o.(type) {
 	case nil:
 		return true
-	case *widget.Entry:
+	case *TextArea:
 		return w == nil
 	case *widget.Check:
 		return w == nil

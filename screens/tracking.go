@@ -34,7 +34,7 @@ type trackingScreen struct {
 	doneMsg   map[int64]*widget.Label
 	Trust     []*widget.Button
 	NoRating  *widget.Button
-	Notes     [3]*widget.Entry
+	Notes     [3]*TextArea
 	Chart     *TrendChart
 	Message   *widget.Label
 	checkIn   data.CheckIn
@@ -152,8 +152,7 @@ func (s *trackingScreen) load() {
 	s.paintTrust()
 	texts := [3]*string{&s.checkIn.WentWell, &s.checkIn.WasHard, &s.checkIn.Appreciated}
 	for i := range s.Notes {
-		n := widget.NewMultiLineEntry()
-		n.Wrapping = fyne.TextWrapWord
+		n := NewTextArea()
 		n.SetMinRowsVisible(3)
 		n.SetText(*texts[i])
 		n.OnChanged = func(text string) {

@@ -100,10 +100,28 @@ func dateField(e *env, initial data.Date, onDate func(data.Date)) (*widget.Entry
 	return entry, msg
 }
 
+// TextArea is a multi-line entry that wraps words and lets Tab and Shift+Tab move focus on.
+// Fyne's multi-line entry takes Tab as a character, which traps a keyboard-only person in the
+// first text box they reach (WCAG 2.1.2); a tab character in a letter or an answer serves no one.
+type TextArea struct {
+	widget.Entry
+}
+
+// NewTextArea returns an empty, word-wrapping TextArea.
+func NewTextArea() *TextArea {
+	t := &TextArea{}
+	t.MultiLine = true
+	t.Wrapping = fyne.TextWrapWord
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// AcceptsTab reports false, so the window moves focus on Tab instead of typing it.
+func (t *TextArea) AcceptsTab() bool { return false }
+
 // multiLine is a text area that wraps and shows rows lines.
-func multiLine(text string, rows int, onChanged func(string)) *widget.Entry {
-	entry := widget.NewMultiLineEntry()
-	entry.Wrapping = fyne.TextWrapWord
+func multiLine(text string, rows int, onChanged func(string)) *TextArea {
+	entry := NewTextArea()
 	entry.SetMinRowsVisible(rows)
 	entry.SetText(text)
 	entry.OnChanged = onChanged

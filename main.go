@@ -408,6 +408,9 @@ func (cl *cli) window(ctx context.Context, args []string) error {
 	if err := cl.parse(fs, args); err != nil {
 		return err
 	}
+	if why := noDisplay(); why != "" {
+		return usageError{why}
+	}
 	path := *db
 	if path == "" {
 		var err error

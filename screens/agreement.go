@@ -155,7 +155,7 @@ func (s *agreementScreen) refreshDraft() {
 		a.ReviewDate = a.StartDate.AddDays(7 * reviewWeeks)
 	}
 	e.state.Flush()
-	saved, err := e.state.Store.SaveAgreement(e.state.Context(), a)
+	saved, err := e.state.SaveAgreement(a)
 	if err != nil {
 		s.warn(e.tf("ui.agreement.failed", err))
 		return
@@ -319,7 +319,7 @@ func (s *agreementScreen) sign(p data.Partner) {
 	}
 	s.why(p, "")
 	e.state.Flush() // dates typed a moment ago are in the draft before it is signed
-	versions, err := e.state.Store.Agreements(e.state.Context(), e.caseID())
+	versions, err := e.state.Agreements()
 	if err != nil {
 		s.warn(e.tf("ui.agreement.failed", err))
 		return
@@ -373,7 +373,7 @@ func (s *agreementScreen) startNewVersion() {
 		start = prev.StartDate
 	}
 	e.state.Flush()
-	_, err := e.state.Store.SaveAgreement(e.state.Context(), data.Agreement{CaseID: e.caseID(), StartDate: start,
+	_, err := e.state.SaveAgreement(data.Agreement{CaseID: e.caseID(), StartDate: start,
 		ReviewDate: start.AddDays(7 * reviewWeeks), Items: s.agreed})
 	if err != nil {
 		s.warn(e.tf("ui.agreement.failed", err))

@@ -147,7 +147,7 @@ func showIf(o fyne.CanvasObject, visible bool) {
 }
 
 func (c *Couple) refreshProgress() {
-	d, err := c.win.state.Store.Dossier(c.win.state.Context(), c.d.Case.ID)
+	d, err := c.win.state.StoredDossier(c.d.Case.ID)
 	if err != nil {
 		return
 	}
@@ -259,7 +259,7 @@ func (c *Couple) SetKeyboard(k app.Keyboard) {
 
 // showLocked marks in the header whether this couple is protected by a passphrase.
 func (c *Couple) showLocked() {
-	locked, err := c.win.state.Store.IsLocked(c.win.state.Context(), c.d.Case.ID)
+	locked, err := c.win.state.IsLocked(c.d.Case.ID)
 	if err == nil && locked {
 		c.Lock.SetText(c.win.state.Content.T("ui.couple.locked"))
 		c.Lock.Show()

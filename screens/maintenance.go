@@ -58,7 +58,7 @@ func (w *Window) askExport() {
 		d.SetFileName(fmt.Sprintf("%s.kintsugi", fileSafe(w.Couple.d.Case.Title())))
 		d.Show()
 	}
-	if locked, _ := w.state.Store.IsLocked(w.state.Context(), id); !locked {
+	if locked, _ := w.state.IsLocked(id); !locked {
 		w.confirmDialog(t("ui.export.couple.title"), t("ui.export.couple.plain"), t("ui.yes"), t("ui.no"), func(ok bool) {
 			if ok {
 				save("")
@@ -128,7 +128,7 @@ func (w *Window) ImportCouple(path, pass string) {
 // askRestore lists the backups and restores the chosen one.
 func (w *Window) askRestore() {
 	t := w.state.Content.T
-	backups, err := data.Backups(app.BackupDir(w.state.Store.Path()))
+	backups, err := data.Backups(app.BackupDir(w.state.DataPath()))
 	if err != nil || len(backups) == 0 {
 		dialog.ShowInformation(t("ui.restore.title"), t("ui.restore.none"), w.Win)
 		return
@@ -159,7 +159,7 @@ func (w *Window) Restore(from string) error {
 	if err := w.state.Restore(from); err != nil {
 		if w.Couple != nil {
 			// The store was reopened: a locked couple needs its passphrase again.
-			if open, oerr := w.state.Store.IsOpen(w.state.Context(), w.Couple.d.Case.ID); oerr != nil || !open {
+			if open, oerr := w.state.IsOpen(w.Couple.d.Case.ID); oerr != nil || !open {
 				w.ShowStart()
 			}
 		}
@@ -193,7 +193,7 @@ func (w *Window) ShowDamaged(problem error, backup *data.BackupInfo) {
 // askDataFolder chooses where the data lives from the next start on.
 func (w *Window) askDataFolder() {
 	t := w.state.Content.T
-	current := wrapped(w.state.Content.Tf("ui.folder.current", w.state.Store.Path()))
+	current := wrapped(w.state.Content.Tf("ui.folder.current", w.state.DataPath()))
 	choose := widget.NewButton(t("ui.folder.choose"), func() {
 		dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
 			if err != nil || uri == nil {

@@ -152,7 +152,7 @@ func (w *Window) askCode() {
 
 // SetCode stores the open couple's code for the office list.
 func (w *Window) SetCode(id int64, code string) error {
-	if err := w.state.Store.SetCode(w.state.Context(), id, code); err != nil {
+	if err := w.state.SetCode(id, code); err != nil {
 		return err
 	}
 	if w.Couple != nil && w.Couple.d.Case.ID == id {
@@ -165,7 +165,7 @@ func (w *Window) SetCode(id int64, code string) error {
 func (w *Window) toggleFinished() {
 	w.officeOnly(func() {
 		c := w.Couple.d.Case
-		if err := w.state.Store.SetFinished(w.state.Context(), c.ID, !c.Finished); err != nil {
+		if err := w.state.SetFinished(c.ID, !c.Finished); err != nil {
 			w.showError(err)
 			return
 		}
@@ -189,7 +189,7 @@ func (w *Window) ShowNotes() {
 		t := w.state.Content.T
 		st := w.state
 		id := w.Couple.d.Case.ID
-		text, err := st.Store.TherapistNotes(st.Context(), id)
+		text, err := st.TherapistNotes(id)
 		if err != nil {
 			w.showError(err)
 			return

@@ -46,7 +46,7 @@ func (a *activity) idle() time.Duration { return time.Since(time.Unix(0, a.last.
 // Hide saves what is pending, forgets every passphrase-derived key, and shows the start screen.
 func (w *Window) Hide() {
 	w.state.Flush()
-	w.state.Store.ForgetAll()
+	w.state.ForgetKeys()
 	if w.office() {
 		w.ShowHidden() // an office's list would name its clients
 		return
@@ -76,7 +76,7 @@ func (w *Window) lockIfIdle() {
 		return
 	}
 	// In an office every couple closes, locked or not: the next client must not find it open.
-	if locked, err := w.state.Store.IsLocked(w.state.Context(), w.Couple.d.Case.ID); w.office() || err == nil && locked {
+	if locked, err := w.state.IsLocked(w.Couple.d.Case.ID); w.office() || err == nil && locked {
 		w.Hide()
 		return
 	}
@@ -95,11 +95,11 @@ func (w *Window) pinOpen() (bool, error) {
 		return false, nil
 	}
 	id := w.Couple.d.Case.ID
-	has, err := w.state.Store.HasPIN(w.state.Context(), id, p)
+	has, err := w.state.HasPIN(id, p)
 	if err != nil || !has {
 		return false, err
 	}
-	return w.state.Store.PINOpen(w.state.Context(), id, p)
+	return w.state.PINOpen(id, p)
 }
 
 // askUnlock asks for a locked couple's passphrase, then opens the couple.
@@ -124,7 +124,7 @@ func (w *Window) askUnlock(id int64) {
 
 // Unlock opens a locked couple with its passphrase; a wrong one opens nothing and says so.
 func (w *Window) Unlock(id int64, passphrase string) error {
-	err := w.state.Store.Unlock(w.state.Context(), id, passphrase)
+	err := w.state.Unlock(id, passphrase)
 	if errors.Is(err, data.ErrWrongPassphrase) {
 		return errors.New(w.state.Content.T("ui.unlock.wrong"))
 	}
@@ -195,7 +195,7 @@ func (w *Window) askDelete() {
 	fields := []*field{names}
 	body := container.NewVBox(wrapped(c.Tf("ui.delete.confirm", cs.Title())), wrapped(c.Tf("ui.delete.type", cs.Title())), names)
 	pass := newPasswordField()
-	locked, err := w.state.Store.IsLocked(w.state.Context(), cs.ID)
+	locked, err := w.state.IsLocked(cs.ID)
 	if err != nil {
 		w.showError(err)
 		return
@@ -228,19 +228,16 @@ func (w *Window) DeleteCouple(names, passphrase string) error {
 	if !couple.DeletionConfirmed(names, cs.NameA, cs.NameB) {
 		return &couple.InputError{Msg: c.Tf("ui.delete.names", cs.Title())}
 	}
-	ctx := w.state.Context()
-	locked, err := w.state.Store.IsLocked(ctx, cs.ID)
+	locked, err := w.state.IsLocked(cs.ID)
 	if err != nil {
 		return err
 	}
 	if locked {
-		if err := w.state.Store.Unlock(ctx, cs.ID, passphrase); err != nil {
+		if err := w.state.Unlock(cs.ID, passphrase); err != nil {
 			return &couple.InputError{Msg: c.T("ui.unlock.wrong")}
 		}
 	}
-	w.state.Flush()
-	w.state.CloseCase()
-	if err := w.state.Store.DeleteCase(ctx, cs.ID); err != nil {
+	if err := w.state.DeleteCase(cs.ID); err != nil {
 		w.showError(err)
 	}
 	w.ShowStart()

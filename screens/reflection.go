@@ -51,7 +51,7 @@ func newReflection(e *env) stepScreen {
 	}
 	s.PINMsg = newMessage()
 	s.SetPIN = widget.NewButton(e.t("ui.pin.set"), s.askNewPIN)
-	open, err := e.state.Store.PINOpen(e.state.Context(), e.caseID(), s.partner)
+	open, err := e.state.PINOpen(e.caseID(), s.partner)
 	if err != nil || !open {
 		s.closed = true
 		s.PIN = widget.NewPasswordEntry()
@@ -69,7 +69,7 @@ func newReflection(e *env) stepScreen {
 
 // Enter opens the writer's PIN-protected answers and shows them.
 func (s *reflectionScreen) Enter(pin string) {
-	if err := s.e.state.Store.EnterPIN(s.e.state.Context(), s.e.caseID(), s.partner, pin); err != nil {
+	if err := s.e.state.EnterPIN(s.e.caseID(), s.partner, pin); err != nil {
 		var wait *data.PINWaitError
 		if errors.As(err, &wait) { // wrong guesses in a row slow down
 			say(s.PINMsg, s.e.tf("ui.pin.wait", int(wait.Wait.Seconds()+0.5)))

@@ -19,7 +19,7 @@ type Safety struct {
 func (w *Window) ShowSafety() {
 	w.state.Flush() // what was typed before stays; the choice itself is not stored
 	w.state.CloseCase()
-	w.state.Store.ForgetAll()
+	w.state.ForgetKeys()
 	w.Couple = nil
 	c := w.state.Content
 	s := &Safety{Done: widget.NewButton(c.T("ui.safety.done"), w.ShowStart)}

@@ -161,7 +161,7 @@ func (w *Window) backToStart() {
 // for its passphrase first.
 func (w *Window) OpenCouple(id int64) {
 	w.activity.touch()
-	if open, err := w.state.Store.IsOpen(w.state.Context(), id); err != nil {
+	if open, err := w.state.IsOpen(id); err != nil {
 		w.showError(err)
 		return
 	} else if !open {
@@ -177,7 +177,7 @@ func (w *Window) OpenCouple(id int64) {
 	w.Couple = newCouple(w, d)
 	w.Win.SetContent(w.Couple.view)
 	w.Couple.Show(app.StepReached(w.state.Content, d))
-	if err := app.Damaged(w.state.Context(), w.state.Store, id); err != nil {
+	if err := w.state.Damaged(id); err != nil {
 		w.showError(err) // the rest opened; these parts read as empty
 	}
 }

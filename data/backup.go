@@ -189,12 +189,8 @@ func backupInto(ctx context.Context, src *sql.DB, tmp string) error {
 	if err != nil {
 		return explainSQLiteError(err)
 	}
-	var mode string
-	if err := dstConn.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil {
-		return fmt.Errorf("finish the copy: %w", explainSQLiteError(err))
-	}
-	if mode != "delete" {
-		return fmt.Errorf("finish the copy: journal mode is %q", mode)
+	if err := leaveWAL(ctx, dstConn); err != nil {
+		return fmt.Errorf("finish the copy: %w", err)
 	}
 	if err := dstConn.Close(); err != nil {
 		return err
@@ -251,16 +247,11 @@ func checkFile(ctx context.Context, path string) error {
 	if info.Size() == 0 {
 		return fmt.Errorf("%w: the file is empty", ErrNotKintsugi)
 	}
-	q := url.Values{}
-	q.Set("mode", "ro")
-	q.Set("_query_only", "1")
-	q.Set("_busy_timeout", strconv.Itoa(busyTimeoutMS))
-	db, err := sql.Open("sqlite3", fileDSN(path, q))
+	db, err := openReadOnly(path)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1)
 
 	var version int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
@@ -437,23 +428,8 @@ func copyFolded(ctx context.Context, src, dst string) error {
 	if err := copyRaw(src+"-wal", dst+"-wal"); err != nil {
 		return err
 	}
-	q := url.Values{}
-	q.Set("_busy_timeout", strconv.Itoa(busyTimeoutMS))
-	db, err := sql.Open("sqlite3", fileDSN(dst, q))
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	var mode string
-	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil {
-		return explainSQLiteError(err)
-	}
-	if mode != "delete" {
-		return fmt.Errorf("fold the write-ahead log: journal mode is %q", mode)
-	}
-	if err := db.Close(); err != nil {
-		return err
+	if err := toRollbackJournal(ctx, dst); err != nil {
+		return fmt.Errorf("fold the write-ahead log: %w", err)
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		os.Remove(dst + suffix)

@@ -248,9 +248,13 @@ func (s *Store) sealCopy(ctx context.Context, tmp string, p protection, e exposu
 		return err
 	}
 	// Leaving WAL mode needs the only connection: every pooled one holds the WAL open.
-	return toRollbackJournal(ctx, tmp)
+	if err := toRollbackJournal(ctx, tmp); err != nil {
+		return fmt.Errorf("finish the copy: %w", err)
+	}
+	return nil
 }
 
+// toRollbackJournal opens the copy at path alone and takes it out of WAL mode.
 func toRollbackJournal(ctx context.Context, path string) error {
 	q := url.Values{}
 	q.Set("_busy_timeout", strconv.Itoa(busyTimeoutMS))
@@ -260,14 +264,25 @@ func toRollbackJournal(ctx context.Context, path string) error {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	var mode string
-	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil {
-		return fmt.Errorf("finish the copy: %w", explainSQLiteError(err))
-	}
-	if mode != "delete" {
-		return fmt.Errorf("finish the copy: journal mode is %q", mode)
+	if err := leaveWAL(ctx, db); err != nil {
+		return err
 	}
 	return db.Close()
+}
+
+// leaveWAL switches a copy to the rollback journal, so that the file alone holds every page and
+// needs no -wal or -shm beside it.
+func leaveWAL(ctx context.Context, db interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) error {
+	var mode string
+	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode=DELETE").Scan(&mode); err != nil {
+		return explainSQLiteError(err)
+	}
+	if mode != "delete" {
+		return fmt.Errorf("journal mode is %q", mode)
+	}
+	return nil
 }
 
 // copyPIN gives partner's private answers in ts the PIN they have in s, with the key entered here.

@@ -4,12 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
-	"strconv"
 	"sync"
-
-	"database/sql"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
@@ -84,16 +80,11 @@ func quickCheckFile(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	q := url.Values{}
-	q.Set("mode", "ro")
-	q.Set("_query_only", "1")
-	q.Set("_busy_timeout", strconv.Itoa(busyTimeoutMS))
-	db, err := sql.Open("sqlite3", fileDSN(path, q))
+	db, err := openReadOnly(path)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1)
 	var pages, pageSize int64
 	if err := db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
 		return explainSQLiteError(err)

@@ -104,22 +104,27 @@ func (b *book) commitment(e data.Entry, cm *data.Commitment) {
 	head.print(b)
 	x := b.margin + gutter
 	y := b.y() + 1
-	b.cost(x, y, e.Cost)
-	if p := e.Parameter; p != nil {
-		value := ""
-		if cm != nil && cm.Param > 0 {
-			value = fmt.Sprint(cm.Param)
-		}
-		b.field(x+58, y, 46, b.c.UnitLabel(b.render(p.Unit)), value)
-	}
+	ticksX := b.margin + b.bodyW // where the first partner's name and box begin
 	for i, p := range data.Partners {
 		bx := b.margin + b.bodyW - 4.2 - float64(1-i)*30
 		label := b.fit(stLabel, b.name(p), 22)
 		b.use(stLabel)
 		lw := b.textW(label)
+		ticksX = min(ticksX, bx-lw-2)
 		b.pdf.SetXY(bx-lw-2, y+1)
 		b.put(lw, stLabel.lead, label, "L")
 		b.box(bx, y+1.2, 4.2, cm != nil && cm.AgreedBy(p))
+	}
+	// The cost's name is as long as the language makes it ("Цена в свободе: Умеренная"); the
+	// amount moves right for it and gives up width, so neither is cut.
+	costEnd := b.cost(x, y, 60, e.Cost)
+	if p := e.Parameter; p != nil {
+		value := ""
+		if cm != nil && cm.Param > 0 {
+			value = fmt.Sprint(cm.Param)
+		}
+		fx := max(x+58, costEnd+3)
+		b.field(fx, y, min(46, ticksX-3-fx), b.c.UnitLabel(b.render(p.Unit)), value)
 	}
 	b.setY(y + metaH - 1)
 	if caution != nil {
@@ -135,8 +140,16 @@ func (b *book) commitment(e data.Entry, cm *data.Commitment) {
 	}
 }
 
-// cost shows a cost level as four dots, filled up to the level, and its name.
-func (b *book) cost(x, y float64, level string) {
+// costLabel is a cost level's name as printed beside its dots, and its width.
+func (b *book) costLabel(level string) (string, float64) {
+	label := b.c.Tf("wb.cost", b.c.CostLevel(level).Label)
+	b.use(stLabel)
+	return label, b.textW(label)
+}
+
+// cost shows a cost level as four dots, filled up to the level, and its name in at most maxW;
+// it returns where the name ends.
+func (b *book) cost(x, y, maxW float64, level string) float64 {
 	rank := data.CostRank(level)
 	for i := range len(data.CostLevels) {
 		cx := x + 1.2 + float64(i)*3.2
@@ -150,12 +163,19 @@ func (b *book) cost(x, y float64, level string) {
 		}
 	}
 	b.pdf.SetLineWidth(0.2)
-	b.oneLine(stLabel, x+14, y+1, 42, b.c.Tf("wb.cost", b.c.CostLevel(level).Label), "L")
+	label, w := b.costLabel(level)
+	w = min(w+0.5, maxW)
+	b.oneLine(stLabel, x+14, y+1, w, label, "L")
+	return x + 14 + w
 }
 
 // costLegend says what each number of gold dots means, once, before the first commitment.
 func (b *book) costLegend() {
-	const labelW = 48.0
+	labelW := 48.0 // room for the dots and the widest level's name, in every language
+	for _, l := range b.c.CostLevels {
+		_, w := b.costLabel(l.ID)
+		labelW = max(labelW, 14+w+3-gutter)
+	}
 	type row struct {
 		level string
 		text  []string
@@ -170,7 +190,7 @@ func (b *book) costLegend() {
 	b.sub(b.c.T("wb.cost.legend"), h)
 	for _, r := range rows {
 		y := b.y()
-		b.cost(b.margin, y-0.6, r.level)
+		b.cost(b.margin, y-0.6, labelW+gutter-16, r.level)
 		b.setY(y)
 		b.printLines(stPrompt, b.margin+gutter+labelW, b.bodyW-labelW-gutter, r.text, -1)
 		b.setY(max(b.y(), y+6.6) + 1)
@@ -191,7 +211,7 @@ func (b *book) customCommitments() []block {
 		cost := cm.Cost
 		bl := block{height: head.height + metaH, print: func() {
 			head.print(b)
-			b.cost(b.margin+gutter, b.y()+1, cost)
+			b.cost(b.margin+gutter, b.y()+1, b.bodyW-gutter-14, cost)
 			b.gap(metaH)
 		}}
 		if n == 1 {

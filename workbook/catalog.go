@@ -124,7 +124,12 @@ func (b *book) commitment(e data.Entry, cm *data.Commitment) {
 			value = fmt.Sprint(cm.Param)
 		}
 		fx := max(x+58, costEnd+3)
-		b.field(fx, y, min(46, ticksX-3-fx), b.c.UnitLabel(b.render(p.Unit)), value)
+		unit := b.c.UnitLabel(b.render(p.Unit))
+		b.use(stLabel)
+		// 46 mm, or what a longer unit needs (its name takes at most 60% of the field) with
+		// room left to write the amount; never past the partners' boxes.
+		fw := max(46, (b.textW(unit)+2)/0.6)
+		b.field(fx, y, min(fw, ticksX-3-fx), unit, value)
 	}
 	b.setY(y + metaH - 1)
 	if caution != nil {

@@ -287,7 +287,9 @@ func (b *book) linesToBottom() int { return int(math.Floor((b.room() - 1) / pitc
 func (b *book) field(x, y, w float64, label, value string) {
 	lw := 0.0
 	if label != "" {
-		label = b.fit(stLabel, label, w*0.6)
+		// The label takes 60% of the field, or more when the language needs it, leaving at
+		// least 14 mm to write in.
+		label = b.fit(stLabel, label, max(w*0.6, w-14))
 		b.use(stLabel)
 		lw = b.textW(label) + 2
 		b.pdf.SetXY(x, y+1)

@@ -69,16 +69,29 @@ func (b *book) reviewRecord() {
 	}{{"wb.review.date", 0.14}, {"wb.review.version", 0.09}, {"wb.review.kept", 0.27}, {"wb.review.change", 0.27},
 		{"wb.review.next", 0.13}, {"wb.review.initials", 0.10}}
 	const rowH = 17.0
-	header := func() {
-		y := b.y()
-		x := b.margin
-		for _, c := range cols {
-			b.oneLine(stLabelB, x+1, y, b.bodyW*c.w-2, b.c.T(c.key), "L")
-			x += b.bodyW * c.w
+	// A heading wraps within its column rather than being cut ("Следующий пересмотр"), and a
+	// column is at least as wide as its heading's longest word; the two wide columns give way.
+	b.use(stLabelB)
+	for i := range cols {
+		longest := 0.0
+		for _, word := range strings.Fields(b.c.T(cols[i].key)) {
+			longest = max(longest, b.textW(word))
 		}
-		b.setY(y + 6)
+		if need := (longest + 3) / b.bodyW; need > cols[i].w {
+			cols[2].w -= (need - cols[i].w) / 2
+			cols[3].w -= (need - cols[i].w) / 2
+			cols[i].w = need
+		}
 	}
-	header()
+	y, x, h := b.y(), b.margin, 0.0
+	for _, c := range cols {
+		lines := b.wrap(stLabelB, b.c.T(c.key), b.bodyW*c.w-2)
+		b.setY(y)
+		b.printLines(stLabelB, x+1, b.bodyW*c.w-2, lines, -1)
+		h = max(h, linesH(stLabelB, lines))
+		x += b.bodyW * c.w
+	}
+	b.setY(y + max(6, h+1.5))
 	for b.room() >= rowH {
 		y := b.y()
 		b.draw(line)

@@ -382,10 +382,18 @@ func (b *book) chart(weeks []data.WeekStats) {
 	pdf.SetLineWidth(0.2)
 	b.fill(gold)
 	pdf.Circle(x0+4, y+2.5, 1.1, "F")
-	b.oneLine(stLabel, x0+10, y, w/2-12, b.c.T("wb.progress.key.trust"), "L")
+	trust, kept := b.c.T("wb.progress.key.trust"), b.c.T("wb.progress.key.kept")
+	b.oneLine(stLabel, x0+10, y, w-10, trust, "L")
+	// The two keys share a line when both fit their half, and stand one under the other when
+	// the language makes them longer, so neither is cut.
+	kx := x0 + w/2
+	b.use(stLabel)
+	if b.textW(trust) > w/2-12 || b.textW(kept) > w/2-8 {
+		kx, y = x0+2, y+6
+	}
 	b.fill(pale)
-	pdf.Rect(x0+w/2, y+0.5, 6, 4, "F")
-	b.oneLine(stLabel, x0+w/2+8, y, w/2-8, b.c.T("wb.progress.key.kept"), "L")
+	pdf.Rect(kx, y+0.5, 6, 4, "F")
+	b.oneLine(stLabel, kx+8, y, x0+w-kx-8, kept, "L")
 	b.setY(y + 10)
 }
 
@@ -403,7 +411,18 @@ func (b *book) progressTable(weeks []data.WeekStats) {
 	pdf := b.pdf
 	cols := []string{b.c.T("wb.progress.week"), b.c.T("wb.progress.dates"), b.c.T("wb.progress.trust"),
 		b.c.T("wb.progress.kept"), b.c.T("wb.progress.missed")}
-	widths := []float64{0.12, 0.40, 0.14, 0.17, 0.17}
+	// The week and number columns are as wide as their headings need ("Пропущено дней"), and
+	// at least a little room; the dates, the longest text in any language, take the rest.
+	widths := []float64{0.10, 0, 0.12, 0.12, 0.12}
+	b.use(stLabelB)
+	rest := 1.0
+	for i, c := range cols {
+		if i != 1 {
+			widths[i] = max(widths[i], (b.textW(c)+3)/b.bodyW)
+			rest -= widths[i]
+		}
+	}
+	widths[1] = rest
 	const h = 6.4
 	row := func(cells []string, st style) {
 		y := b.y()

@@ -49,15 +49,7 @@ func TestSaverReportsErrors(t *testing.T) {
 
 func TestSampleIsComplete(t *testing.T) {
 	ctx := context.Background()
-	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	content, err := LoadContent("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, content := openWithContent(t)
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	c, err := CreateSample(ctx, st, content, now)
 	if err != nil {
@@ -176,15 +168,7 @@ func TestSampleFileIsComplete(t *testing.T) {
 // A failure half-way through making the example leaves no half-made couple behind.
 func TestSampleIsCreatedInOneTransaction(t *testing.T) {
 	ctx := context.Background()
-	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	content, err := LoadContent("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, content := openWithContent(t)
 	// The disk "fills up" at the weekly check-ins, the last part written.
 	if _, err := st.DB().ExecContext(ctx, `CREATE TRIGGER full BEFORE INSERT ON checkins BEGIN SELECT RAISE(ABORT, 'disk full'); END`); err != nil {
 		t.Fatal(err)
@@ -198,4 +182,20 @@ func TestSampleIsCreatedInOneTransaction(t *testing.T) {
 	if _, ok, err := st.ExampleCase(ctx); ok || err != nil {
 		t.Fatalf("an example is marked: %v %v", ok, err)
 	}
+}
+
+// openWithContent is a new store in a temp dir, closed when the test ends, and the English
+// content.
+func openWithContent(t *testing.T) (*data.Store, *data.Content) {
+	t.Helper()
+	st, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "k.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	content, err := LoadContent("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, content
 }

@@ -7,23 +7,13 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"kintsugi/data"
 )
 
 // TestCalendarICS exports the example couple's rhythm: a weekly check-in until the review, the
 // review itself, and the end of each monitoring commitment; well-formed lines, no one named.
 func TestCalendarICS(t *testing.T) {
 	ctx := context.Background()
-	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	content, err := LoadContent("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, content := openWithContent(t)
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	c, err := CreateSample(ctx, st, content, now)
 	if err != nil {

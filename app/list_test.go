@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"kintsugi/data"
@@ -12,15 +11,7 @@ import (
 // couple's screens from the whole record; for couples at many points they must agree.
 func TestListProgressMatchesTheCouplesOwnScreens(t *testing.T) {
 	ctx := context.Background()
-	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	content, err := LoadContent("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, content := openWithContent(t)
 	sample, err := LoadSample("en")
 	if err != nil {
 		t.Fatal(err)

@@ -2,23 +2,12 @@ package app
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
-
-	"kintsugi/data"
 )
 
 func TestGenerateOfficeMakesDistinctYearLongCouples(t *testing.T) {
 	ctx := context.Background()
-	st, err := data.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	content, err := LoadContent("en")
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, content := openWithContent(t)
 	made, err := GenerateOffice(ctx, st, content, 3, officeNow)
 	if err != nil {
 		t.Fatal(err)

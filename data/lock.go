@@ -142,10 +142,15 @@ func unmarkPlain(stored []byte) ([]byte, error) {
 func (l *lockSealer) set(caseID int64, c *Cipher) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	putKey(l.keys, caseID, c)
+}
+
+// putKey keeps c as caseID's key in m, or forgets it when c is nil.
+func putKey(m map[int64]*Cipher, caseID int64, c *Cipher) {
 	if c == nil {
-		delete(l.keys, caseID)
+		delete(m, caseID)
 	} else {
-		l.keys[caseID] = c
+		m[caseID] = c
 	}
 }
 
@@ -159,11 +164,7 @@ func (l *lockSealer) get(caseID int64) *Cipher {
 func (l *lockSealer) pend(caseID int64, c *Cipher) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if c == nil {
-		delete(l.pending, caseID)
-	} else {
-		l.pending[caseID] = c
-	}
+	putKey(l.pending, caseID, c)
 }
 
 func (s *Store) locked(ctx context.Context, q queryer, caseID int64) (bool, error) {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"kintsugi/data"
 )
@@ -321,6 +322,14 @@ func TestImportRefusesAFileThatBreaksTheCouplesRules(t *testing.T) {
 		"an item agreed on terms that differ from the signed version": {"differ", func(c doc) {
 			signedBySamOnly(c)
 			commitment(c, "PRED-04")["param"] = 6
+		}},
+		"a mark before the agreement started": {"before the agreement started", func(c doc) {
+			start, _ := time.Parse(time.DateOnly, c["agreements"].([]any)[0].(doc)["start_date"].(string))
+			mark := c["marks"].([]any)[0].(doc)
+			mark["day"] = start.AddDate(0, 0, -1).Format(time.DateOnly)
+		}},
+		"a mark on a day still to come": {"still to come", func(c doc) {
+			c["marks"].([]any)[0].(doc)["day"] = time.Now().AddDate(0, 0, 2).Format(time.DateOnly)
 		}},
 		"a signed agreement whose items do not match what was signed": {"signed", func(c doc) {
 			ag := signedBySamOnly(c)

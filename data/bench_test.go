@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"kintsugi/data"
 )
@@ -23,7 +24,8 @@ func BenchmarkSaveAnswer(b *testing.B) {
 
 // BenchmarkDossier52Weeks reads a year of tracking: ten commitments marked every day.
 func BenchmarkDossier52Weeks(b *testing.B) {
-	st, _ := openTemp(b)
+	// A year after the start, so every marked day has come.
+	st, _ := openWith(b, "k.db", data.WithClock(func() time.Time { return fixedNow.AddDate(1, 0, 0) }))
 	c := newCase(b, st)
 	ctx := context.Background()
 	var marks []data.TrackEntry
@@ -33,7 +35,7 @@ func BenchmarkDossier52Weeks(b *testing.B) {
 			b.Fatal(err)
 		}
 		for day := 0; day < 52*7; day++ {
-			marks = append(marks, data.TrackEntry{CommitmentID: cm.ID, Day: c.WeekStart(1).AddDays(day), Mark: data.MarkKept})
+			marks = append(marks, data.TrackEntry{CommitmentID: cm.ID, Day: c.StartDate.AddDays(day), Mark: data.MarkKept})
 		}
 	}
 	if err := st.SetMarks(ctx, c.ID, marks); err != nil {

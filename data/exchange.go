@@ -1001,6 +1001,7 @@ func validateDossier(d *Dossier, today Date) error {
 	c.text("the letter", d.Letter.Text)
 
 	marked := map[markKey]bool{}
+	from := couple.TrackingFrom(cs.StartDate, d.Agreements)
 	for _, m := range d.Marks {
 		what := fmt.Sprintf("the mark on %s", m.Day)
 		if m.Day.IsZero() {
@@ -1009,6 +1010,11 @@ func validateDossier(d *Dossier, today Date) error {
 		}
 		if m.Mark == MarkNone || !m.Mark.valid() {
 			c.add("%s must be kept, missed or na, not %q", what, m.Mark)
+		}
+		if !m.Day.IsZero() {
+			if err := couple.MarkDayAllowed(m.Day, from, today); err != nil {
+				c.add("%s: %v", what, err)
+			}
 		}
 		if m.CommitmentID == 0 || !ids[m.CommitmentID] {
 			c.add("%s refers to a commitment that is not in the couple's list", what)

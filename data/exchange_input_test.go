@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"strings"
 	"testing"
-	"time"
 
 	"kintsugi/data"
 )
@@ -14,7 +13,7 @@ import (
 // plainDoc is a plain export of a filled couple.
 func plainDoc(t *testing.T) []byte {
 	t.Helper()
-	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC))))
+	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(fixedNow)))
 	c := fillCouple(t, src)
 	d, err := src.Dossier(context.Background(), c.ID)
 	must(t, err)

@@ -100,13 +100,13 @@ func fillCouple(t *testing.T, st *data.Store) data.Case {
 	must(t, st.DeleteCommitment(ctx, c.ID, gone.ID))
 
 	must(t, st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Text: "SECRET-letter-body", Status: data.LetterReady}))
-	day := c.WeekStart(1)
+	day := c.StartDate // week 1 runs from Monday, but nothing before the start can be marked
 	must(t, st.SetMarks(ctx, c.ID, []data.TrackEntry{
 		{CommitmentID: calls.ID, Day: day, Mark: data.MarkKept},
 		{CommitmentID: walks.ID, Day: day, Mark: data.MarkMissed},
 		{CommitmentID: onlyA.ID, Day: day, Mark: data.MarkNA},
 		{CommitmentID: calls.ID, Day: day.AddDays(1), Mark: data.MarkMissed},
-		{CommitmentID: walks.ID, Day: day.AddDays(8), Mark: data.MarkKept},
+		{CommitmentID: walks.ID, Day: day.AddDays(6), Mark: data.MarkKept}, // week 2
 	}))
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 1, Trust: 4, WentWell: "SECRET-went-well", WasHard: "SECRET-was-hard", Appreciated: "SECRET-appreciated"}))
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 2, Trust: -1}))
@@ -212,7 +212,7 @@ func dbBytes(t *testing.T, st *data.Store, path string) []byte {
 
 func TestExportImportExportIsByteIdentical(t *testing.T) {
 	ctx := context.Background()
-	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC))))
+	src, _ := openWith(t, "src.db", data.WithClock(tickingClock(fixedNow)))
 	c := fillCouple(t, src)
 	orig, err := src.Dossier(ctx, c.ID)
 	must(t, err)
@@ -299,7 +299,7 @@ func TestExportDocumentShape(t *testing.T) {
 		Day, Mark  string
 	}
 	must(t, json.Unmarshal(top.Couple["marks"], &marks))
-	if len(marks) != 5 || marks[0].Day != d.Case.WeekStart(1).String() {
+	if len(marks) != 5 || marks[0].Day != d.Case.StartDate.String() {
 		t.Errorf("marks: %+v", marks)
 	}
 	for _, m := range marks {
@@ -447,7 +447,7 @@ func TestRefusedImportsLeaveTheDatabaseUntouched(t *testing.T) {
 		{"invalid mark", mutate(t, doc, `"mark": "kept"`, `"mark": "maybe"`), `kept, missed or na, not "maybe"`},
 		{"item of a missing commitment", mutate(t, doc, `"commitment": 0,`, `"commitment": 99,`), "items[1].commitment refers to commitment 99"},
 		{"mark of a missing commitment", mutateAfter(t, doc, `"marks": [`, `"commitment": `, `"commitment": -1`), "marks[0].commitment refers to commitment -1"},
-		{"duplicate mark", mutateAfter(t, doc, `"marks": [`, `"mark": "na"`, `"mark": "na"}, {"commitment": 2, "day": "2026-03-02", "mark": "kept"`), "appears twice"},
+		{"duplicate mark", mutateAfter(t, doc, `"marks": [`, `"mark": "na"`, `"mark": "na"}, {"commitment": 2, "day": "2026-03-04", "mark": "kept"`), "appears twice"},
 		{"bad PNG", mutate(t, doc, pngB64, base64.StdEncoding.EncodeToString([]byte("GIF89a not a png at all"))), "not a PNG image"},
 		{"truncated PNG", mutate(t, doc, pngB64, pngB64[:len(pngB64)/2/4*4]), "PNG"},
 		{"invalid base64", mutate(t, doc, pngB64, "!!!not base64!!!"), "not valid base64"},

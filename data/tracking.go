@@ -3,7 +3,10 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+
+	"kintsugi/couple"
 )
 
 // SetMark records whether a commitment was kept on a day; MarkNone clears the cell.
@@ -22,8 +25,19 @@ func (s *Store) SetMarks(ctx context.Context, caseID int64, entries []TrackEntry
 		}
 	}
 	return s.write(ctx, caseID, "track", func(tx *sql.Tx) error {
+		from, err := trackingFromIn(ctx, tx, caseID)
+		if err != nil {
+			return err
+		}
+		today := DateOf(s.now())
 		owned := map[int64]bool{}
 		for _, e := range entries {
+			// Clearing a cell is always allowed: it can only take away a mark the rule refuses.
+			if e.Mark != MarkNone {
+				if err := couple.MarkDayAllowed(e.Day, from, today); err != nil {
+					return fmt.Errorf("the mark on %s: %w", e.Day, err)
+				}
+			}
 			if !owned[e.CommitmentID] {
 				var owner int64
 				err := tx.QueryRowContext(ctx, "SELECT case_id FROM commitments WHERE id = ?", e.CommitmentID).Scan(&owner)
@@ -47,6 +61,28 @@ func (s *Store) SetMarks(ctx context.Context, caseID int64, entries []TrackEntry
 		}
 		return nil
 	})
+}
+
+// trackingFromIn reads the first day of a couple that can be marked (couple.TrackingFrom) from
+// the couple's start and its agreements' start dates, without reading whole records.
+func trackingFromIn(ctx context.Context, q queryer, caseID int64) (Date, error) {
+	var start string
+	if err := q.QueryRowContext(ctx, "SELECT start_date FROM cases WHERE id = ?", caseID).Scan(&start); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return Date{}, fmt.Errorf("case %d: %w", caseID, ErrNotFound)
+		}
+		return Date{}, fmt.Errorf("read the start of case %d: %w", caseID, err)
+	}
+	var first sql.NullString
+	err := q.QueryRowContext(ctx, "SELECT MIN(start_date) FROM agreements WHERE case_id = ? AND start_date <> ''", caseID).Scan(&first)
+	if err != nil {
+		return Date{}, fmt.Errorf("read the agreement start of case %d: %w", caseID, err)
+	}
+	var ags []Agreement
+	if first.Valid {
+		ags = append(ags, Agreement{StartDate: parseDay(first.String)})
+	}
+	return couple.TrackingFrom(parseDay(start), ags), nil
 }
 
 // Marks returns the tracking marks of a couple from day from to day to, both included.

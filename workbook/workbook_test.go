@@ -349,16 +349,20 @@ func storeCouple(t *testing.T) couple {
 	}
 	must(st.SaveLetter(ctx, data.Letter{CaseID: id, Status: data.LetterGiven,
 		Text: "Dear Noor,\n\nI broke my promise, more than once.\n\nI am sorry. I will keep the card away from me."}))
-	// Week 1: PRED-04 kept five days and missed two; the custom one kept on Monday only.
-	for d := range 7 {
+	// Week 1 runs from the Wednesday start (Monday and Tuesday come before the agreement and
+	// cannot be marked): PRED-04 kept three days and missed two; the custom one kept three days,
+	// not applicable on Saturday.
+	for d := 2; d < 7; d++ {
 		m := data.MarkKept
-		if d == 2 || d == 4 {
+		if d == 3 || d == 5 {
 			m = data.MarkMissed
 		}
 		must(st.SetMark(ctx, id, data.TrackEntry{CommitmentID: cm1.ID, Day: cs.WeekStart(1).AddDays(d), Mark: m}))
 	}
-	must(st.SetMark(ctx, id, data.TrackEntry{CommitmentID: cm2.ID, Day: cs.WeekStart(1), Mark: data.MarkKept}))
-	must(st.SetMark(ctx, id, data.TrackEntry{CommitmentID: cm2.ID, Day: cs.WeekStart(1).AddDays(1), Mark: data.MarkNA}))
+	for d := 2; d < 5; d++ {
+		must(st.SetMark(ctx, id, data.TrackEntry{CommitmentID: cm2.ID, Day: cs.WeekStart(1).AddDays(d), Mark: data.MarkKept}))
+	}
+	must(st.SetMark(ctx, id, data.TrackEntry{CommitmentID: cm2.ID, Day: cs.WeekStart(1).AddDays(5), Mark: data.MarkNA}))
 	must(st.SaveCheckIn(ctx, data.CheckIn{CaseID: id, Week: 1, Trust: 3, WentWell: "We cooked together on Friday.",
 		WasHard: "Sunday felt long.", Appreciated: "The calls came on time."}))
 	must(st.SaveCheckIn(ctx, data.CheckIn{CaseID: id, Week: 2, Trust: 7}))

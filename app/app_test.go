@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -87,6 +88,22 @@ func TestSampleIsComplete(t *testing.T) {
 	for _, cm := range d.Commitments {
 		if e := content.Entry(cm.CatalogID); e != nil && e.Monitoring && cm.Agreed() && cm.ReviewDate.IsZero() {
 			t.Errorf("monitoring commitment %s is agreed without a review date", cm.CatalogID)
+		}
+	}
+	// Twelve weeks in, like a real couple mid-agreement: only this week's check-in is due, the
+	// review and the end of monitoring lie ahead (once they both fell on the day it was made).
+	today := data.DateOf(now)
+	if !today.Before(a.ReviewDate) {
+		t.Errorf("the example's review date %s is not ahead of %s", a.ReviewDate, today)
+	}
+	monitoring := func(id string) bool { e := content.Entry(id); return e != nil && e.Monitoring }
+	due := couple.WhatIsDue(today, false, d.Agreements, d.Commitments, monitoring)
+	if len(due) != 1 || due[0].Kind != couple.DueCheckIn {
+		t.Errorf("due for the example on the day it is made: %+v, want only the check-in", due)
+	}
+	for _, cm := range d.Commitments {
+		if monitoring(cm.CatalogID) && (!today.Before(cm.ReviewDate) || a.ReviewDate.Before(cm.ReviewDate)) {
+			t.Errorf("monitoring %s ends %s: want after today and by the review %s", cm.CatalogID, cm.ReviewDate, a.ReviewDate)
 		}
 	}
 }

@@ -113,8 +113,16 @@ func sampleStory(d *data.Dossier, content *data.Content, sample *Sample, start d
 	}
 }
 
+// The example couple is twelve weeks in, as a real couple would be mid-agreement: their review
+// is four weeks ahead and the monitoring they agreed to ends two weeks before it, so the header
+// shows what is due for such a couple (this week's check-in), not a review that falls today.
+const (
+	sampleReviewWeeks     = SampleWeeks + 4
+	sampleMonitoringWeeks = SampleWeeks + 2
+)
+
 func sampleCommitmentsAndAgreement(d *data.Dossier, content *data.Content, sample *Sample, start data.Date, now time.Time) error {
-	review := start.AddDays(7 * SampleWeeks)
+	review := start.AddDays(7 * sampleReviewWeeks)
 	add := func(cm data.Commitment) {
 		cm.ID = int64(len(d.Commitments) + 1)
 		cm.Position = int(cm.ID)
@@ -127,7 +135,7 @@ func sampleCommitmentsAndAgreement(d *data.Dossier, content *data.Content, sampl
 		}
 		cm := data.Commitment{CatalogID: sc.id, Param: sc.param, Cost: e.Cost, AgreedA: true, AgreedB: true}
 		if e.Monitoring {
-			cm.ReviewDate = review
+			cm.ReviewDate = start.AddDays(7 * sampleMonitoringWeeks)
 		}
 		add(cm)
 	}

@@ -40,11 +40,18 @@ func SummaryProgress(c *data.Content, s data.Summary, step string) float64 {
 	case StepHappened:
 		return fraction(s.IncidentCauses, s.IncidentDescription, s.IncidentDate)
 	case StepReflection:
+		// The same questions as Questions, without building them: the list judges every
+		// couple this way.
 		done, total := 0, 0
-		for _, q := range Questions(c, s.Case) {
-			total++
-			if s.Answered[data.AnswerKey(q.Partner, q.Entry.ID)] {
-				done++
+		for _, p := range data.Partners {
+			for _, sec := range QuestionSections(s.Case, p) {
+				entries := c.Section(sec).Entries
+				total += len(entries)
+				for i := range entries {
+					if s.Answered[data.AnswerKey(p, entries[i].ID)] {
+						done++
+					}
+				}
 			}
 		}
 		return ratio(done, total)

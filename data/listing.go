@@ -99,9 +99,10 @@ func SummaryOf(d *Dossier) Summary {
 // were typed (sealed only for locked couples, which summaries never read).
 const notBlank = "length(trim(CAST(%s AS TEXT), ' ' || char(9, 10, 13))) > 0"
 
-// Summaries lists every couple, the most recently active first, each with its summary: a
-// handful of grouped queries in one read transaction, whatever the number of couples, and no
-// couple's full record. Locked couples' data is not read at all.
+// Summaries lists every couple, the most recently active first, each with its summary: one
+// query over the cases and their kept summaries (case_summaries, kept up to date by every
+// write), whatever the number of couples, and no couple's full record. Locked couples' data is
+// not read at all.
 func (s *Store) Summaries(ctx context.Context) ([]Summary, error) {
 	out, err := s.summaries(ctx, 0)
 	if err != nil {
@@ -122,43 +123,165 @@ func (s *Store) SummaryOfCase(ctx context.Context, caseID int64) (Summary, error
 	return out[0], nil
 }
 
+// FreshSummaries is every couple's summary computed afresh from the couples' records, not
+// from the kept ones: what a kept summary must always equal (tests compare the two).
+func (s *Store) FreshSummaries(ctx context.Context) ([]Summary, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("compute summaries: %w", err)
+	}
+	defer tx.Rollback()
+	out, _, err := listCases(ctx, tx, 0, false)
+	if err != nil {
+		return nil, fmt.Errorf("compute summaries: %w", err)
+	}
+	index := map[int64]*Summary{}
+	for i := range out {
+		if !out[i].Locked {
+			index[out[i].Case.ID] = &out[i]
+		}
+	}
+	if err := computeFacts(ctx, tx, index, 0); err != nil {
+		return nil, fmt.Errorf("compute summaries: %w", err)
+	}
+	return out, nil
+}
+
 func (s *Store) summaries(ctx context.Context, only int64) ([]Summary, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	where, args := "", []any{}
-	if only != 0 {
-		where, args = " WHERE id = ?", []any{only}
-	}
-	rows, err := tx.QueryContext(ctx, "SELECT "+caseColumns+", EXISTS (SELECT 1 FROM locks WHERE locks.case_id = cases.id) FROM cases"+
-		where+" ORDER BY updated_at DESC, id DESC", args...)
+	out, kept, err := listCases(ctx, tx, only, true)
 	if err != nil {
 		return nil, err
 	}
-	var out []Summary
-	index := map[int64]*Summary{}
-	for rows.Next() {
-		var locked bool
-		c, err := scanCase(rowWith{rows, &locked})
-		if err != nil {
-			rows.Close()
+	// A summary not kept (marked stale and not yet recomputed) is computed here, the slow way.
+	missing := map[int64]*Summary{}
+	for i := range out {
+		if !out[i].Locked && !kept[i] {
+			missing[out[i].Case.ID] = &out[i]
+		}
+	}
+	if len(missing) > 0 {
+		one := int64(0)
+		if len(missing) == 1 {
+			for id := range missing {
+				one = id
+			}
+		}
+		if err := computeFacts(ctx, tx, missing, one); err != nil {
 			return nil, err
 		}
-		out = append(out, newSummary(c))
-		out[len(out)-1].Locked = locked
+	}
+	return out, nil
+}
+
+// listCases reads the cases (or the one asked for), the most recently active first, each marked
+// locked or not and, with withKept, with its kept summary when there is a fresh one (kept[i]).
+func listCases(ctx context.Context, tx *sql.Tx, only int64, withKept bool) (out []Summary, kept []bool, err error) {
+	where, args := "", []any{}
+	if only != 0 {
+		where, args = " WHERE cases.id = ?", []any{only}
+	}
+	facts := "NULL"
+	if withKept {
+		facts = "(SELECT facts FROM case_summaries WHERE case_summaries.case_id = cases.id" +
+			" AND NOT EXISTS (SELECT 1 FROM summaries_stale WHERE summaries_stale.case_id = cases.id))"
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT "+caseColumns+", EXISTS (SELECT 1 FROM locks WHERE locks.case_id = cases.id), "+
+		facts+" FROM cases"+where+" ORDER BY updated_at DESC, id DESC", args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var locked bool
+		var f sql.NullString
+		c, err := scanCase(rowWith{rows, []any{&locked, &f}})
+		if err != nil {
+			return nil, nil, err
+		}
+		sm := newSummary(c)
+		sm.Locked = locked
+		ok := !locked && f.Valid && sm.decodeFacts(f.String)
+		if !ok && !locked && f.Valid {
+			sm = newSummary(c) // half decoded: start again from the records
+		}
+		out, kept = append(out, sm), append(kept, ok)
+	}
+	return out, kept, rows.Err()
+}
+
+// refreshSummaries recomputes, inside a write's transaction, the summary of every couple the
+// write marked stale, so the kept summaries are committed with the change that moved them. A
+// locked couple keeps none; a deleted one has none.
+func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT summaries_stale.case_id, cases.id IS NOT NULL,
+		EXISTS (SELECT 1 FROM locks WHERE locks.case_id = summaries_stale.case_id)
+		FROM summaries_stale LEFT JOIN cases ON cases.id = summaries_stale.case_id`)
+	if err != nil {
+		return fmt.Errorf("keep the list's summaries: %w", err)
+	}
+	index := map[int64]*Summary{}
+	var gone []int64
+	for rows.Next() {
+		var id int64
+		var exists, locked bool
+		if err := rows.Scan(&id, &exists, &locked); err != nil {
+			rows.Close()
+			return fmt.Errorf("keep the list's summaries: %w", err)
+		}
+		if exists && !locked {
+			sm := newSummary(Case{ID: id})
+			index[id] = &sm
+		} else {
+			gone = append(gone, id)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return fmt.Errorf("keep the list's summaries: %w", err)
 	}
-	for i := range out {
-		if !out[i].Locked {
-			index[out[i].Case.ID] = &out[i]
+	if len(index)+len(gone) == 0 {
+		return nil
+	}
+	one := int64(0)
+	if len(index) == 1 {
+		for id := range index {
+			one = id
 		}
 	}
-	// Each query reads one small table for every open couple (or the one asked for).
+	if len(index) > 0 {
+		if err := computeFacts(ctx, tx, index, one); err != nil {
+			return fmt.Errorf("keep the list's summaries: %w", err)
+		}
+	}
+	for id, sm := range index {
+		facts, ok := sm.encodeFacts()
+		if !ok {
+			gone = append(gone, id) // computed by the list from the records
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO case_summaries (case_id, facts) VALUES (?, ?)", id, facts); err != nil {
+			return fmt.Errorf("keep the list's summaries: %w", err)
+		}
+	}
+	for _, id := range gone {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM case_summaries WHERE case_id = ?", id); err != nil {
+			return fmt.Errorf("keep the list's summaries: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM summaries_stale"); err != nil {
+		return fmt.Errorf("keep the list's summaries: %w", err)
+	}
+	return nil
+}
+
+// computeFacts fills the summaries in index from the couples' records: a handful of grouped
+// queries, each reading one table for every couple (or for the one given as only).
+func computeFacts(ctx context.Context, tx *sql.Tx, index map[int64]*Summary, only int64) error {
 	filter := " WHERE case_id NOT IN (SELECT case_id FROM locks)"
 	if only != 0 {
 		filter += " AND case_id = ?"
@@ -223,10 +346,10 @@ func (s *Store) summaries(ctx context.Context, only int64) ([]Summary, error) {
 	}
 	for _, q := range queries {
 		if err := scanEach(ctx, tx, q.sql, only, index, q.scan); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // scanEach runs query and hands each row to scan with its couple's summary; the first column
@@ -267,10 +390,10 @@ func scanEach(ctx context.Context, tx *sql.Tx, query string, only int64, index m
 	return rows.Err()
 }
 
-// rowWith scans a case row followed by one more column.
+// rowWith scans a case row followed by more columns.
 type rowWith struct {
 	rows  *sql.Rows
-	extra any
+	extra []any
 }
 
-func (r rowWith) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.extra)...) }
+func (r rowWith) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.extra...)...) }

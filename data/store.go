@@ -217,7 +217,24 @@ func (s *Store) prepare(ctx context.Context) error {
 			return err
 		}
 	}
+	if version > 0 && version < len(ms) {
+		return s.fillSummaries(ctx)
+	}
 	return nil
+}
+
+// fillSummaries computes, in one transaction, the list's summaries a migration left stale (all
+// of them, the first time a file is opened by a version that keeps them).
+func (s *Store) fillSummaries(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := refreshSummaries(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 func explainOpenError(err error) error {
@@ -298,6 +315,10 @@ func (s *Store) write(ctx context.Context, caseID int64, what string, fn func(tx
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("%s: case %d: %w", what, caseID, ErrNotFound)
 		}
+	}
+	// The list's summary of every couple this write changed is committed with the change.
+	if err := refreshSummaries(ctx, tx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("%s: %w", what, err)

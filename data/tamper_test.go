@@ -199,6 +199,7 @@ func TestPINAnswersFromBeforeTheMarkerStillOpen(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	undoSummaries(t, st)
 	if _, err := st.DB().Exec("PRAGMA user_version = 7"); err != nil {
 		t.Fatal(err)
 	}
@@ -262,5 +263,36 @@ func TestEveryColumnIsBoundToTheRowItIsReadFrom(t *testing.T) {
 	}
 	if !reflect.DeepEqual(before, after) {
 		t.Errorf("locking changed the couple:\n%+v\n%+v", before, after)
+	}
+}
+
+// undoSummaries takes the list's kept summaries (migration 11) out of a store again.
+func undoSummaries(t *testing.T, st *data.Store) {
+	t.Helper()
+	rows, err := st.DB().Query("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_summary\\_%' ESCAPE '\\'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, n)
+	}
+	rows.Close()
+	if len(names) == 0 {
+		t.Fatal("no summary triggers found")
+	}
+	for _, n := range names {
+		if _, err := st.DB().Exec("DROP TRIGGER " + n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, table := range []string{"case_summaries", "summaries_stale"} {
+		if _, err := st.DB().Exec("DROP TABLE " + table); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

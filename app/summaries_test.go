@@ -187,8 +187,11 @@ func TestSummariesFilledForAnOlderDatabase(t *testing.T) {
 	}
 	// As an older Kintsugi left it: the schema before the summaries.
 	undoSummaries(t, st)
-	if _, err := st.DB().Exec("PRAGMA user_version = 10"); err != nil {
-		t.Fatal(err)
+	for _, undo := range []string{"ALTER TABLE cases DROP COLUMN rebuilding_sealed", // and the migrations after it
+		"ALTER TABLE checkins DROP COLUMN trust_sealed", "ALTER TABLE marks DROP COLUMN mark_sealed", "PRAGMA user_version = 10"} {
+		if _, err := st.DB().Exec(undo); err != nil {
+			t.Fatal(err)
+		}
 	}
 	st.Close()
 	st, err = data.Open(ctx, path)

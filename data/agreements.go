@@ -64,14 +64,21 @@ func (s *Store) SaveAgreement(ctx context.Context, a Agreement) (Agreement, erro
 
 func (s *Store) insertItems(ctx context.Context, tx *sql.Tx, caseID, agreementID int64, items []AgreementItem) error {
 	for i, it := range items {
-		text, err := s.sealText(caseID, "agreement.text", agreementRow(agreementID, strconv.Itoa(i+1)), it.Text)
+		row := agreementRow(agreementID, strconv.Itoa(i+1))
+		text, err := s.sealText(caseID, "agreement.text", row, it.Text)
 		if err != nil {
 			return err
+		}
+		var shape [5]any
+		for j, v := range []any{it.CatalogID, it.Code, it.Param, it.Unit, it.Cost} {
+			if shape[j], err = s.sealShape(caseID, itemShape[j], row, v); err != nil {
+				return err
+			}
 		}
 		_, err = tx.ExecContext(ctx,
 			`INSERT INTO agreement_items (agreement_id, position, commitment_id, catalog_id, code, text, param, unit, cost, review_date)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			agreementID, i+1, it.CommitmentID, it.CatalogID, it.Code, text, it.Param, it.Unit, it.Cost, it.ReviewDate.String())
+			agreementID, i+1, it.CommitmentID, shape[0], shape[1], text, shape[2], shape[3], shape[4], it.ReviewDate.String())
 		if err != nil {
 			return err
 		}
@@ -220,11 +227,16 @@ func (s *Store) itemsIn(ctx context.Context, q queryer, caseID, id int64) ([]Agr
 		var text []byte
 		var review string
 		var position int
-		if err := rows.Scan(&position, &it.CommitmentID, &it.CatalogID, &it.Code, &text, &it.Param, &it.Unit, &it.Cost, &review); err != nil {
+		var shape [5]any
+		if err := rows.Scan(&position, &it.CommitmentID, &shape[0], &shape[1], &text, &shape[2], &shape[3], &shape[4], &review); err != nil {
 			return nil, fmt.Errorf("read agreement items: %w", err)
 		}
 		it.ReviewDate = parseDay(review)
-		if it.Text, err = s.openText(caseID, "agreement.text", agreementRow(id, strconv.Itoa(position)), text); err != nil {
+		row := agreementRow(id, strconv.Itoa(position))
+		if it.Text, err = s.openText(caseID, "agreement.text", row, text); err != nil {
+			return nil, fmt.Errorf("read agreement items: %w", err)
+		}
+		if err := s.openItemShape(caseID, row, &it, shape); err != nil {
 			return nil, fmt.Errorf("read agreement items: %w", err)
 		}
 		out = append(out, it)
@@ -256,4 +268,20 @@ func (s *Store) signaturesIn(ctx context.Context, q queryer, caseID, id int64) (
 		out = append(out, sig)
 	}
 	return out, rows.Err()
+}
+
+var itemShape = [5]string{"agreement.catalog_id", "agreement.code", "agreement.param", "agreement.unit", "agreement.cost"}
+
+// openItemShape reads an agreement item's catalog ID, code, amount, unit and cost, sealed for a
+// locked couple.
+func (s *Store) openItemShape(caseID int64, row string, it *AgreementItem, shape [5]any) error {
+	var err error
+	texts := map[int]*string{0: &it.CatalogID, 1: &it.Code, 3: &it.Unit, 4: &it.Cost}
+	for j, dst := range texts {
+		if *dst, err = s.openShape(caseID, itemShape[j], row, shape[j]); err != nil {
+			return err
+		}
+	}
+	it.Param, err = s.openShapeInt(caseID, itemShape[2], row, shape[2])
+	return err
 }

@@ -8,17 +8,35 @@ import (
 	"strings"
 )
 
-const caseColumns = "id, name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at, example, code, finished"
+const caseColumns = "id, name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at, example, code, finished, rebuilding_sealed"
 
-func scanCase(row interface{ Scan(...any) error }) (Case, error) {
-	var c Case
+// scanCase reads a couple's row. Who is rebuilding is sealed for a locked couple: until it is
+// opened, it reads as the neutral value its plain column holds.
+func (s *Store) scanCase(row interface{ Scan(...any) error }) (Case, error) {
+	c, sealed, err := scanCaseRow(row)
+	if err != nil || len(sealed) == 0 {
+		return c, err
+	}
+	r, err := s.openText(c.ID, "case.rebuilding", "", sealed)
+	if err != nil && !errIsLocked(err) {
+		return c, err
+	}
+	if r != "" {
+		c.Rebuilding = Rebuilder(r)
+	}
+	return c, nil
+}
+
+// scanCaseRow reads a couple's row as stored: a locked couple's role is the neutral one, and
+// sealed holds the real one.
+func scanCaseRow(row interface{ Scan(...any) error }) (c Case, sealed []byte, err error) {
 	var rebuilding, start, created, updated string
-	err := row.Scan(&c.ID, &c.NameA, &c.NameB, &rebuilding, &start, &c.Paper, &c.Language, &created, &updated, &c.Example, &c.Code, &c.Finished)
+	err = row.Scan(&c.ID, &c.NameA, &c.NameB, &rebuilding, &start, &c.Paper, &c.Language, &created, &updated, &c.Example, &c.Code, &c.Finished, &sealed)
 	c.Rebuilding = Rebuilder(rebuilding)
 	c.StartDate = parseDay(start)
 	c.CreatedAt = parseStamp(created)
 	c.UpdatedAt = parseStamp(updated)
-	return c, err
+	return c, sealed, err
 }
 
 func (c *Case) fillDefaults() {
@@ -60,10 +78,14 @@ func (s *Store) UpdateCase(ctx context.Context, c Case) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("update case %d: %w", c.ID, err)
 	}
+	rebuilding, sealed, err := s.sealTwin(c.ID, "case.rebuilding", "", string(c.Rebuilding), string(RebuilderBoth))
+	if err != nil {
+		return fmt.Errorf("update case %d: %w", c.ID, err)
+	}
 	return s.write(ctx, c.ID, fmt.Sprintf("update case %d", c.ID), func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
-			`UPDATE cases SET name_a = ?, name_b = ?, rebuilding = ?, start_date = ?, paper = ?, language = ? WHERE id = ?`,
-			c.NameA, c.NameB, string(c.Rebuilding), c.StartDate.String(), c.Paper, c.Language, c.ID)
+			`UPDATE cases SET name_a = ?, name_b = ?, rebuilding = ?, rebuilding_sealed = ?, start_date = ?, paper = ?, language = ? WHERE id = ?`,
+			c.NameA, c.NameB, rebuilding, sealed, c.StartDate.String(), c.Paper, c.Language, c.ID)
 		return err
 	})
 }
@@ -74,7 +96,7 @@ func (s *Store) Case(ctx context.Context, id int64) (Case, error) {
 }
 
 func (s *Store) caseIn(ctx context.Context, q queryer, id int64) (Case, error) {
-	c, err := scanCase(q.QueryRowContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE id = ?", id))
+	c, err := s.scanCase(q.QueryRowContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Case{}, fmt.Errorf("case %d: %w", id, ErrNotFound)
 	}
@@ -93,7 +115,7 @@ func (s *Store) Cases(ctx context.Context) ([]Case, error) {
 	defer rows.Close()
 	var out []Case
 	for rows.Next() {
-		c, err := scanCase(rows)
+		c, err := s.scanCase(rows)
 		if err != nil {
 			return nil, fmt.Errorf("list cases: %w", err)
 		}
@@ -105,7 +127,7 @@ func (s *Store) Cases(ctx context.Context) ([]Case, error) {
 // ExampleCase returns the example couple, and false when there is none. It is found by its mark,
 // never by its names: a real couple may share them.
 func (s *Store) ExampleCase(ctx context.Context) (Case, bool, error) {
-	c, err := scanCase(s.db.QueryRowContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE example = 1 ORDER BY id LIMIT 1"))
+	c, err := s.scanCase(s.db.QueryRowContext(ctx, "SELECT "+caseColumns+" FROM cases WHERE example = 1 ORDER BY id LIMIT 1"))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Case{}, false, nil
 	}
@@ -148,11 +170,15 @@ func (s *Store) SaveIncident(ctx context.Context, in Incident) error {
 	if err != nil {
 		return fmt.Errorf("save incident: %w", err)
 	}
+	causes, err := s.sealShape(in.CaseID, "incident.causes", "", strings.Join(in.Causes, ","))
+	if err != nil {
+		return fmt.Errorf("save incident: %w", err)
+	}
 	return s.write(ctx, in.CaseID, "save incident", func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO incidents (case_id, causes, description, date) VALUES (?, ?, ?, ?)
 			 ON CONFLICT (case_id) DO UPDATE SET causes = excluded.causes, description = excluded.description, date = excluded.date`,
-			in.CaseID, strings.Join(in.Causes, ","), desc, in.Date.String())
+			in.CaseID, causes, desc, in.Date.String())
 		return err
 	})
 }
@@ -164,12 +190,17 @@ func (s *Store) Incident(ctx context.Context, caseID int64) (Incident, error) {
 
 func (s *Store) incidentIn(ctx context.Context, q queryer, caseID int64) (Incident, error) {
 	in := Incident{CaseID: caseID}
-	var causes, date string
+	var date string
+	var rawCauses any
 	var desc []byte
-	err := q.QueryRowContext(ctx, "SELECT causes, description, date FROM incidents WHERE case_id = ?", caseID).Scan(&causes, &desc, &date)
+	err := q.QueryRowContext(ctx, "SELECT causes, description, date FROM incidents WHERE case_id = ?", caseID).Scan(&rawCauses, &desc, &date)
 	if errors.Is(err, sql.ErrNoRows) {
 		return in, nil
 	}
+	if err != nil {
+		return in, fmt.Errorf("read incident: %w", err)
+	}
+	causes, err := s.openShape(caseID, "incident.causes", "", rawCauses)
 	if err != nil {
 		return in, fmt.Errorf("read incident: %w", err)
 	}

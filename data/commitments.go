@@ -21,9 +21,15 @@ func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, e
 	// The text is sealed bound to the commitment's ID, so inside the transaction that knows it.
 	err := s.write(ctx, c.CaseID, "save commitment", func(tx *sql.Tx) error {
 		if c.ID == 0 && c.CatalogID != "" {
-			err := tx.QueryRowContext(ctx, "SELECT id FROM commitments WHERE case_id = ? AND catalog_id = ?", c.CaseID, c.CatalogID).Scan(&c.ID)
-			if err != nil && err != sql.ErrNoRows {
+			// Found by reading, not by SQL: a locked couple's catalog IDs are sealed.
+			all, err := s.commitmentsIn(ctx, tx, c.CaseID)
+			if err != nil {
 				return err
+			}
+			for _, x := range all {
+				if x.CatalogID == c.CatalogID {
+					c.ID = x.ID
+				}
 			}
 		}
 		if c.ID != 0 {
@@ -50,41 +56,54 @@ func (s *Store) SaveCommitment(ctx context.Context, c Commitment) (Commitment, e
 					return err
 				}
 			}
+			// Only what no row binding needs goes in first; the rest is sealed once the ID is known.
 			res, err := tx.ExecContext(ctx,
 				`INSERT INTO commitments (case_id, catalog_id, custom_text, param, cost, agreed_a, agreed_b, review_date, position, changed)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				c.CaseID, c.CatalogID, []byte{}, c.Param, c.Cost, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position, strings.Join(c.Changed, ","))
+				 VALUES (?, '', ?, 0, '', ?, ?, ?, ?, ?)`,
+				c.CaseID, []byte{}, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position, strings.Join(c.Changed, ","))
 			if err != nil {
 				return err
 			}
 			if c.ID, err = res.LastInsertId(); err != nil {
 				return err
 			}
-			custom, err := s.sealText(c.CaseID, "commitment.custom_text", idRow(c.ID), c.CustomText)
-			if err != nil {
-				return err
-			}
-			_, err = tx.ExecContext(ctx, "UPDATE commitments SET custom_text = ? WHERE id = ?", custom, c.ID)
-			return err
 		}
-		custom, err := s.sealText(c.CaseID, "commitment.custom_text", idRow(c.ID), c.CustomText)
-		if err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx,
-			`UPDATE commitments SET custom_text = ?, param = ?, cost = ?, agreed_a = ?, agreed_b = ?, review_date = ?, position = ?, changed = ?
-			 WHERE id = ? AND case_id = ?`,
-			custom, c.Param, c.Cost, boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position, strings.Join(c.Changed, ","), c.ID, c.CaseID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("commitment %d: %w", c.ID, ErrNotFound)
-		}
-		return nil
+		return s.writeCommitmentTerms(ctx, tx, c)
 	})
 	return c, err
 }
+
+// writeCommitmentTerms stores a commitment's terms, each sealed bound to its ID for a locked
+// couple.
+func (s *Store) writeCommitmentTerms(ctx context.Context, tx *sql.Tx, c Commitment) error {
+	row := idRow(c.ID)
+	custom, err := s.sealText(c.CaseID, "commitment.custom_text", row, c.CustomText)
+	if err != nil {
+		return err
+	}
+	var shape [3]any
+	for i, v := range []any{c.CatalogID, c.Param, string(c.Cost)} {
+		if shape[i], err = s.sealShape(c.CaseID, commitmentShape[i], row, v); err != nil {
+			return err
+		}
+	}
+	res, err := tx.ExecContext(ctx,
+		`UPDATE commitments SET custom_text = ?, catalog_id = ?, param = ?, cost = ?, agreed_a = ?, agreed_b = ?, review_date = ?, position = ?, changed = ?
+		 WHERE id = ? AND case_id = ?`,
+		custom, shape[0], shape[1], shape[2], boolInt(c.AgreedA), boolInt(c.AgreedB), c.ReviewDate.String(), c.Position, strings.Join(c.Changed, ","), c.ID, c.CaseID)
+	if err != nil {
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("commitment %d: %w", c.ID, ErrNotFound)
+	}
+	return nil
+}
+
+var commitmentShape = [3]string{"commitment.catalog_id", "commitment.param", "commitment.cost"}
 
 // SetAgreed records partner p's agreement to a commitment, or withdraws it, as asked by whoever
 // is at the keyboard k: only p may agree for p. The terms are read inside the same transaction,
@@ -163,8 +182,12 @@ func (s *Store) commitmentsIn(ctx context.Context, q queryer, caseID int64) ([]C
 		c := Commitment{CaseID: caseID}
 		var custom []byte
 		var review, changed string
-		if err := rows.Scan(&c.ID, &c.CatalogID, &custom, &c.Param, &c.Cost, &c.AgreedA, &c.AgreedB, &review, &c.Position, &changed); err != nil {
+		var shape [3]any
+		if err := rows.Scan(&c.ID, &shape[0], &custom, &shape[1], &shape[2], &c.AgreedA, &c.AgreedB, &review, &c.Position, &changed); err != nil {
 			return nil, fmt.Errorf("read commitments: %w", err)
+		}
+		if err := s.openCommitmentShape(&c, shape); err != nil {
+			return nil, err
 		}
 		c.ReviewDate = parseDay(review)
 		if changed != "" {
@@ -196,4 +219,22 @@ func (s *Store) commitmentIn(ctx context.Context, q queryer, caseID, id int64) (
 		}
 	}
 	return Commitment{}, fmt.Errorf("commitment %d: %w", id, ErrNotFound)
+}
+
+// openCommitmentShape reads a commitment's catalog ID, amount and cost, sealed for a locked couple.
+func (s *Store) openCommitmentShape(c *Commitment, shape [3]any) error {
+	row := idRow(c.ID)
+	var cost string
+	var err error
+	if c.CatalogID, err = s.openShape(c.CaseID, commitmentShape[0], row, shape[0]); err != nil {
+		return fmt.Errorf("read commitment %d: %w", c.ID, err)
+	}
+	if c.Param, err = s.openShapeInt(c.CaseID, commitmentShape[1], row, shape[1]); err != nil {
+		return fmt.Errorf("read commitment %d: %w", c.ID, err)
+	}
+	if cost, err = s.openShape(c.CaseID, commitmentShape[2], row, shape[2]); err != nil {
+		return fmt.Errorf("read commitment %d: %w", c.ID, err)
+	}
+	c.Cost = cost
+	return nil
 }

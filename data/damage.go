@@ -82,6 +82,20 @@ func describeValue(field, row string) string {
 		what := map[string]string{"checkin.went_well": "what went well", "checkin.was_hard": "what was hard",
 			"checkin.appreciated": "what was appreciated"}[field]
 		return fmt.Sprintf("week %s's check-in (%s)", row, what)
+	case "case.rebuilding":
+		return "who is rebuilding trust"
+	case "incident.causes":
+		return "the causes of what happened"
+	case "checkin.trust":
+		return fmt.Sprintf("week %s's trust score", row)
+	case "mark":
+		return fmt.Sprintf("the mark on %s for commitment %s", rest, first)
+	case "decision":
+		return fmt.Sprintf("partner %s's decision %q", rest, first)
+	case "commitment.catalog_id", "commitment.param", "commitment.cost":
+		return fmt.Sprintf("the terms of commitment %s", row)
+	case "agreement.catalog_id", "agreement.code", "agreement.param", "agreement.unit", "agreement.cost":
+		return fmt.Sprintf("the terms of item %s of an agreement", rest)
 	}
 	return field
 }

@@ -27,6 +27,10 @@ func (s *Store) SetDecision(ctx context.Context, caseID int64, key string, p Par
 	if !p.Valid() {
 		return fmt.Errorf("record decision: %w", &InputError{Msg: "partner must be A or B"})
 	}
+	sealed, err := s.sealShape(caseID, "decision", decisionRow(key, p), value)
+	if err != nil {
+		return fmt.Errorf("record decision %s: %w", key, err)
+	}
 	return s.write(ctx, caseID, "record decision "+key, func(tx *sql.Tx) error {
 		if value == "" {
 			_, err := tx.ExecContext(ctx, "DELETE FROM decisions WHERE case_id = ? AND key = ? AND partner = ?", caseID, key, string(p))
@@ -35,7 +39,7 @@ func (s *Store) SetDecision(ctx context.Context, caseID int64, key string, p Par
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO decisions (case_id, key, partner, value, at) VALUES (?, ?, ?, ?, ?)
 			 ON CONFLICT (case_id, key, partner) DO UPDATE SET value = excluded.value, at = excluded.at`,
-			caseID, key, string(p), value, s.stamp())
+			caseID, key, string(p), sealed, s.stamp())
 		return err
 	})
 }
@@ -50,10 +54,14 @@ func (s *Store) decisionsIn(ctx context.Context, q queryer, caseID int64) ([]Dec
 	for rows.Next() {
 		var d Decision
 		var p string
-		if err := rows.Scan(&d.Key, &p, &d.Value); err != nil {
+		var value any
+		if err := rows.Scan(&d.Key, &p, &value); err != nil {
 			return nil, fmt.Errorf("read decisions: %w", err)
 		}
 		d.Partner = Partner(p)
+		if d.Value, err = s.openShape(caseID, "decision", decisionRow(d.Key, d.Partner), value); err != nil {
+			return nil, fmt.Errorf("read decisions: %w", err)
+		}
 		out = append(out, d)
 	}
 	return out, rows.Err()

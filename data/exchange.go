@@ -1115,12 +1115,17 @@ func (s *Store) importDossier(ctx context.Context, d *Dossier, passphrase string
 	}
 	c := d.Case
 	c.fillDefaults()
+	// A locked couple's role is sealed below, once its key is pending; until then the neutral one.
+	rebuilding := string(c.Rebuilding)
+	if key != nil {
+		rebuilding = string(RebuilderBoth)
+	}
 	var id int64
 	err := s.write(ctx, 0, "import couple", func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
 			`INSERT INTO cases (name_a, name_b, rebuilding, start_date, paper, language, created_at, updated_at, example)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.NameA, c.NameB, string(c.Rebuilding), c.StartDate.String(), c.Paper, c.Language,
+			c.NameA, c.NameB, rebuilding, c.StartDate.String(), c.Paper, c.Language,
 			stampString(c.CreatedAt), stampString(c.UpdatedAt), boolInt(c.Example))
 		if err != nil {
 			return err
@@ -1151,14 +1156,23 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		_, err := tx.ExecContext(ctx, query, args...)
 		return err
 	}
+	if rebuilding, sealed, err := s.sealTwin(id, "case.rebuilding", "", string(d.Case.Rebuilding), string(RebuilderBoth)); err != nil {
+		return err
+	} else if err := exec("UPDATE cases SET rebuilding = ?, rebuilding_sealed = ? WHERE id = ?", rebuilding, sealed, id); err != nil {
+		return err
+	}
 	in := d.Incident
 	if len(in.Causes) > 0 || in.Description != "" || !in.Date.IsZero() {
 		desc, err := s.sealText(id, "incident.description", "", in.Description)
 		if err != nil {
 			return err
 		}
+		causes, err := s.sealShape(id, "incident.causes", "", strings.Join(in.Causes, ","))
+		if err != nil {
+			return err
+		}
 		if err := exec("INSERT INTO incidents (case_id, causes, description, date) VALUES (?, ?, ?, ?)",
-			id, strings.Join(in.Causes, ","), desc, in.Date.String()); err != nil {
+			id, causes, desc, in.Date.String()); err != nil {
 			return err
 		}
 	}
@@ -1190,11 +1204,11 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 	}
 	newID := map[int64]int64{}
 	for _, cm := range d.Commitments {
-		// Its text is sealed once it has the ID it is bound to.
+		// Its terms are sealed once it has the ID they are bound to.
 		res, err := tx.ExecContext(ctx,
 			`INSERT INTO commitments (case_id, catalog_id, custom_text, param, cost, agreed_a, agreed_b, review_date, position)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, cm.CatalogID, []byte{}, cm.Param, cm.Cost, boolInt(cm.AgreedA), boolInt(cm.AgreedB), cm.ReviewDate.String(), cm.Position)
+			 VALUES (?, '', ?, 0, '', ?, ?, ?, ?)`,
+			id, []byte{}, boolInt(cm.AgreedA), boolInt(cm.AgreedB), cm.ReviewDate.String(), cm.Position)
 		if err != nil {
 			return err
 		}
@@ -1202,11 +1216,9 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		if err != nil {
 			return err
 		}
-		custom, err := s.sealText(id, "commitment.custom_text", idRow(nid), cm.CustomText)
-		if err != nil {
-			return err
-		}
-		if err := exec("UPDATE commitments SET custom_text = ? WHERE id = ?", custom, nid); err != nil {
+		terms := cm
+		terms.ID, terms.CaseID, terms.Changed = nid, id, nil
+		if err := s.writeCommitmentTerms(ctx, tx, terms); err != nil {
 			return err
 		}
 		if cm.ID != 0 {
@@ -1266,8 +1278,13 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		}
 	}
 	for _, m := range d.Marks {
-		if err := exec("INSERT INTO marks (case_id, commitment_id, day, mark) VALUES (?, ?, ?, ?)",
-			id, newID[m.CommitmentID], m.Day.String(), string(m.Mark)); err != nil {
+		cid := newID[m.CommitmentID]
+		mark, sealed, err := s.sealTwin(id, "mark", markRow(cid, m.Day.String()), string(m.Mark), string(MarkNA))
+		if err != nil {
+			return err
+		}
+		if err := exec("INSERT INTO marks (case_id, commitment_id, day, mark, mark_sealed) VALUES (?, ?, ?, ?, ?)",
+			id, cid, m.Day.String(), mark, sealed); err != nil {
 			return err
 		}
 	}
@@ -1280,15 +1297,23 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 			}
 			fields[i] = b
 		}
-		if err := exec("INSERT INTO checkins (case_id, week, trust, went_well, was_hard, appreciated) VALUES (?, ?, ?, ?, ?, ?)",
-			id, ci.Week, ci.Trust, fields[0], fields[1], fields[2]); err != nil {
+		trust, sealedTrust, err := s.sealTwin(id, "checkin.trust", strconv.Itoa(ci.Week), ci.Trust, -1)
+		if err != nil {
+			return err
+		}
+		if err := exec("INSERT INTO checkins (case_id, week, trust, trust_sealed, went_well, was_hard, appreciated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			id, ci.Week, trust, sealedTrust, fields[0], fields[1], fields[2]); err != nil {
 			return err
 		}
 	}
 	now := s.stamp()
 	for _, x := range d.Decisions {
+		value, err := s.sealShape(id, "decision", decisionRow(x.Key, x.Partner), x.Value)
+		if err != nil {
+			return err
+		}
 		if err := exec("INSERT INTO decisions (case_id, key, partner, value, at) VALUES (?, ?, ?, ?, ?)",
-			id, x.Key, string(x.Partner), x.Value, now); err != nil {
+			id, x.Key, string(x.Partner), value, now); err != nil {
 			return err
 		}
 	}

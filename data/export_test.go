@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -61,4 +62,71 @@ func SealLikeBefore(st *Store, caseID int64) error {
 		}
 	}
 	return nil
+}
+
+// ShapeLikeBefore turns an unlocked, locked couple's database back into what a lock made
+// before schema 12 left: the couple's shape in plain text and no sealed twins, at the schema
+// before the one that seals the shape. The store is closed afterwards.
+func ShapeLikeBefore(st *Store, caseID int64) error {
+	c := st.locks.get(caseID)
+	if c == nil {
+		return ErrLocked
+	}
+	if _, err := st.db.Exec("INSERT INTO resealing (active) VALUES (1)"); err != nil {
+		return err
+	}
+	for _, col := range shapeColumns {
+		rows, err := st.db.Query(fmt.Sprintf("SELECT rowid, %s, %s FROM %s WHERE %s", col.column, col.row, col.table, col.scope), caseID)
+		if err != nil {
+			return err
+		}
+		type cell struct {
+			id    int64
+			value []byte
+			row   string
+		}
+		var cells []cell
+		for rows.Next() {
+			var x cell
+			if err := rows.Scan(&x.id, &x.value, &x.row); err != nil {
+				rows.Close()
+				return err
+			}
+			cells = append(cells, x)
+		}
+		rows.Close()
+		for _, x := range cells {
+			plain, err := openRow(c, caseID, col.field, x.row, x.value)
+			if err != nil {
+				return err
+			}
+			q := fmt.Sprintf("UPDATE %s SET %s = ? WHERE rowid = ?", col.table, col.column)
+			if col.plain != "" {
+				q = fmt.Sprintf("UPDATE %s SET %s = ?, %s = NULL WHERE rowid = ?", col.table, col.plain, col.column)
+			}
+			if _, err := st.db.Exec(q, string(plain), x.id); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := st.db.Exec("DELETE FROM resealing"); err != nil {
+		return err
+	}
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	before := 0
+	for _, m := range ms {
+		if strings.HasSuffix(m.name, "_sealed_shape.sql") {
+			before = m.version - 1
+		}
+	}
+	for _, q := range []string{"ALTER TABLE cases DROP COLUMN rebuilding_sealed", "ALTER TABLE checkins DROP COLUMN trust_sealed",
+		"ALTER TABLE marks DROP COLUMN mark_sealed", fmt.Sprintf("PRAGMA user_version = %d", before)} {
+		if _, err := st.db.Exec(q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return st.Close()
 }

@@ -199,7 +199,7 @@ func listCases(ctx context.Context, tx *sql.Tx, only int64, withKept bool) (out 
 	for rows.Next() {
 		var locked bool
 		var f sql.NullString
-		c, err := scanCase(rowWith{rows, []any{&locked, &f}})
+		c, _, err := scanCaseRow(rowWith{rows, []any{&locked, &f}}) // the list shows no role
 		if err != nil {
 			return nil, nil, err
 		}

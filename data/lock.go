@@ -243,7 +243,8 @@ func (s *Store) Unlock(ctx context.Context, caseID int64, passphrase string) err
 }
 
 // bindToRows re-seals a couple's values sealed before row binding (KSG1) so each is bound to its
-// row; it runs at unlock, the first moment the key is at hand. A couple with a damaged value is
+// row, and seals a shape left plain by a lock made before schema 12; it runs at unlock, the
+// first moment the key is at hand. A couple with a damaged value is
 // left as it is: the damage is reported where the value is read.
 func (s *Store) bindToRows(ctx context.Context, caseID int64, kdf KDF, c *Cipher) error {
 	old := 0
@@ -255,16 +256,27 @@ func (s *Store) bindToRows(ctx context.Context, caseID int64, kdf KDF, c *Cipher
 		}
 		old += n
 	}
-	if old == 0 {
+	plain, err := s.unsealedShape(ctx, caseID)
+	if err != nil {
+		return fmt.Errorf("unlock case %d: %w", caseID, err)
+	}
+	if old+plain == 0 {
 		return nil
 	}
-	err := s.write(ctx, 0, fmt.Sprintf("unlock case %d: bind values to their rows", caseID), func(tx *sql.Tx) error {
+	err = s.write(ctx, 0, fmt.Sprintf("unlock case %d: bind values to their rows", caseID), func(tx *sql.Tx) error {
 		return s.resealCase(ctx, tx, caseID, kdf, c, c)
 	})
 	if isDamage(err) {
 		return nil
 	}
-	return err
+	if err != nil || plain == 0 {
+		return err
+	}
+	// The shape was plain in the file until now: wipe the log of it, as a lock does.
+	if err := s.scrub(ctx); err != nil {
+		return fmt.Errorf("unlock case %d: %w", caseID, err)
+	}
+	return nil
 }
 
 // Forget closes an unlocked couple again: its key, and its partners' PIN keys, leave memory.
@@ -363,6 +375,11 @@ func (s *Store) resealCase(ctx context.Context, tx *sql.Tx, caseID int64, kdf KD
 	}
 	for _, col := range sealedColumns {
 		if err := reseal(ctx, tx, caseID, col.table, col.column, col.field, col.scope, col.row, old, next); err != nil {
+			return fmt.Errorf("%s.%s: %w", col.table, col.column, err)
+		}
+	}
+	for _, col := range shapeColumns {
+		if err := resealShape(ctx, tx, caseID, col, old, next); err != nil {
 			return fmt.Errorf("%s.%s: %w", col.table, col.column, err)
 		}
 	}

@@ -199,12 +199,16 @@ func (s *Store) SaveCheckIn(ctx context.Context, c CheckIn) error {
 		}
 		fields[i] = b
 	}
+	trust, sealedTrust, err := s.sealTwin(c.CaseID, "checkin.trust", strconv.Itoa(c.Week), c.Trust, -1)
+	if err != nil {
+		return fmt.Errorf("save check-in week %d: %w", c.Week, err)
+	}
 	return s.write(ctx, c.CaseID, fmt.Sprintf("save check-in week %d", c.Week), func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
-			`INSERT INTO checkins (case_id, week, trust, went_well, was_hard, appreciated) VALUES (?, ?, ?, ?, ?, ?)
-			 ON CONFLICT (case_id, week) DO UPDATE SET trust = excluded.trust, went_well = excluded.went_well,
-			 was_hard = excluded.was_hard, appreciated = excluded.appreciated`,
-			c.CaseID, c.Week, c.Trust, fields[0], fields[1], fields[2])
+			`INSERT INTO checkins (case_id, week, trust, trust_sealed, went_well, was_hard, appreciated) VALUES (?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (case_id, week) DO UPDATE SET trust = excluded.trust, trust_sealed = excluded.trust_sealed,
+			 went_well = excluded.went_well, was_hard = excluded.was_hard, appreciated = excluded.appreciated`,
+			c.CaseID, c.Week, trust, sealedTrust, fields[0], fields[1], fields[2])
 		return err
 	})
 }
@@ -213,7 +217,7 @@ var checkInFields = [3]string{"checkin.went_well", "checkin.was_hard", "checkin.
 
 func (s *Store) checkInsIn(ctx context.Context, q queryer, caseID int64) ([]CheckIn, error) {
 	rows, err := q.QueryContext(ctx,
-		"SELECT week, trust, went_well, was_hard, appreciated FROM checkins WHERE case_id = ? ORDER BY week", caseID)
+		"SELECT week, trust, trust_sealed, went_well, was_hard, appreciated FROM checkins WHERE case_id = ? ORDER BY week", caseID)
 	if err != nil {
 		return nil, fmt.Errorf("read check-ins: %w", err)
 	}
@@ -222,8 +226,20 @@ func (s *Store) checkInsIn(ctx context.Context, q queryer, caseID int64) ([]Chec
 	for rows.Next() {
 		c := CheckIn{CaseID: caseID}
 		var raw [3][]byte
-		if err := rows.Scan(&c.Week, &c.Trust, &raw[0], &raw[1], &raw[2]); err != nil {
+		var trust any
+		var sealedTrust []byte
+		if err := rows.Scan(&c.Week, &trust, &sealedTrust, &raw[0], &raw[1], &raw[2]); err != nil {
 			return nil, fmt.Errorf("read check-ins: %w", err)
+		}
+		t, err := s.openTwin(caseID, "checkin.trust", strconv.Itoa(c.Week), trust, sealedTrust)
+		if err != nil {
+			return nil, fmt.Errorf("read check-in week %d: %w", c.Week, err)
+		}
+		c.Trust = -1 // not rated, or a damaged value (listed by Damaged)
+		if t != "" {
+			if c.Trust, err = strconv.Atoi(t); err != nil {
+				return nil, fmt.Errorf("read check-in week %d: trust: %w", c.Week, err)
+			}
 		}
 		texts := [3]*string{&c.WentWell, &c.WasHard, &c.Appreciated}
 		for i := range raw {

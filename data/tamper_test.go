@@ -194,7 +194,8 @@ func TestPINAnswersFromBeforeTheMarkerStillOpen(t *testing.T) {
 	}
 	// Undo the migrations after 8 too, so that 8 onwards run again.
 	for _, undo := range []string{"ALTER TABLE cases DROP COLUMN code", "ALTER TABLE cases DROP COLUMN finished",
-		"DROP TABLE therapist_notes", "ALTER TABLE pins DROP COLUMN secret"} {
+		"DROP TABLE therapist_notes", "ALTER TABLE pins DROP COLUMN secret", "ALTER TABLE cases DROP COLUMN rebuilding_sealed",
+		"ALTER TABLE checkins DROP COLUMN trust_sealed", "ALTER TABLE marks DROP COLUMN mark_sealed"} {
 		if _, err := st.DB().Exec(undo); err != nil {
 			t.Fatal(err)
 		}
@@ -251,7 +252,7 @@ func TestLockSaysWhenItCannotWipeTheLog(t *testing.T) {
 func TestEveryColumnIsBoundToTheRowItIsReadFrom(t *testing.T) {
 	st, _ := openTemp(t)
 	ctx := context.Background()
-	c := lockedCouple(t, st)
+	c := shapedCouple(t, st)
 	before, err := st.Dossier(ctx, c.ID)
 	must(t, err)
 	must(t, st.Lock(ctx, c.ID, "correct horse battery"))

@@ -50,10 +50,16 @@ func (s *Store) SetMarks(ctx context.Context, caseID int64, entries []TrackEntry
 			if e.Mark == MarkNone {
 				_, err = tx.ExecContext(ctx, "DELETE FROM marks WHERE commitment_id = ? AND day = ?", e.CommitmentID, e.Day.String())
 			} else {
+				var mark any
+				var sealed []byte
+				mark, sealed, err = s.sealTwin(caseID, "mark", markRow(e.CommitmentID, e.Day.String()), string(e.Mark), string(MarkNA))
+				if err != nil {
+					return err
+				}
 				_, err = tx.ExecContext(ctx,
-					`INSERT INTO marks (case_id, commitment_id, day, mark) VALUES (?, ?, ?, ?)
-					 ON CONFLICT (commitment_id, day) DO UPDATE SET mark = excluded.mark`,
-					caseID, e.CommitmentID, e.Day.String(), string(e.Mark))
+					`INSERT INTO marks (case_id, commitment_id, day, mark, mark_sealed) VALUES (?, ?, ?, ?, ?)
+					 ON CONFLICT (commitment_id, day) DO UPDATE SET mark = excluded.mark, mark_sealed = excluded.mark_sealed`,
+					caseID, e.CommitmentID, e.Day.String(), mark, sealed)
 			}
 			if err != nil {
 				return err
@@ -92,7 +98,7 @@ func (s *Store) Marks(ctx context.Context, caseID int64, from, to Date) ([]Track
 
 func (s *Store) marksIn(ctx context.Context, q queryer, caseID int64, from, to string) ([]TrackEntry, error) {
 	rows, err := q.QueryContext(ctx,
-		"SELECT commitment_id, day, mark FROM marks WHERE case_id = ? AND day >= ? AND day <= ? ORDER BY day, commitment_id",
+		"SELECT commitment_id, day, mark, mark_sealed FROM marks WHERE case_id = ? AND day >= ? AND day <= ? ORDER BY day, commitment_id",
 		caseID, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("read marks: %w", err)
@@ -101,8 +107,13 @@ func (s *Store) marksIn(ctx context.Context, q queryer, caseID int64, from, to s
 	var out []TrackEntry
 	for rows.Next() {
 		var e TrackEntry
-		var day, mark string
-		if err := rows.Scan(&e.CommitmentID, &day, &mark); err != nil {
+		var day, plain string
+		var sealed []byte
+		if err := rows.Scan(&e.CommitmentID, &day, &plain, &sealed); err != nil {
+			return nil, fmt.Errorf("read marks: %w", err)
+		}
+		mark, err := s.openTwin(caseID, "mark", markRow(e.CommitmentID, day), plain, sealed)
+		if err != nil {
 			return nil, fmt.Errorf("read marks: %w", err)
 		}
 		e.Day, e.Mark = parseDay(day), Mark(mark)

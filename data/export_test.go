@@ -130,3 +130,6 @@ func ShapeLikeBefore(st *Store, caseID int64) error {
 	}
 	return st.Close()
 }
+
+// SetAfterLockCommit sets what runs between a lock's commit and its wipe of the log.
+func SetAfterLockCommit(f func()) { afterLockCommit = f }

@@ -218,9 +218,11 @@ func (s *Store) prepare(ctx context.Context) error {
 		}
 	}
 	if version > 0 && version < len(ms) {
-		return s.fillSummaries(ctx)
+		if err := s.fillSummaries(ctx); err != nil {
+			return err
+		}
 	}
-	return nil
+	return s.finishScrub(ctx)
 }
 
 // fillSummaries computes, in one transaction, the list's summaries a migration left stale (all

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kintsugi/assets"
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -77,7 +78,7 @@ func CreateSample(ctx context.Context, st *data.Store, content *data.Content, no
 	if err := sampleCommitmentsAndAgreement(d, content, sample, start, now); err != nil {
 		return data.Case{}, fmt.Errorf("create sample: %w", err)
 	}
-	sampleTracking(d, sample)
+	sampleTracking(d, content, sample)
 	c, err := st.ImportDossier(ctx, d)
 	if err != nil {
 		return c, fmt.Errorf("create sample: %w", err)
@@ -157,11 +158,25 @@ func sampleCommitmentsAndAgreement(d *data.Dossier, content *data.Content, sampl
 }
 
 // sampleTracking fills twelve weeks: mostly kept, a few misses early on, trust slowly rising.
-func sampleTracking(d *data.Dossier, sample *Sample) {
+// Each commitment is kept on record the way the catalog says: day by day, a count each week,
+// or the date it was done.
+func sampleTracking(d *data.Dossier, content *data.Content, sample *Sample) {
 	c := d.Case
+	for ci, cm := range d.Commitments {
+		if cm.Agreed() && content.Tracking(cm) == couple.TrackOnce {
+			d.Marks = append(d.Marks, data.TrackEntry{CommitmentID: cm.ID, Day: c.StartDate.AddDays(9 + 5*ci%20), Mark: data.MarkKept})
+		}
+	}
 	for w := 1; w <= SampleWeeks; w++ {
 		for ci, cm := range d.Commitments {
 			if !cm.Agreed() {
+				continue
+			}
+			switch content.Tracking(cm) {
+			case couple.TrackOnce:
+				continue
+			case couple.TrackWeekly:
+				d.Counts = append(d.Counts, data.WeekCount{CommitmentID: cm.ID, Week: w, Count: sampleCount(w, ci, cm.Param)})
 				continue
 			}
 			for day := 0; day < 7; day++ {
@@ -176,6 +191,15 @@ func sampleTracking(d *data.Dossier, sample *Sample) {
 		d.CheckIns = append(d.CheckIns, data.CheckIn{Week: w, Trust: min(2+w/2, 10),
 			WentWell: sample.WeekNotes[n][0], WasHard: sample.WeekNotes[n][1], Appreciated: sample.WeekNotes[n][2]})
 	}
+}
+
+// sampleCount is a week's count: the agreed number, one short now and then in the first weeks.
+func sampleCount(week, commitment, agreed int) int {
+	agreed = max(agreed, 1)
+	if week < 7 && (week+commitment)%3 == 0 {
+		return agreed - 1
+	}
+	return agreed
 }
 
 func sampleMark(week, commitment, day int) data.Mark {

@@ -75,8 +75,8 @@ type Entry struct {
 	Monitoring bool       `json:"monitoring,omitempty"`
 	// Track is how the commitment is tracked: "" day by day, "week" as a count each week (dinner
 	// at home five days a week), "once" as the date it was done (the letter).
-	Track string `json:"track,omitempty"`
-	Added bool   `json:"added,omitempty"`
+	Track couple.TrackKind `json:"track,omitempty"`
+	Added bool             `json:"added,omitempty"`
 }
 
 // Section groups entries under a title and a short introduction.
@@ -239,6 +239,9 @@ func (c *Content) validate() error {
 			if p := e.Parameter; p != nil && (p.Unit == "" || p.Min > p.Default || p.Default > p.Max) {
 				add("%s has an inconsistent parameter", e.ID)
 			}
+			if !e.Track.Valid() {
+				add("%s is tracked %q: day by day (no track), \"week\" or \"once\"", e.ID, e.Track)
+			}
 			if e.Monitoring && e.Caution == "" {
 				add("%s is a monitoring commitment without a caution", e.ID)
 			}
@@ -388,4 +391,13 @@ func lowerFirst(s string) string {
 func upperFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// Tracking is how commitment cm is kept on record, as the catalog says: day by day, a count
+// each week, or the date it was done. The couple's own commitments are ticked day by day.
+func (c *Content) Tracking(cm Commitment) couple.TrackKind {
+	if e := c.Entry(cm.CatalogID); e != nil && cm.CatalogID != "" {
+		return e.Track
+	}
+	return couple.TrackDaily
 }

@@ -157,6 +157,7 @@ func TestParseContentRefusesBrokenFiles(t *testing.T) {
 		"unknown field":   strings.Replace(string(good), `"language"`, `"colour": 1, "language"`, 1),
 		"missing section": strings.Replace(string(good), `"id": "steps"`, `"id": "stairs"`, 1),
 		"bad cost":        strings.Replace(string(good), `"cost": "low"`, `"cost": "cheap"`, 1),
+		"bad tracking":    strings.Replace(string(good), `"track": "week"`, `"track": "fortnight"`, 1),
 		"duplicate id":    strings.Replace(string(good), `"id": "CAUSE-02"`, `"id": "CAUSE-01"`, 1),
 	}
 	for name, raw := range cases {

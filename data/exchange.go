@@ -27,8 +27,9 @@ import (
 const ExchangeFormat = "kintsugi-couple"
 
 // ExchangeVersion is the version of the export format this build writes and the newest it reads.
-// Version 2 adds the plain document's checksum; version 1 files are still read.
-const ExchangeVersion = 2
+// Version 2 adds the plain document's checksum, version 3 the weeks' counts; older files are
+// still read.
+const ExchangeVersion = 3
 
 // MaxCoupleSize bounds one couple's document (the compact JSON of "couple"): an export refuses a
 // larger couple, so every file Kintsugi writes can be imported again.
@@ -86,6 +87,7 @@ type docCouple struct {
 	Agreements  []docAgreement  `json:"agreements"`
 	Letter      docLetter       `json:"letter"`
 	Marks       []docMark       `json:"marks"`
+	Counts      []docCount      `json:"counts" since:"3"`
 	CheckIns    []docCheckIn    `json:"checkins"`
 	Decisions   []docDecision   `json:"decisions"`
 }
@@ -175,6 +177,12 @@ type docMark struct {
 	Commitment int    `json:"commitment"` // index in commitments
 	Day        string `json:"day"`
 	Mark       string `json:"mark"`
+}
+
+type docCount struct {
+	Commitment int `json:"commitment"` // index in commitments
+	Week       int `json:"week"`
+	Count      int `json:"count"`
 }
 
 type docCheckIn struct {
@@ -293,6 +301,7 @@ func toDoc(d *Dossier) (*docCouple, error) {
 		Agreements:  []docAgreement{},
 		Letter:      docLetter{Text: d.Letter.Text, Status: d.Letter.Status, UpdatedAt: stampString(d.Letter.UpdatedAt)},
 		Marks:       []docMark{},
+		Counts:      []docCount{},
 		CheckIns:    []docCheckIn{},
 		Decisions:   []docDecision{},
 	}
@@ -361,6 +370,17 @@ func toDoc(d *Dossier) (*docCouple, error) {
 	sort.SliceStable(c.Marks, func(i, j int) bool {
 		x, y := c.Marks[i], c.Marks[j]
 		return x.Day < y.Day || x.Day == y.Day && x.Commitment < y.Commitment
+	})
+	for _, wc := range d.Counts {
+		i, ok := index[wc.CommitmentID]
+		if !ok || wc.CommitmentID == 0 {
+			return nil, fmt.Errorf("the count of week %d refers to commitment %d, which is not in the couple's list", wc.Week, wc.CommitmentID)
+		}
+		c.Counts = append(c.Counts, docCount{Commitment: i, Week: wc.Week, Count: wc.Count})
+	}
+	sort.SliceStable(c.Counts, func(i, j int) bool {
+		x, y := c.Counts[i], c.Counts[j]
+		return x.Week < y.Week || x.Week == y.Week && x.Commitment < y.Commitment
 	})
 	for _, ci := range d.CheckIns {
 		c.CheckIns = append(c.CheckIns, docCheckIn{Week: ci.Week, Trust: ci.Trust, WentWell: ci.WentWell, WasHard: ci.WasHard, Appreciated: ci.Appreciated})
@@ -462,7 +482,7 @@ func DecodeDossier(b []byte, passphrase func() (string, error)) (*Dossier, error
 	var inner []byte
 	if encrypted {
 		var env docSealed
-		if err := strictDecode(b, &env, "the file"); err != nil {
+		if err := strictDecode(b, &env, "the file", version); err != nil {
 			return nil, err
 		}
 		var err error
@@ -476,13 +496,13 @@ func DecodeDossier(b []byte, passphrase func() (string, error)) (*Dossier, error
 			Encrypted bool            `json:"encrypted"`
 			Couple    json.RawMessage `json:"couple"`
 		}
-		if err := strictDecode(b, &env, "the file"); err != nil {
+		if err := strictDecode(b, &env, "the file", version); err != nil {
 			return nil, err
 		}
 		inner = env.Couple
 	} else {
 		var env docPlain
-		if err := strictDecode(b, &env, "the file"); err != nil {
+		if err := strictDecode(b, &env, "the file", version); err != nil {
 			return nil, err
 		}
 		var compact bytes.Buffer
@@ -495,7 +515,7 @@ func DecodeDossier(b []byte, passphrase func() (string, error)) (*Dossier, error
 		inner = env.Couple
 	}
 	var c docCouple
-	if err := strictDecode(inner, &c, "couple"); err != nil {
+	if err := strictDecode(inner, &c, "couple", version); err != nil {
 		return nil, err
 	}
 	d, err := fromDoc(&c)
@@ -562,7 +582,8 @@ func openEnvelope(env docSealed, passphrase func() (string, error)) ([]byte, err
 
 // strictDecode reads raw into v: every field of v must be there, no other field may be, and
 // every value must have the right JSON type. Problems are told with their place in the file.
-func strictDecode(raw []byte, v any, path string) error {
+// A field tagged since:"N" belongs to format N on: a document of an older version has none.
+func strictDecode(raw []byte, v any, path string, version int) error {
 	// JSON is UTF-8; the decoder would quietly replace bad bytes, changing what was written.
 	if !utf8.Valid(raw) {
 		return refuse("this Kintsugi export is damaged: %s is not UTF-8 text", path)
@@ -572,7 +593,7 @@ func strictDecode(raw []byte, v any, path string) error {
 	if err := checkJSONText(raw); err != nil {
 		return refuse("this Kintsugi export is damaged: %s: %v", path, err)
 	}
-	if err := checkShape(raw, reflect.TypeOf(v).Elem(), path); err != nil {
+	if err := checkShape(raw, reflect.TypeOf(v).Elem(), path, version); err != nil {
 		return refuse("this Kintsugi export is damaged: %v", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -587,7 +608,7 @@ func strictDecode(raw []byte, v any, path string) error {
 }
 
 // checkShape walks raw JSON alongside the Go type it must fill.
-func checkShape(raw json.RawMessage, t reflect.Type, path string) error {
+func checkShape(raw json.RawMessage, t reflect.Type, path string, version int) error {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 {
 		return fmt.Errorf("%s is empty", path)
@@ -601,7 +622,7 @@ func checkShape(raw json.RawMessage, t reflect.Type, path string) error {
 		if null {
 			return nil
 		}
-		return checkShape(raw, t.Elem(), path)
+		return checkShape(raw, t.Elem(), path, version)
 	case reflect.Struct:
 		if raw[0] != '{' {
 			return fmt.Errorf("%s should be an object", path)
@@ -614,12 +635,15 @@ func checkShape(raw json.RawMessage, t reflect.Type, path string) error {
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			name := jsonName(f)
+			if since, err := strconv.Atoi(f.Tag.Get("since")); err == nil && version < since {
+				continue // not in this version: present, it is a field the version does not know
+			}
 			known[name] = true
 			val, ok := obj[name]
 			if !ok {
 				return fmt.Errorf("%s has no %q", path, name)
 			}
-			if err := checkShape(val, f.Type, path+"."+name); err != nil {
+			if err := checkShape(val, f.Type, path+"."+name, version); err != nil {
 				return err
 			}
 		}
@@ -649,7 +673,7 @@ func checkShape(raw json.RawMessage, t reflect.Type, path string) error {
 			return fmt.Errorf("%s: %v", path, err)
 		}
 		for i, it := range items {
-			if err := checkShape(it, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			if err := checkShape(it, t.Elem(), fmt.Sprintf("%s[%d]", path, i), version); err != nil {
 				return err
 			}
 		}
@@ -777,6 +801,10 @@ func fromDoc(c *docCouple) (*Dossier, error) {
 	for i, m := range c.Marks {
 		p := fmt.Sprintf("couple.marks[%d]", i)
 		d.Marks = append(d.Marks, TrackEntry{CommitmentID: r.index(m.Commitment, n, p+".commitment"), Day: r.date(m.Day, p+".day"), Mark: Mark(m.Mark)})
+	}
+	for i, wc := range c.Counts {
+		p := fmt.Sprintf("couple.counts[%d]", i)
+		d.Counts = append(d.Counts, WeekCount{CommitmentID: r.index(wc.Commitment, n, p+".commitment"), Week: wc.Week, Count: wc.Count})
 	}
 	for _, ci := range c.CheckIns {
 		d.CheckIns = append(d.CheckIns, CheckIn{Week: ci.Week, Trust: ci.Trust, WentWell: ci.WentWell, WasHard: ci.WasHard, Appreciated: ci.Appreciated})
@@ -1025,6 +1053,8 @@ func validateDossier(d *Dossier, today Date) error {
 		}
 		marked[k] = true
 	}
+
+	c.counts(d, ids)
 
 	weeks := map[int]bool{}
 	for _, ci := range d.CheckIns {
@@ -1288,6 +1318,17 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 			return err
 		}
 	}
+	for _, wc := range d.Counts {
+		cid := newID[wc.CommitmentID]
+		times, err := s.sealShape(id, "week_count", countRow(cid, wc.Week), wc.Count)
+		if err != nil {
+			return err
+		}
+		if err := exec("INSERT INTO week_counts (case_id, commitment_id, week, times) VALUES (?, ?, ?, ?)",
+			id, cid, wc.Week, times); err != nil {
+			return err
+		}
+	}
 	for _, ci := range d.CheckIns {
 		var fields [3][]byte
 		for i, t := range []string{ci.WentWell, ci.WasHard, ci.Appreciated} {
@@ -1318,4 +1359,43 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		}
 	}
 	return nil
+}
+
+// counts checks the weeks' counts: each of a commitment in the list that the catalog keeps as
+// a count, for a week from 1 to maxWeek, within couple.CheckWeekCount, and once per week.
+func (c *checker) counts(d *Dossier, ids map[int64]bool) {
+	catalog := map[int64]string{}
+	for _, cm := range d.Commitments {
+		catalog[cm.ID] = cm.CatalogID
+	}
+	type key struct {
+		id   int64
+		week int
+	}
+	seen := map[key]bool{}
+	for _, wc := range d.Counts {
+		what := fmt.Sprintf("the count of week %d", wc.Week)
+		if wc.Week < 1 || wc.Week > maxWeek {
+			c.add("%s: week numbers run from 1 to %d", what, maxWeek)
+		}
+		if err := couple.CheckWeekCount(wc.Count); err != nil {
+			c.add("%s: %v", what, err)
+		}
+		if wc.CommitmentID == 0 || !ids[wc.CommitmentID] {
+			c.add("%s refers to a commitment that is not in the couple's list", what)
+			continue
+		}
+		kind, err := TrackingOf(catalog[wc.CommitmentID])
+		if err == nil {
+			err = couple.CheckCountable(kind)
+		}
+		if err != nil {
+			c.add("%s: %v", what, err)
+		}
+		k := key{wc.CommitmentID, wc.Week}
+		if seen[k] {
+			c.add("%s appears twice for the same commitment", what)
+		}
+		seen[k] = true
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -60,10 +62,46 @@ func TestVersion1ExportsStillImport(t *testing.T) {
 	i := bytes.Index(doc, []byte(`  "checksum": "`))
 	j := i + bytes.IndexByte(doc[i:], '\n') + 1
 	v1 := append(append([]byte{}, doc[:i]...), doc[j:]...)
-	v1 = bytes.Replace(v1, []byte(`"version": 2`), []byte(`"version": 1`), 1)
+	v1 = bytes.Replace(withoutCounts(t, v1), []byte(fmt.Sprintf(`"version": %d`, data.ExchangeVersion)), []byte(`"version": 1`), 1)
 	if _, err := data.DecodeDossier(v1, noPassphrase(t)); err != nil {
 		t.Fatalf("a version 1 file: %v", err)
 	}
+}
+
+// Files of format version 2, made before the weeks' counts, still import; a version 2 file
+// that has counts is not one Kintsugi wrote, and is refused.
+func TestVersion2ExportsStillImport(t *testing.T) {
+	doc := plainDoc(t)
+	v3 := fmt.Sprintf(`"version": %d`, data.ExchangeVersion)
+	v2 := rehash(bytes.Replace(withoutCounts(t, doc), []byte(v3), []byte(`"version": 2`), 1))
+	d, err := data.DecodeDossier(v2, noPassphrase(t))
+	if err != nil {
+		t.Fatalf("a version 2 file: %v", err)
+	}
+	if len(d.Counts) != 0 || len(d.Marks) == 0 {
+		t.Errorf("a version 2 file read %d counts, %d marks", len(d.Counts), len(d.Marks))
+	}
+	refused(t, "a version 2 file with counts", rehash(bytes.Replace(doc, []byte(v3), []byte(`"version": 2`), 1)),
+		`a field this version does not know: "counts"`)
+}
+
+// withoutCounts takes the weeks' counts out of a plain export, as older versions wrote it.
+func withoutCounts(t *testing.T, doc []byte) []byte {
+	t.Helper()
+	var top map[string]json.RawMessage
+	must(t, json.Unmarshal(doc, &top))
+	var couple map[string]json.RawMessage
+	must(t, json.Unmarshal(top["couple"], &couple))
+	if _, ok := couple["counts"]; !ok {
+		t.Fatal("the export has no counts")
+	}
+	delete(couple, "counts")
+	var err error
+	top["couple"], err = json.Marshal(couple)
+	must(t, err)
+	out, err := json.MarshalIndent(top, "", "  ")
+	must(t, err)
+	return out
 }
 
 // JSON that the decoder would quietly change is refused: the same key twice (the last would

@@ -108,6 +108,11 @@ func fillCouple(t *testing.T, st *data.Store) data.Case {
 		{CommitmentID: calls.ID, Day: day.AddDays(1), Mark: data.MarkMissed},
 		{CommitmentID: walks.ID, Day: day.AddDays(6), Mark: data.MarkKept}, // week 2
 	}))
+	// Dinner at home is kept as a count each week: recorded, a zero is a count too.
+	dinner, err := st.SaveCommitment(ctx, data.Commitment{CaseID: c.ID, CatalogID: "PRED-13", Param: 5, Cost: data.CostModerate, AgreedA: true, AgreedB: true})
+	must(t, err)
+	must(t, st.SetWeekCount(ctx, c.ID, data.WeekCount{CommitmentID: dinner.ID, Week: 1, Count: 4}))
+	must(t, st.SetWeekCount(ctx, c.ID, data.WeekCount{CommitmentID: dinner.ID, Week: 2, Count: 0}))
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 1, Trust: 4, WentWell: "SECRET-went-well", WasHard: "SECRET-was-hard", Appreciated: "SECRET-appreciated"}))
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 2, Trust: -1}))
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 3, Trust: 10, WasHard: "x"}))
@@ -177,6 +182,10 @@ func withoutIDs(d *data.Dossier) data.Dossier {
 		x, y := out.Marks[i], out.Marks[j]
 		return x.Day.Before(y.Day) || x.Day == y.Day && x.CommitmentID < y.CommitmentID
 	})
+	for _, c := range d.Counts {
+		c.CommitmentID = ref(c.CommitmentID)
+		out.Counts = append(out.Counts, c)
+	}
 	return out
 }
 
@@ -291,7 +300,7 @@ func TestExportDocumentShape(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if got := strings.Join(keys, ","); got != "agreements,answers,case,checkins,commitments,decisions,incident,letter,marks,rule_acks,steps" {
+	if got := strings.Join(keys, ","); got != "agreements,answers,case,checkins,commitments,counts,decisions,incident,letter,marks,rule_acks,steps" {
 		t.Errorf("couple keys: %s", got)
 	}
 	var marks []struct {
@@ -430,6 +439,7 @@ func TestRefusedImportsLeaveTheDatabaseUntouched(t *testing.T) {
 	doc, err := data.EncodeDossier(d, "")
 	must(t, err)
 	pngB64 := base64.StdEncoding.EncodeToString(signaturePNG(t))
+	version := fmt.Sprintf(`"version": %d`, data.ExchangeVersion)
 
 	cases := []struct {
 		name string
@@ -441,9 +451,9 @@ func TestRefusedImportsLeaveTheDatabaseUntouched(t *testing.T) {
 		{"truncated", doc[:len(doc)/2], "incomplete"},
 		{"foreign JSON", []byte(`{"hello":1}`), "not a Kintsugi couple export"},
 		{"JSON list", []byte(`[1, 2, 3]`), "not a Kintsugi couple export"},
-		{"newer version", mutate(t, doc, `"version": 2`, `"version": 3`), "this file was made by a newer version of Kintsugi (format 3); update Kintsugi to import it"},
-		{"version zero", mutate(t, doc, `"version": 2`, `"version": 0`), "does not exist"},
-		{"no version", mutate(t, doc, `"version": 2,`, ``), "format version"},
+		{"newer version", mutate(t, doc, version, fmt.Sprintf(`"version": %d`, data.ExchangeVersion+1)), fmt.Sprintf("this file was made by a newer version of Kintsugi (format %d); update Kintsugi to import it", data.ExchangeVersion+1)},
+		{"version zero", mutate(t, doc, version, `"version": 0`), "does not exist"},
+		{"no version", mutate(t, doc, version+",", ``), "format version"},
 		{"invalid mark", mutate(t, doc, `"mark": "kept"`, `"mark": "maybe"`), `kept, missed or na, not "maybe"`},
 		{"item of a missing commitment", mutate(t, doc, `"commitment": 0,`, `"commitment": 99,`), "items[1].commitment refers to commitment 99"},
 		{"mark of a missing commitment", mutateAfter(t, doc, `"marks": [`, `"commitment": `, `"commitment": -1`), "marks[0].commitment refers to commitment -1"},

@@ -221,6 +221,7 @@ type Dossier struct {
 	Agreements  []Agreement
 	Letter      Letter
 	Marks       []TrackEntry
+	Counts      []WeekCount // weeks' counts of commitments kept as a count
 	CheckIns    []CheckIn
 	Decisions   []Decision
 

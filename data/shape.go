@@ -32,6 +32,7 @@ var shapeColumns = []shapeColumn{
 	{table: "incidents", column: "causes", field: "incident.causes", scope: "case_id = ?", row: "''"},
 	{table: "checkins", column: "trust_sealed", field: "checkin.trust", scope: "case_id = ?", row: "CAST(week AS TEXT)", plain: "trust", neutral: -1},
 	{table: "marks", column: "mark_sealed", field: "mark", scope: "case_id = ?", row: "commitment_id || '/' || day", plain: "mark", neutral: string(MarkNA)},
+	{table: "week_counts", column: "times", field: "week_count", scope: "case_id = ?", row: "commitment_id || '/' || week"},
 	{table: "decisions", column: "value", field: "decision", scope: "case_id = ?", row: "key || '/' || partner"},
 	{table: "commitments", column: "catalog_id", field: "commitment.catalog_id", scope: "case_id = ?", row: "CAST(id AS TEXT)"},
 	{table: "commitments", column: "param", field: "commitment.param", scope: "case_id = ?", row: "CAST(id AS TEXT)"},
@@ -48,6 +49,10 @@ var shapeColumns = []shapeColumn{
 
 func markRow(commitmentID int64, day string) string {
 	return strconv.FormatInt(commitmentID, 10) + "/" + day
+}
+
+func countRow(commitmentID int64, week int) string {
+	return strconv.FormatInt(commitmentID, 10) + "/" + strconv.Itoa(week)
 }
 
 func decisionRow(key string, p Partner) string { return key + "/" + string(p) }

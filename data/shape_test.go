@@ -26,6 +26,9 @@ func shapedCouple(t *testing.T, st *data.Store) data.Case {
 		AgreedA: true, AgreedB: true, ReviewDate: data.NewDate(2026, 6, 1)})
 	must(t, err)
 	must(t, st.SetMark(ctx, c.ID, data.TrackEntry{CommitmentID: calls.ID, Day: data.NewDate(2026, 3, 10), Mark: data.MarkMissed}))
+	dinner, err := st.SaveCommitment(ctx, data.Commitment{CaseID: c.ID, CatalogID: "PRED-13", Param: 5, Cost: data.CostModerate, AgreedA: true, AgreedB: true})
+	must(t, err)
+	must(t, st.SetWeekCount(ctx, c.ID, data.WeekCount{CommitmentID: dinner.ID, Week: 2, Count: 4}))
 	_, err = st.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, Items: []data.AgreementItem{
 		{CommitmentID: calls.ID, CatalogID: "PRED-04", Code: "SHAPE-code-I.4", Text: "calls", Param: 37, Unit: "SHAPE-unit-times", Cost: data.CostModerate}}})
 	must(t, err)
@@ -48,7 +51,7 @@ func shape(t *testing.T, st *data.Store, caseID int64) string {
 	for _, c := range d.Commitments {
 		terms = append(terms, fmt.Sprintf("%s/%d/%s", c.CatalogID, c.Param, c.Cost))
 	}
-	return fmt.Sprintf("%s|%v|%v|%v|%v|%v|%+v", d.Case.Rebuilding, d.Incident.Causes, d.CheckIns, d.Marks, d.Decisions, terms, items)
+	return fmt.Sprintf("%s|%v|%v|%v|%v|%v|%v|%+v", d.Case.Rebuilding, d.Incident.Causes, d.CheckIns, d.Marks, d.Counts, d.Decisions, terms, items)
 }
 
 // plainShape lists every shape value of a couple SQL can read as text or number: none may be
@@ -60,6 +63,7 @@ func plainShape(t *testing.T, st *data.Store, caseID int64) []string {
 		{"causes", "SELECT count(*) FROM incidents WHERE case_id = ? AND typeof(causes) <> 'blob'"},
 		{"trust scores", "SELECT count(*) FROM checkins WHERE case_id = ? AND (trust <> -1 OR typeof(trust_sealed) <> 'blob')"},
 		{"daily marks", "SELECT count(*) FROM marks WHERE case_id = ? AND (mark <> 'na' OR typeof(mark_sealed) <> 'blob')"},
+		{"week counts", "SELECT count(*) FROM week_counts WHERE case_id = ? AND typeof(times) <> 'blob'"},
 		{"decisions", "SELECT count(*) FROM decisions WHERE case_id = ? AND typeof(value) <> 'blob'"},
 		{"commitment terms", "SELECT count(*) FROM commitments WHERE case_id = ? AND " +
 			"(typeof(catalog_id) <> 'blob' OR typeof(param) <> 'blob' OR typeof(cost) <> 'blob')"},
@@ -106,6 +110,7 @@ func TestALockedCoupleShowsOnlyNamesAndDates(t *testing.T) {
 	calls := findCommitment(t, st, c.ID, "PRED-04")
 	must(t, st.SetMark(ctx, c.ID, data.TrackEntry{CommitmentID: calls, Day: data.NewDate(2026, 3, 11), Mark: data.MarkKept}))
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 3, Trust: 9}))
+	must(t, st.SetWeekCount(ctx, c.ID, data.WeekCount{CommitmentID: findCommitment(t, st, c.ID, "PRED-13"), Week: 3, Count: 2}))
 	if left := plainShape(t, st, c.ID); len(left) > 0 {
 		t.Errorf("written to the open locked couple in plain: %v", left)
 	}

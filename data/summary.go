@@ -1,5 +1,7 @@
 package data
 
+import "kintsugi/couple"
+
 // WeekStats sums up one tracked week.
 type WeekStats struct {
 	Week   int
@@ -26,9 +28,23 @@ func (d *Dossier) Weeks(n int) []WeekStats {
 	for i := range out {
 		out[i] = WeekStats{Week: i + 1, Trust: d.CheckIn(i + 1).Trust}
 	}
+	counted := map[markKey]bool{} // a week's count stands in place of that week's day marks
+	params := map[int64]int{}
+	for _, cm := range d.Commitments {
+		params[cm.ID] = cm.Param
+	}
+	for _, c := range d.Counts {
+		counted[markKey{c.CommitmentID, d.Case.WeekStart(c.Week)}] = true
+		if c.Week < 1 || c.Week > n {
+			continue
+		}
+		kept, missed := couple.CountKept(c.Count, params[c.CommitmentID])
+		out[c.Week-1].Kept += kept
+		out[c.Week-1].Missed += missed
+	}
 	for _, m := range d.Marks {
 		w := d.Case.WeekOf(m.Day)
-		if w < 1 || w > n {
+		if w < 1 || w > n || counted[markKey{m.CommitmentID, d.Case.WeekStart(w)}] {
 			continue
 		}
 		switch m.Mark {
@@ -51,6 +67,9 @@ func (d *Dossier) LastTrackedWeek() int {
 	}
 	for _, m := range d.Marks {
 		last = max(last, d.Case.WeekOf(m.Day))
+	}
+	for _, c := range d.Counts {
+		last = max(last, c.Week)
 	}
 	return last
 }

@@ -147,6 +147,7 @@ func (s *Store) Dossier(ctx context.Context, caseID int64) (*Dossier, error) {
 		func() (err error) { d.Agreements, err = s.agreementsIn(ctx, tx, caseID); return },
 		func() (err error) { d.Letter, err = s.letterIn(ctx, tx, caseID); return },
 		func() (err error) { d.Marks, err = s.marksIn(ctx, tx, caseID, "", "9999-12-31"); return },
+		func() (err error) { d.Counts, err = s.weekCountsIn(ctx, tx, caseID); return },
 		func() (err error) { d.CheckIns, err = s.checkInsIn(ctx, tx, caseID); return },
 		func() (err error) { d.Decisions, err = s.decisionsIn(ctx, tx, caseID); return },
 	}

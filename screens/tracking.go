@@ -30,6 +30,7 @@ type trackingScreen struct {
 	NextWeek  *widget.Button
 	Cells     map[int64][7]*widget.Button
 	Done      map[int64]*widget.Entry // the date of a commitment done once (tracking_once.go)
+	Counts    map[int64]*CountStepper // a commitment kept as a count (tracking_count.go)
 	doneOn    map[int64]data.Date
 	doneMsg   map[int64]*widget.Label
 	Trust     []*widget.Button
@@ -91,6 +92,12 @@ func (s *trackingScreen) weeks(n int) []data.WeekStats {
 			}
 		}
 	}
+	for _, c := range s.Counts {
+		if c.count >= 0 {
+			kept, missed := couple.CountKept(c.count, c.agreed)
+			w.Kept, w.Missed = w.Kept+kept, w.Missed+missed
+		}
+	}
 	out[s.Week-1] = w
 	return out
 }
@@ -127,8 +134,12 @@ func (s *trackingScreen) load() {
 	s.marks = map[int64][7]data.Mark{}
 	s.Cells = map[int64][7]*widget.Button{}
 	for _, cm := range e.d.Agreed() {
-		if s.once(cm) {
+		switch e.content.Tracking(cm) {
+		case couple.TrackOnce:
 			s.loadDone(cm)
+			continue
+		case couple.TrackWeekly:
+			s.loadCount(cm)
 			continue
 		}
 		var row [7]data.Mark
@@ -292,10 +303,17 @@ func (s *trackingScreen) grid() fyne.CanvasObject {
 	}
 	rows := container.NewVBox(container.NewBorder(nil, nil, nil, head))
 	for _, cm := range agreed {
-		if s.once(cm) {
+		var instead fyne.CanvasObject // a date or a count in place of the seven days
+		switch e.content.Tracking(cm) {
+		case couple.TrackOnce:
+			instead = s.doneRow(cm.ID, 7*cellW+6*theme.Padding())
+		case couple.TrackWeekly:
+			instead = s.countRow(cm.ID, 7*cellW+6*theme.Padding(), cellW)
+		}
+		if instead != nil {
 			label := widget.NewLabel(commitmentLabel(e, cm))
 			label.Truncation = fyne.TextTruncateEllipsis
-			rows.Add(container.NewBorder(nil, nil, nil, s.doneRow(cm.ID, 7*cellW+6*theme.Padding()), label))
+			rows.Add(container.NewBorder(nil, nil, nil, instead, label))
 			continue
 		}
 		cells := container.NewHBox()
@@ -306,7 +324,11 @@ func (s *trackingScreen) grid() fyne.CanvasObject {
 		label.Truncation = fyne.TextTruncateEllipsis
 		rows.Add(container.NewBorder(nil, nil, nil, cells, label))
 	}
-	return card(rows, note(e.t("ui.tracking.legend")))
+	legend := []fyne.CanvasObject{rows, note(e.t("ui.tracking.legend"))}
+	if len(s.Counts) > 0 {
+		legend = append(legend, note(e.t("ui.tracking.count.legend")))
+	}
+	return card(legend...)
 }
 
 // commitmentLabel is a commitment's code and short title, for lists and grids.

@@ -16,12 +16,6 @@ import (
 // ticked day by day. The date is kept as a "kept" mark on that day, so the chart, the summary
 // and the workbook read it like any other mark.
 
-// once reports whether a commitment is done once, as the content says.
-func (s *trackingScreen) once(cm data.Commitment) bool {
-	e := s.e.content.Entry(cm.CatalogID)
-	return e != nil && e.Track == "once"
-}
-
 // doneDate is the first day a commitment was marked kept, or the zero date.
 func doneDate(d *data.Dossier, id int64) data.Date {
 	var done data.Date

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -15,8 +16,8 @@ const blankRows = agreementRows
 type trackRow struct {
 	id          int64
 	code, label string
-	track       string // "" day by day, "week" a count for the week, "once" the date it was done
-	param       int    // for a count: the agreed number
+	track       couple.TrackKind
+	param       int // for a count: the agreed number
 }
 
 func (b *book) trackRows() []trackRow {
@@ -137,9 +138,9 @@ func (b *book) grid(w int, rows []trackRow) {
 		}
 		b.oneLine(style{fontSerif, "", 9.5, rowH, ink}, b.margin+13, y, labelW-15, r.label, "L")
 		switch r.track {
-		case "week":
+		case couple.TrackWeekly:
 			b.countCell(w, r, b.margin+labelW, y, 7*dayW)
-		case "once":
+		case couple.TrackOnce:
 			b.doneCell(w, r, b.margin+labelW, y, 7*dayW)
 		default:
 			for day := range 7 {
@@ -157,19 +158,16 @@ func (b *book) grid(w int, rows []trackRow) {
 }
 
 // countCell is a commitment kept a number of times a week (dinner at home five days a week):
-// one count for the week, not a tick per day. Filled, it is the days marked kept that week.
+// one count for the week, not a tick per day. Filled, it is the count recorded for that week
+// (blank when none was).
 func (b *book) countCell(w int, r trackRow, x, y, width float64) {
 	value := ""
 	if b.d != nil {
-		n := 0
-		for day := range 7 {
-			if b.d.Mark(r.id, b.d.Case.WeekStart(w).AddDays(day)) == data.MarkKept {
-				n++
+		if n, ok := b.d.WeekCount(r.id, w); ok {
+			value = fmt.Sprint(n)
+			if r.param > 0 {
+				value = b.c.Tf("wb.week.tally.of", n, r.param)
 			}
-		}
-		value = fmt.Sprint(n)
-		if r.param > 0 {
-			value = b.c.Tf("wb.week.tally.of", n, r.param)
 		}
 	}
 	b.field(x+2, y+1, width-4, b.c.T("wb.week.tally"), value)

@@ -743,6 +743,8 @@ func TestEveryCharacterPrints(t *testing.T) {
 func TestCountAndOnceCommitments(t *testing.T) {
 	c := content(t)
 	d := tracked(3) // PRED-13 (dinner at home, 2 days a week) and RIT-01 (the letter) among them
+	// Week 2 has its count recorded, which stands in place of the days ticked there before.
+	d.Counts = []data.WeekCount{{CommitmentID: 6, Week: 2, Count: 1}}
 	text := pdfText(t, write(t, d, workbook.Options{Weeks: 3, Sections: []string{workbook.SecTracking}}))
 	weeks := strings.Split(text, "\f")[1:]
 	kept := 0
@@ -755,6 +757,9 @@ func TestCountAndOnceCommitments(t *testing.T) {
 	done := flat(c.T("wb.week.done") + " " + d.Case.StartDate.Time().Format("2 January 2006"))
 	if !strings.Contains(flat(weeks[0]), count) {
 		t.Errorf("week 1 does not count dinners at home as %q:\n%s", count, weeks[0])
+	}
+	if recorded := flat(c.T("wb.week.tally") + " " + c.Tf("wb.week.tally.of", 1, 2)); !strings.Contains(flat(weeks[1]), recorded) {
+		t.Errorf("week 2 does not print its recorded count as %q:\n%s", recorded, weeks[1])
 	}
 	for i, w := range weeks[:3] {
 		if !strings.Contains(flat(w), done) {

@@ -64,7 +64,11 @@ func (s *Store) SetWeekCount(ctx context.Context, caseID int64, wc WeekCount) er
 			return err
 		}
 		if wc.Count == -1 {
+			// Clearing is always allowed: it can only take away a count the rule refuses.
 			_, err = tx.ExecContext(ctx, "DELETE FROM week_counts WHERE commitment_id = ? AND week = ?", wc.CommitmentID, wc.Week)
+			return err
+		}
+		if err := s.countWeekAllowedIn(ctx, tx, caseID, wc.Week); err != nil {
 			return err
 		}
 		times, err := s.sealShape(caseID, "week_count", countRow(wc.CommitmentID, wc.Week), wc.Count)
@@ -77,6 +81,24 @@ func (s *Store) SetWeekCount(ctx context.Context, caseID int64, wc WeekCount) er
 			caseID, wc.CommitmentID, wc.Week, times)
 		return err
 	})
+}
+
+// countWeekAllowedIn applies couple.CountWeekAllowed to week w of a couple, today being the
+// store's today.
+func (s *Store) countWeekAllowedIn(ctx context.Context, tx *sql.Tx, caseID int64, w int) error {
+	from, err := trackingFromIn(ctx, tx, caseID)
+	if err != nil {
+		return err
+	}
+	var start, created string
+	if err := tx.QueryRowContext(ctx, "SELECT start_date, created_at FROM cases WHERE id = ?", caseID).Scan(&start, &created); err != nil {
+		return fmt.Errorf("read the start of case %d: %w", caseID, err)
+	}
+	monday := Case{StartDate: parseDay(start), CreatedAt: parseStamp(created)}.WeekStart(w)
+	if err := couple.CountWeekAllowed(monday, from, DateOf(s.now())); err != nil {
+		return fmt.Errorf("week %d: %w", w, err)
+	}
+	return nil
 }
 
 func (s *Store) weekCountsIn(ctx context.Context, q queryer, caseID int64) ([]WeekCount, error) {

@@ -17,11 +17,10 @@ func TestWeekCountsAreStoredAndStandForTheWeek(t *testing.T) {
 	must(t, err)
 	calls, err := st.SaveCommitment(ctx, data.Commitment{CaseID: c.ID, CatalogID: "PRED-04", Param: 2, Cost: data.CostModerate, AgreedA: true, AgreedB: true})
 	must(t, err)
-	// Week 1 as an older version ticked it: three days kept, one missed.
-	monday := c.WeekStart(1)
+	// Week 1 as an older version ticked it from the couple's start: three days kept, one missed.
 	var old []data.TrackEntry
 	for day, m := range []data.Mark{data.MarkKept, data.MarkKept, data.MarkMissed, data.MarkKept} {
-		old = append(old, data.TrackEntry{CommitmentID: dinner.ID, Day: monday.AddDays(day), Mark: m})
+		old = append(old, data.TrackEntry{CommitmentID: dinner.ID, Day: c.StartDate.AddDays(day), Mark: m})
 	}
 	must(t, st.SetMarks(ctx, c.ID, old))
 	d, err := st.Dossier(ctx, c.ID)
@@ -62,6 +61,7 @@ func TestWeekCountsAreStoredAndStandForTheWeek(t *testing.T) {
 		{CommitmentID: dinner.ID, Week: 1, Count: -2},                 // negative
 		{CommitmentID: dinner.ID, Week: 1, Count: 7*24 + 1},           // more than the hours of a week
 		{CommitmentID: dinner.ID + calls.ID + 100, Week: 1, Count: 1}, // no such commitment
+		{CommitmentID: dinner.ID, Week: 4, Count: 1},                  // a week still to come
 	} {
 		if err := st.SetWeekCount(ctx, c.ID, bad); err == nil {
 			t.Errorf("%+v was stored", bad)

@@ -1054,7 +1054,7 @@ func validateDossier(d *Dossier, today Date) error {
 		marked[k] = true
 	}
 
-	c.counts(d, ids)
+	c.counts(d, ids, from, today)
 
 	weeks := map[int]bool{}
 	for _, ci := range d.CheckIns {
@@ -1362,8 +1362,9 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 }
 
 // counts checks the weeks' counts: each of a commitment in the list that the catalog keeps as
-// a count, for a week from 1 to maxWeek, within couple.CheckWeekCount, and once per week.
-func (c *checker) counts(d *Dossier, ids map[int64]bool) {
+// a count, for a week from 1 to maxWeek that CountWeekAllowed allows, within CheckWeekCount,
+// and once per week.
+func (c *checker) counts(d *Dossier, ids map[int64]bool, from, today Date) {
 	catalog := map[int64]string{}
 	for _, cm := range d.Commitments {
 		catalog[cm.ID] = cm.CatalogID
@@ -1380,6 +1381,11 @@ func (c *checker) counts(d *Dossier, ids map[int64]bool) {
 		}
 		if err := couple.CheckWeekCount(wc.Count); err != nil {
 			c.add("%s: %v", what, err)
+		}
+		if wc.Week >= 1 && wc.Week <= maxWeek {
+			if err := couple.CountWeekAllowed(d.Case.WeekStart(wc.Week), from, today); err != nil {
+				c.add("%s: %v", what, err)
+			}
 		}
 		if wc.CommitmentID == 0 || !ids[wc.CommitmentID] {
 			c.add("%s refers to a commitment that is not in the couple's list", what)

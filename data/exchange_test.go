@@ -457,6 +457,8 @@ func TestRefusedImportsLeaveTheDatabaseUntouched(t *testing.T) {
 		{"invalid mark", mutate(t, doc, `"mark": "kept"`, `"mark": "maybe"`), `kept, missed or na, not "maybe"`},
 		{"item of a missing commitment", mutate(t, doc, `"commitment": 0,`, `"commitment": 99,`), "items[1].commitment refers to commitment 99"},
 		{"mark of a missing commitment", mutateAfter(t, doc, `"marks": [`, `"commitment": `, `"commitment": -1`), "marks[0].commitment refers to commitment -1"},
+		{"count of a week to come", mutateAfter(t, doc, `"counts": [`, `"week": 1,`, `"week": 4000,`), "a week still to come cannot be counted yet"},
+		{"count too high", mutateAfter(t, doc, `"counts": [`, `"count": 4`, `"count": 500`), "between 0 and 168"},
 		{"duplicate mark", mutateAfter(t, doc, `"marks": [`, `"mark": "na"`, `"mark": "na"}, {"commitment": 2, "day": "2026-03-04", "mark": "kept"`), "appears twice"},
 		{"bad PNG", mutate(t, doc, pngB64, base64.StdEncoding.EncodeToString([]byte("GIF89a not a png at all"))), "not a PNG image"},
 		{"truncated PNG", mutate(t, doc, pngB64, pngB64[:len(pngB64)/2/4*4]), "PNG"},

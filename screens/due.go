@@ -16,11 +16,9 @@ import (
 // whatIsDue says, in the couple's language, what their rhythm asks for today (couple.WhatIsDue).
 func whatIsDue(c *data.Content, d *data.Dossier) []string {
 	today := data.DateOf(app.Now())
-	ci := d.CheckIn(d.Case.WeekOf(today))
-	checkedIn := ci.Trust >= 0 || strings.TrimSpace(ci.WentWell+ci.WasHard+ci.Appreciated) != ""
-	monitoring := func(id string) bool { e := c.Entry(id); return e != nil && e.Monitoring }
+	checkedIn := d.CheckIn(d.Case.WeekOf(today)).Written()
 	var out []string
-	for _, due := range couple.WhatIsDue(today, checkedIn, d.Agreements, d.Commitments, monitoring) {
+	for _, due := range couple.WhatIsDue(today, checkedIn, d.Agreements, d.Commitments, app.Monitoring(c)) {
 		switch due.Kind {
 		case couple.DueCheckIn:
 			out = append(out, c.T("ui.due.checkin"))

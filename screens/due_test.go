@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
 )
@@ -35,5 +37,43 @@ func TestHeaderShowsWhatIsDue(t *testing.T) {
 	c.Show(app.StepTracking)
 	if strings.Contains(c.Due.Text, content.T("ui.due.checkin")) {
 		t.Errorf("the check-in is still due once written: %q", c.Due.Text)
+	}
+}
+
+// TestStartListSaysWhatIsDue: the list of couples says briefly what is due for each couple, as
+// its header does at length: the example couple's check-in until it is written, nothing for a
+// couple that has not signed an agreement.
+func TestStartListSaysWhatIsDue(t *testing.T) {
+	r := newRig(t)
+	r.couple(app.StepWelcome)
+	r.win.ShowStart()
+	c := r.sample(app.StepTracking)
+	r.win.ShowStart()
+	r.win.Start.steps.Wait()
+	dueOf := func() map[string]string {
+		out := map[string]string{}
+		for i, row := range r.win.Start.Cases {
+			o := r.win.Start.newRow()
+			r.win.Start.updateRow(i, o)
+			due := o.(*fyne.Container).Objects[1].(*widget.Label)
+			if due.Visible() {
+				out[row.Title] = due.Text
+			} else if due.Text != "" {
+				t.Errorf("%s: a hidden due label holds %q", row.Title, due.Text)
+			}
+		}
+		return out
+	}
+	checkIn := r.state.Content.T("ui.start.due.checkin")
+	if got := dueOf(); len(got) != 1 || got[c.d.Case.Title()] != checkIn {
+		t.Fatalf("due in the list: %q, want only the example's %q", got, checkIn)
+	}
+	r.win.OpenCouple(c.d.Case.ID)
+	r.win.Couple.Show(app.StepTracking)
+	test.Tap(r.win.Couple.Current.(*trackingScreen).Trust[5])
+	test.Tap(r.win.Couple.Back)
+	r.win.Start.steps.Wait()
+	if got := dueOf(); len(got) != 0 {
+		t.Errorf("due once the check-in is written: %q", got)
 	}
 }

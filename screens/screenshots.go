@@ -79,6 +79,11 @@ func Screenshots(state *app.State, dir string, size fyne.Size, dark bool) ([]str
 		w.Couple.SetKeyboard(app.KeyboardBoth)
 	}
 	state.Flush()
+	// The list again, now with the example couple in it and what is due for them.
+	w.ShowStart()
+	if err := shoot("00-start-couples"); err != nil {
+		return files, err
+	}
 	return files, nil
 }
 

@@ -36,6 +36,7 @@ type Start struct {
 type startRow struct {
 	Case  data.Case
 	Step  string
+	Due   string // what is due today, briefly; "" when nothing
 	Title string
 }
 
@@ -139,7 +140,7 @@ func (s *Start) reload(rows []app.CoupleRow, changed int64) {
 func (s *Start) show(rows []app.CoupleRow) {
 	s.all = s.all[:0]
 	for _, r := range rows {
-		s.all = append(s.all, startRow{Case: r.Case, Step: s.stepText(r)})
+		s.all = append(s.all, startRow{Case: r.Case, Step: s.stepText(r), Due: s.dueText(r)})
 	}
 	s.filter()
 }
@@ -171,20 +172,42 @@ func (s *Start) stepText(r app.CoupleRow) string {
 	return s.win.state.Content.T("ui.step." + r.Step)
 }
 
+// dueText says briefly what is due for a couple today, as its header says it at length.
+func (s *Start) dueText(r app.CoupleRow) string {
+	var out []string
+	for _, k := range r.Due {
+		out = append(out, s.win.state.Content.T("ui.start.due."+string(k)))
+	}
+	return strings.Join(out, ", ")
+}
+
+// A row is the couple's name, how far they have come, and what is due at the end, where a
+// long detail line cannot cut it off.
 func (s *Start) newRow() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
 	detail := widget.NewLabel("")
 	detail.Truncation = fyne.TextTruncateEllipsis
-	return container.NewGridWithColumns(2, name, detail)
+	due := widget.NewLabel("")
+	due.Importance = widget.HighImportance
+	return container.NewBorder(nil, nil, nil, due, container.NewGridWithColumns(2, name, detail))
 }
 
 func (s *Start) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := s.Cases[i]
-	g := o.(*fyne.Container)
+	b := o.(*fyne.Container)
+	g := b.Objects[0].(*fyne.Container)
 	g.Objects[0].(*widget.Label).SetText(row.Title)
 	g.Objects[1].(*widget.Label).SetText(s.win.state.Content.Tf("ui.start.row",
 		dateText(s.win.state.Content, row.Case.StartDate), s.win.state.Content.Date(row.Case.UpdatedAt.Local()), row.Step))
+	due := b.Objects[1].(*widget.Label)
+	due.SetText(row.Due)
+	if row.Due == "" {
+		due.Hide()
+	} else {
+		due.Show()
+	}
+	b.Refresh() // lay the row out again: the due label's width changed with its text
 }
 
 func dateText(c *data.Content, d data.Date) string {

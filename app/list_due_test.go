@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"kintsugi/couple"
+	"kintsugi/data"
+)
+
+// TestListSaysWhatIsDueAsTheHeaderDoes: the list reads what is due from small queries, the
+// couple's header from the whole record; on days before and after each of the example's dates,
+// with the week's check-in written or not, they agree. A locked couple shows nothing.
+func TestListSaysWhatIsDueAsTheHeaderDoes(t *testing.T) {
+	ctx := context.Background()
+	st, content := openWithContent(t)
+	made := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	c, err := CreateSample(ctx, st, content, made)
+	if err != nil {
+		t.Fatal(err)
+	}
+	locked, err := CreateSample(ctx, st, content, made)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Lock(ctx, locked.ID, "a long passphrase here"); err != nil {
+		t.Fatal(err)
+	}
+	old := Now
+	t.Cleanup(func() { Now = old })
+
+	seen := map[couple.DueKind]bool{}
+	for _, days := range []int{-100, 0, 13, 14, 20, 28, 29, 400} {
+		for _, writeCheckIn := range []bool{false, true} {
+			now := made.AddDate(0, 0, days)
+			Now = func() time.Time { return now }
+			d, err := st.Dossier(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			today := data.DateOf(now)
+			if writeCheckIn {
+				if err := st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: d.Case.WeekOf(today), Trust: -1, WasHard: "x"}); err != nil && days >= 0 {
+					t.Fatal(err)
+				}
+				if d, err = st.Dossier(ctx, c.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var want []couple.DueKind
+			for _, due := range couple.WhatIsDue(today, d.CheckIn(d.Case.WeekOf(today)).Written(), d.Agreements, d.Commitments, Monitoring(content)) {
+				want = append(want, due.Kind)
+				seen[due.Kind] = true
+			}
+			rows, err := ListCouples(ctx, st, content)
+			if err != nil {
+				t.Fatal(err)
+			}
+			one, err := CoupleRowOf(ctx, st, content, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range rows {
+				switch {
+				case r.Case.ID == c.ID && (!slices.Equal(r.Due, want) || !slices.Equal(one.Due, want)):
+					t.Errorf("day %+d, check-in written %v: the list says %v (one row %v), the header %v", days, writeCheckIn, r.Due, one.Due, want)
+				case r.Case.ID == locked.ID && len(r.Due) != 0:
+					t.Errorf("a locked couple shows what is due: %v", r.Due)
+				}
+			}
+		}
+	}
+	for _, k := range []couple.DueKind{couple.DueCheckIn, couple.DueReview, couple.DueMonitoring} {
+		if !seen[k] {
+			t.Errorf("no day had %s due: the test does not try it", k)
+		}
+	}
+}

@@ -251,7 +251,25 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	if err := cl.openCase(ctx, st, *caseID, *passFile); err != nil {
 		return err
 	}
+	if err := cl.warnAltered(ctx, st, *caseID); err != nil {
+		return err
+	}
 	return offerBackup(ctx, st.Path(), app.ExportWorkbook(ctx, st, *caseID, *out, opt))
+}
+
+// warnAltered names on the terminal each agreement version changed after both partners signed
+// it: the workbook prints it as altered, and a person running a command should not miss that.
+func (cl *cli) warnAltered(ctx context.Context, st *data.Store, caseID int64) error {
+	versions, err := st.Agreements(ctx, caseID)
+	if err != nil {
+		return err
+	}
+	for _, a := range versions {
+		if a.Altered() {
+			fmt.Fprintf(cl.stderr, "kintsugi: warning: agreement version %d was changed after both partners signed it; it is shown as altered, not as signed\n", a.Version)
+		}
+	}
+	return nil
 }
 
 func passphraseFlag(fs *flag.FlagSet) *string {

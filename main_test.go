@@ -335,6 +335,15 @@ func TestImportRefusesAFileThatBreaksTheCouplesRules(t *testing.T) {
 			ag := signedBySamOnly(c)
 			ag["items"].([]any)[0].(doc)["commitment"] = nil
 		}},
+		"an amount changed after both signed": {"changed after both partners signed it", func(c doc) {
+			for _, it := range c["agreements"].([]any)[0].(doc)["items"].([]any) {
+				if p := it.(doc)["param"].(float64); p > 0 {
+					it.(doc)["param"] = p + 3
+					return
+				}
+			}
+			t.Fatal("the example's agreement has no amount to change")
+		}},
 	}
 	before := dbFiles(t, home)
 	for what, b := range breaks {
@@ -427,4 +436,35 @@ func TestWorkbookNamesWhatCannotPrint(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, "🌹 (U+1F339)") {
 		t.Errorf("workbook: %d, stderr %q: the rose is not named", code, stderr)
 	}
+}
+
+// A signed agreement changed in the database behind Kintsugi's back prints as altered, never
+// as signed, the command says so, and the couple cannot be exported as signed.
+func TestAnAlteredAgreementShowsAsAlteredOnTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	_, out, _ := runCLI(t, "sample", "--db", db)
+	id := strings.TrimSpace(out)
+	st, err := data.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"DROP TRIGGER agreement_items_frozen_update",
+		"UPDATE agreement_items SET param = param + 3 WHERE param > 0"} {
+		if _, err := st.DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	pdf := filepath.Join(dir, "w.pdf")
+	code, _, stderr := runCLI(t, "workbook", "--case", id, "--db", db, "-o", pdf)
+	if code != 0 || !strings.Contains(stderr, "agreement version 1 was changed after both partners signed it") {
+		t.Errorf("workbook: exit %d, stderr %q", code, stderr)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, pdf)), " ")
+	if !strings.Contains(text, "changed after both signed it") || strings.Contains(text, "signed by both; this version no longer changes") {
+		t.Errorf("the workbook does not show the agreement as altered:\n%s", text)
+	}
+	code, _, stderr = runCLI(t, "export", "--case", id, "--db", db, "-o", filepath.Join(dir, "c.kintsugi"))
+	oneClearLine(t, code, stderr, "changed after both partners signed it")
 }

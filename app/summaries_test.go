@@ -185,7 +185,10 @@ func TestSummariesFilledForAnOlderDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// As an older Kintsugi left it: the schema before the summaries.
+	// As an older Kintsugi left it: the schema before the summaries (and the digests after them).
+	if _, err := st.DB().Exec("DROP TABLE agreement_digests"); err != nil {
+		t.Fatal(err)
+	}
 	undoSummaries(t, st)
 	for _, undo := range []string{"ALTER TABLE cases DROP COLUMN rebuilding_sealed", // and the migrations after it
 		"ALTER TABLE checkins DROP COLUMN trust_sealed", "ALTER TABLE marks DROP COLUMN mark_sealed", "PRAGMA user_version = 10"} {

@@ -16,6 +16,9 @@ type Agreement struct {
 	Items      []AgreementItem
 	Signatures []Signature
 	CreatedAt  time.Time
+	// Digest is AgreementDigest of the version as both signed it, kept from the moment the
+	// second signature was given; nil until then (see Altered).
+	Digest []byte
 }
 
 // Frozen reports whether both partners have signed this version.

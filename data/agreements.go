@@ -146,7 +146,15 @@ func (s *Store) Sign(ctx context.Context, caseID, agreementID int64, sig Signatu
 			`INSERT INTO signatures (agreement_id, partner, typed_name, png, signed_at) VALUES (?, ?, ?, ?, ?)
 			 ON CONFLICT (agreement_id, partner) DO UPDATE SET typed_name = excluded.typed_name, png = excluded.png, signed_at = excluded.signed_at`,
 			agreementID, string(sig.Partner), name, img, sig.SignedAt.UTC().Format(time.RFC3339Nano))
-		return err
+		if err != nil {
+			return err
+		}
+		// The second signature: keep the digest of exactly what is stored now, as both signed it.
+		signed, err := s.agreementIn(ctx, tx, caseID, agreementID)
+		if err != nil || !signed.Frozen() {
+			return err
+		}
+		return s.writeDigest(ctx, tx, caseID, agreementID, signed)
 	})
 }
 
@@ -209,7 +217,10 @@ func (s *Store) agreementIn(ctx context.Context, q queryer, caseID, id int64) (A
 	if a.Items, err = s.itemsIn(ctx, q, caseID, id); err != nil {
 		return a, err
 	}
-	a.Signatures, err = s.signaturesIn(ctx, q, caseID, id)
+	if a.Signatures, err = s.signaturesIn(ctx, q, caseID, id); err != nil {
+		return a, err
+	}
+	a.Digest, err = s.digestIn(ctx, q, caseID, id)
 	return a, err
 }
 

@@ -44,6 +44,19 @@ func (d *damageLog) remove(caseID int64, field, row string) {
 	delete(d.m, damageKey{caseID, field, row})
 }
 
+// inAgreement reports whether a value of agreement version agreementID was found damaged.
+func (d *damageLog) inAgreement(caseID, agreementID int64) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	prefix := agreementRow(agreementID, "")
+	for k := range d.m {
+		if k.caseID == caseID && strings.HasPrefix(k.row, prefix) && (strings.HasPrefix(k.field, "agreement.") || strings.HasPrefix(k.field, "signature.")) {
+			return true
+		}
+	}
+	return false
+}
+
 // Damaged names, in plain words, each of a couple's values found damaged while reading it
 // (since it was last read): the rest of the couple opened, these read as empty. A write of the
 // same value replaces the damaged one.
@@ -76,6 +89,8 @@ func describeValue(field, row string) string {
 		return fmt.Sprintf("item %s of an agreement", rest)
 	case "signature.name", "signature.png":
 		return fmt.Sprintf("partner %s's signature", rest)
+	case digestField:
+		return fmt.Sprintf("the record of what was signed on agreement %s", row)
 	case "letter":
 		return "the letter"
 	case "checkin.went_well", "checkin.was_hard", "checkin.appreciated":

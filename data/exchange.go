@@ -27,9 +27,9 @@ import (
 const ExchangeFormat = "kintsugi-couple"
 
 // ExchangeVersion is the version of the export format this build writes and the newest it reads.
-// Version 2 adds the plain document's checksum, version 3 the weeks' counts; older files are
-// still read.
-const ExchangeVersion = 3
+// Version 2 adds the plain document's checksum, version 3 the weeks' counts, version 4 the
+// digest of each agreement version signed by both; older files are still read.
+const ExchangeVersion = 4
 
 // MaxCoupleSize bounds one couple's document (the compact JSON of "couple"): an export refuses a
 // larger couple, so every file Kintsugi writes can be imported again.
@@ -141,10 +141,13 @@ type docCommitment struct {
 }
 
 type docAgreement struct {
-	Version    int            `json:"version"`
-	StartDate  string         `json:"start_date"`
-	ReviewDate string         `json:"review_date"`
-	CreatedAt  string         `json:"created_at"`
+	Version    int    `json:"version"`
+	StartDate  string `json:"start_date"`
+	ReviewDate string `json:"review_date"`
+	CreatedAt  string `json:"created_at"`
+	// Digest is the hex SHA-256 of what both signed (couple.AgreementDigest), "" for a version
+	// not signed by both. An import refuses a signed version whose items do not match it.
+	Digest     string         `json:"digest" since:"4"`
 	Items      []docItem      `json:"items"`
 	Signatures []docSignature `json:"signatures"`
 }
@@ -357,6 +360,13 @@ func toDoc(d *Dossier) (*docCouple, error) {
 			})
 		}
 		sort.SliceStable(da.Signatures, func(i, j int) bool { return da.Signatures[i].Partner < da.Signatures[j].Partner })
+		if a.Frozen() {
+			// An altered version would travel as signed, and its file would not import.
+			if err := couple.CheckDigest(a); err != nil {
+				return nil, err
+			}
+			da.Digest = hex.EncodeToString(a.Digest)
+		}
 		c.Agreements = append(c.Agreements, da)
 	}
 	sort.SliceStable(c.Agreements, func(i, j int) bool { return c.Agreements[i].Version < c.Agreements[j].Version })
@@ -518,7 +528,7 @@ func DecodeDossier(b []byte, passphrase func() (string, error)) (*Dossier, error
 	if err := strictDecode(inner, &c, "couple", version); err != nil {
 		return nil, err
 	}
-	d, err := fromDoc(&c)
+	d, err := fromDoc(&c, version)
 	if err != nil {
 		return nil, err
 	}
@@ -736,7 +746,7 @@ func (r *docReader) index(i int, n int, path string) int64 {
 }
 
 // fromDoc turns the document into a dossier. Commitments get IDs 1..n in list order.
-func fromDoc(c *docCouple) (*Dossier, error) {
+func fromDoc(c *docCouple, version int) (*Dossier, error) {
 	r := &docReader{}
 	d := &Dossier{
 		Case: Case{
@@ -795,6 +805,18 @@ func fromDoc(c *docCouple) (*Dossier, error) {
 			}
 			ag.Signatures = append(ag.Signatures, Signature{Partner: Partner(s.Partner), TypedName: s.TypedName, PNG: img,
 				SignedAt: r.stamp(s.SignedAt, sp+".signed_at", true)})
+		}
+		if version >= 4 && ag.Frozen() {
+			// Not nil even when empty: from version 4 a version signed by both must carry its
+			// digest, and a missing one fails validateDossier's check like a wrong one.
+			ag.Digest = []byte{}
+			if a.Digest != "" {
+				digest, err := hex.DecodeString(a.Digest)
+				if err != nil {
+					r.fail("%s.digest is not written in hexadecimal", p)
+				}
+				ag.Digest = append(ag.Digest, digest...)
+			}
 		}
 		d.Agreements = append(d.Agreements, ag)
 	}
@@ -1014,6 +1036,14 @@ func validateDossier(d *Dossier, today Date) error {
 				if err := couple.CheckItem(it, mon); err != nil {
 					c.add("agreement version %d, item %d: %v", a.Version, j+1, err)
 				}
+			}
+		}
+	}
+	for _, a := range d.Agreements {
+		// A file from before digests (or a couple made in code) has none: one is made at import.
+		if a.Digest != nil {
+			if err := couple.CheckDigest(a); err != nil {
+				c.add("%v", err)
 			}
 		}
 	}
@@ -1286,6 +1316,15 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 			}
 			if err := exec("INSERT INTO signatures (agreement_id, partner, typed_name, png, signed_at) VALUES (?, ?, ?, ?, ?)",
 				aid, string(sig.Partner), name, img, stampString(sig.SignedAt)); err != nil {
+				return err
+			}
+		}
+		// The digest of what is stored now: validateDossier has already held a file's own
+		// digest to what it holds, so for such a file both are the same.
+		if stored, err := s.agreementIn(ctx, tx, id, aid); err != nil {
+			return err
+		} else if stored.Frozen() {
+			if err := s.writeDigest(ctx, tx, id, aid, stored); err != nil {
 				return err
 			}
 		}

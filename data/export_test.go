@@ -133,3 +133,21 @@ func ShapeLikeBefore(st *Store, caseID int64) error {
 
 // SetAfterLockCommit sets what runs between a lock's commit and its wipe of the log.
 func SetAfterLockCommit(f func()) { afterLockCommit = f }
+
+// LockLikeBeforeDigests makes an unlocked couple's lock look as Kintsugi made it before digests
+// of signed agreements: no digests, and the lock's first check value.
+func LockLikeBeforeDigests(st *Store, caseID int64) error {
+	c := st.locks.get(caseID)
+	if c == nil {
+		return ErrLocked
+	}
+	check, err := c.Seal([]byte(checkPlain), aad(caseID, "check"))
+	if err != nil {
+		return err
+	}
+	if _, err := st.db.Exec("DELETE FROM agreement_digests WHERE agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)", caseID); err != nil {
+		return err
+	}
+	_, err = st.db.Exec("UPDATE locks SET check_value = ? WHERE case_id = ?", check, caseID)
+	return err
+}

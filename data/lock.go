@@ -219,6 +219,13 @@ func (s *Store) lockOf(ctx context.Context, caseID int64) (*lockRow, error) {
 
 const checkPlain = "kintsugi lock check"
 
+// checkDigests is the check value of a lock whose couple keeps a digest of every version both
+// signed. A lock still holding checkPlain was made before digests: at its first unlock the
+// missing digests are made and the check value becomes this one, in one transaction. From then
+// on a missing digest is an altered agreement, and since the check value cannot be forged
+// without the passphrase, deleting a digest cannot pass for "made before digests".
+const checkDigests = "kintsugi lock check; digests kept"
+
 // Unlock opens a locked couple with its passphrase for as long as the store is open, or until
 // Forget. A wrong passphrase opens nothing and returns ErrWrongPassphrase.
 func (s *Store) Unlock(ctx context.Context, caseID int64, passphrase string) error {
@@ -237,10 +244,22 @@ func (s *Store) Unlock(ctx context.Context, caseID int64, passphrase string) err
 	if err != nil {
 		return err
 	}
-	if got, err := c.Open(r.check, aad(caseID, "check")); err != nil || string(got) != checkPlain {
+	got, err := c.Open(r.check, aad(caseID, "check"))
+	if err != nil || string(got) != checkPlain && string(got) != checkDigests {
 		return ErrWrongPassphrase
 	}
 	s.locks.set(caseID, c)
+	if string(got) == checkPlain {
+		err := s.write(ctx, 0, fmt.Sprintf("unlock case %d: keep the digests of signed agreements", caseID), func(tx *sql.Tx) error {
+			if err := s.digestMissing(ctx, tx, caseID); err != nil {
+				return err
+			}
+			return s.writeLock(ctx, tx, caseID, r.kdf, c)
+		})
+		if err != nil {
+			return err
+		}
+	}
 	return s.bindToRows(ctx, caseID, r.kdf, c)
 }
 
@@ -326,6 +345,7 @@ var sealedColumns = []struct{ table, column, field, scope, row string }{
 	{"checkins", "appreciated", "checkin.appreciated", "case_id = ?", "CAST(week AS TEXT)"},
 	{"therapist_notes", "body", "therapist.notes", "case_id = ?", "''"},
 	{"pins", "secret", "pin.secret", "case_id = ?", "partner"},
+	{"agreement_digests", "digest", digestField, "agreement_id IN (SELECT id FROM agreements WHERE case_id = ?)", "CAST(agreement_id AS TEXT)"},
 }
 
 // The row keys above are what the store's code passes as row for each column (answerRow,
@@ -412,7 +432,7 @@ func newLockKey(passphrase string) (KDF, *Cipher, error) {
 
 // writeLock stores (or replaces) a couple's lock row: the key's parameters and a check value.
 func (s *Store) writeLock(ctx context.Context, tx *sql.Tx, caseID int64, kdf KDF, c *Cipher) error {
-	check, err := c.Seal([]byte(checkPlain), aad(caseID, "check"))
+	check, err := c.Seal([]byte(checkDigests), aad(caseID, "check"))
 	if err != nil {
 		return err
 	}

@@ -286,11 +286,28 @@ func (s *Store) migrate(ctx context.Context, m migration) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
+	if step := s.goStep(m.name); step != nil {
+		if err := step(ctx, tx); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	return nil
+}
+
+// goStep is what a migration needs done in Go, after its SQL and in its transaction: what SQL
+// alone cannot compute. It is found by the file's name without its number, so a migration
+// renumbered when another lands first keeps its step.
+func (s *Store) goStep(file string) func(context.Context, *sql.Tx) error {
+	_, name, _ := strings.Cut(file, "_")
+	switch name {
+	case "agreement_digests.sql":
+		return func(ctx context.Context, tx *sql.Tx) error { return s.digestMissing(ctx, tx, 0) }
 	}
 	return nil
 }

@@ -219,7 +219,9 @@ func (s *agreementScreen) buildVersionPick() {
 	for i := len(s.Versions) - 1; i >= 0; i-- {
 		a := s.Versions[i]
 		label := s.e.tf("ui.agreement.version.draft", a.Version)
-		if a.Frozen() {
+		if a.Altered() {
+			label = s.e.tf("ui.agreement.version.altered", a.Version)
+		} else if a.Frozen() {
 			label = s.e.tf("ui.agreement.version.signed", a.Version, s.e.content.Date(signedOn(a).Time()))
 		}
 		s.labels = append(s.labels, label)
@@ -463,6 +465,8 @@ func (s *agreementScreen) View() fyne.CanvasObject {
 	a := s.Shown
 	status := e.t("ui.agreement.status.draft")
 	switch {
+	case a.Altered():
+		status = e.t("ui.agreement.status.altered")
 	case a.Frozen():
 		status = e.tf("ui.agreement.status.frozen", e.content.Date(signedOn(*a).Time()))
 	case len(a.Signatures) > 0:

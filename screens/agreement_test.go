@@ -320,3 +320,23 @@ func agreeBoth(t *testing.T, r *rig, cm data.Commitment) {
 		}
 	}
 }
+
+// A signed version changed in the database behind Kintsugi's back says so, and is not shown
+// as signed, in the window and in the version picker.
+func TestAgreementAlteredAfterSigningShowsAsAltered(t *testing.T) {
+	r := newRig(t)
+	c := r.sample(app.StepAgreement)
+	for _, q := range []string{"DROP TRIGGER agreement_items_frozen_update",
+		"UPDATE agreement_items SET param = param + 3 WHERE param > 0"} {
+		if _, err := r.st.DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.Show(app.StepWelcome)
+	c.Show(app.StepAgreement)
+	s := c.Current.(*agreementScreen)
+	shown := strings.Join(texts(s.View()), "\n")
+	if !strings.Contains(shown, "changed after you both signed it") || strings.Contains(shown, "Signed by both on") {
+		t.Errorf("the altered version is shown as:\n%s", shown)
+	}
+}

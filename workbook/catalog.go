@@ -244,9 +244,12 @@ func (b *book) agreement() {
 		return
 	}
 	status := b.c.Tf("wb.agreement.version", a.Version)
-	if a.Frozen() {
+	switch {
+	case a.Altered():
+		status += "  ·  " + b.c.T("wb.agreement.altered")
+	case a.Frozen():
 		status += "  ·  " + b.c.T("wb.agreement.frozen")
-	} else {
+	default:
 		status += "  ·  " + b.c.T("wb.agreement.draft")
 	}
 	b.flow(stLabelB, b.margin, b.bodyW, status)
@@ -278,7 +281,10 @@ func (b *book) agreement() {
 		b.sub(b.c.T("wb.agreement.earlier"), 3*stBody.lead)
 		for _, old := range b.d.Agreements[:len(b.d.Agreements)-1] {
 			line := b.c.Tf("wb.agreement.version", old.Version)
-			if old.Frozen() {
+			switch {
+			case old.Altered():
+				line += "  ·  " + b.c.T("wb.agreement.altered")
+			case old.Frozen():
 				line += "  ·  " + b.c.Tf("wb.agreement.signed.on", b.date(data.DateOf(lastSigned(old))))
 			}
 			b.flow(stBody, b.margin, b.bodyW, line)

@@ -191,7 +191,8 @@ func TestSummariesFilledForAnOlderDatabase(t *testing.T) {
 	}
 	undoSummaries(t, st)
 	for _, undo := range []string{"ALTER TABLE cases DROP COLUMN rebuilding_sealed", // and the migrations after it
-		"ALTER TABLE checkins DROP COLUMN trust_sealed", "ALTER TABLE marks DROP COLUMN mark_sealed", "PRAGMA user_version = 10"} {
+		"ALTER TABLE checkins DROP COLUMN trust_sealed", "ALTER TABLE marks DROP COLUMN mark_sealed",
+		"ALTER TABLE pins DROP COLUMN wrapped", "PRAGMA user_version = 10"} {
 		if _, err := st.DB().Exec(undo); err != nil {
 			t.Fatal(err)
 		}

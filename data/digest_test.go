@@ -110,8 +110,10 @@ func TestMigrationDigestsVersionsSignedBefore(t *testing.T) {
 	ctx := context.Background()
 	st, path := openTemp(t)
 	c := fillCouple(t, st)
-	if _, err := st.DB().Exec("DROP TABLE agreement_digests"); err != nil {
-		t.Fatal(err)
+	for _, undo := range []string{"DROP TABLE agreement_digests", "ALTER TABLE pins DROP COLUMN wrapped"} { // and the migrations after it
+		if _, err := st.DB().Exec(undo); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if _, err := st.DB().Exec("PRAGMA user_version = 13"); err != nil {
 		t.Fatal(err)

@@ -123,7 +123,8 @@ func ShapeLikeBefore(st *Store, caseID int64) error {
 		}
 	}
 	for _, q := range []string{"ALTER TABLE cases DROP COLUMN rebuilding_sealed", "ALTER TABLE checkins DROP COLUMN trust_sealed",
-		"ALTER TABLE marks DROP COLUMN mark_sealed", fmt.Sprintf("PRAGMA user_version = %d", before)} {
+		"ALTER TABLE marks DROP COLUMN mark_sealed", "ALTER TABLE pins DROP COLUMN wrapped", // and the migrations after it
+		fmt.Sprintf("PRAGMA user_version = %d", before)} {
 		if _, err := st.db.Exec(q); err != nil {
 			return fmt.Errorf("%s: %w", q, err)
 		}
@@ -150,4 +151,54 @@ func LockLikeBeforeDigests(st *Store, caseID int64) error {
 	}
 	_, err = st.db.Exec("UPDATE locks SET check_value = ? WHERE case_id = ?", check, caseID)
 	return err
+}
+
+// PINLikeBefore turns an unlocked, locked couple's database back into what a lock made before
+// schema 15 left: each PIN's check value sealed with the PIN's key alone, at the schema before
+// the one that wraps it. The store is closed afterwards.
+func PINLikeBefore(st *Store, caseID int64) error {
+	c := st.locks.get(caseID)
+	if c == nil {
+		return ErrLocked
+	}
+	rows, err := st.db.Query("SELECT partner, check_value FROM pins WHERE case_id = ? AND wrapped = 1", caseID)
+	if err != nil {
+		return err
+	}
+	checks := map[string][]byte{}
+	for rows.Next() {
+		var p string
+		var check []byte
+		if err := rows.Scan(&p, &check); err != nil {
+			rows.Close()
+			return err
+		}
+		checks[p] = check
+	}
+	rows.Close()
+	for p, check := range checks {
+		inner, err := openRow(c, caseID, pinCheckField, p, check)
+		if err != nil {
+			return err
+		}
+		if _, err := st.db.Exec("UPDATE pins SET check_value = ?, wrapped = 0 WHERE case_id = ? AND partner = ?", inner, caseID, p); err != nil {
+			return err
+		}
+	}
+	for _, q := range []string{"ALTER TABLE pins DROP COLUMN wrapped", fmt.Sprintf("PRAGMA user_version = %d", versionOf("_pin_wrapped.sql")-1)} {
+		if _, err := st.db.Exec(q); err != nil {
+			return fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return st.Close()
+}
+
+func versionOf(suffix string) int {
+	ms, _ := migrations()
+	for _, m := range ms {
+		if strings.HasSuffix(m.name, suffix) {
+			return m.version
+		}
+	}
+	return 0
 }

@@ -264,9 +264,9 @@ func (s *Store) Unlock(ctx context.Context, caseID int64, passphrase string) err
 }
 
 // bindToRows re-seals a couple's values sealed before row binding (KSG1) so each is bound to its
-// row, and seals a shape left plain by a lock made before schema 12; it runs at unlock, the
-// first moment the key is at hand. A couple with a damaged value is
-// left as it is: the damage is reported where the value is read.
+// row, and seals the shape and wraps the PIN check values a lock made before schema 12 and 15
+// left plain; it runs at unlock, the first moment the key is at hand. A couple with a damaged
+// value is left as it is: the damage is reported where the value is read.
 func (s *Store) bindToRows(ctx context.Context, caseID int64, kdf KDF, c *Cipher) error {
 	old := 0
 	for _, col := range sealedColumns {
@@ -281,6 +281,11 @@ func (s *Store) bindToRows(ctx context.Context, caseID int64, kdf KDF, c *Cipher
 	if err != nil {
 		return fmt.Errorf("unlock case %d: %w", caseID, err)
 	}
+	var bare int // PINs set before a lock made before their check values were wrapped
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM pins WHERE case_id = ? AND wrapped = 0", caseID).Scan(&bare); err != nil {
+		return fmt.Errorf("unlock case %d: %w", caseID, err)
+	}
+	plain += bare
 	if old+plain == 0 {
 		return nil
 	}
@@ -405,6 +410,9 @@ func (s *Store) resealCase(ctx context.Context, tx *sql.Tx, caseID int64, kdf KD
 		if err := resealShape(ctx, tx, caseID, col, old, next); err != nil {
 			return fmt.Errorf("%s.%s: %w", col.table, col.column, err)
 		}
+	}
+	if err := wrapPINChecks(ctx, tx, caseID, old, next); err != nil {
+		return err
 	}
 	if err := s.writeLock(ctx, tx, caseID, kdf, next); err != nil {
 		return err

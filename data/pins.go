@@ -91,13 +91,24 @@ func (s *Store) EnterPIN(ctx context.Context, caseID int64, p Partner, pin strin
 	}
 	var raw string
 	var check, secret []byte
-	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret FROM pins WHERE case_id = ? AND partner = ?",
-		caseID, string(p)).Scan(&raw, &check, &secret)
+	var wrapped bool
+	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped FROM pins WHERE case_id = ? AND partner = ?",
+		caseID, string(p)).Scan(&raw, &check, &secret, &wrapped)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("read PIN: %w", err)
+	}
+	if wrapped {
+		// Sealed with the couple's key too: the couple must be open first.
+		rs, ok := s.sealer.(rowSealer)
+		if !ok {
+			return errors.New("read PIN: this store uses its own sealer")
+		}
+		if check, err = rs.OpenRow(caseID, pinCheckField, string(p), check); err != nil {
+			return fmt.Errorf("read PIN: %w", err)
+		}
 	}
 	var kdf KDF
 	if err := json.Unmarshal([]byte(raw), &kdf); err != nil {
@@ -226,9 +237,11 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	// Over a locked couple, the PIN's key needs the couple's key too (through a secret sealed
 	// with it), so a copied file does not let anyone try every PIN without the passphrase.
 	var secret, sealedSecret []byte
-	if locked, err := s.IsLocked(ctx, caseID); err != nil {
+	locked, err := s.IsLocked(ctx, caseID)
+	if err != nil {
 		return err
-	} else if locked {
+	}
+	if locked {
 		secret = make([]byte, 32)
 		if _, err := rand.Read(secret); err != nil {
 			return fmt.Errorf("set PIN: %w", err)
@@ -249,13 +262,19 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	if err != nil {
 		return err
 	}
+	if locked { // wrapped in the couple's key, like resealCase does for a PIN set before the lock
+		if check, err = s.sealBytes(caseID, pinCheckField, string(p), check); err != nil {
+			return fmt.Errorf("set PIN: %w", err)
+		}
+	}
 	s.pins.set(caseID, p, next) // answers are re-sealed with the new key below
 	err = s.write(ctx, caseID, "set PIN", func(tx *sql.Tx) error {
 		kdfJSON, _ := json.Marshal(kdf) // plain struct: cannot fail
 		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret) VALUES (?, ?, ?, ?, ?, ?)
-			 ON CONFLICT (case_id, partner) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value, secret = excluded.secret`,
-			caseID, string(p), string(kdfJSON), check, s.stamp(), sealedSecret); err != nil {
+			`INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped) VALUES (?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (case_id, partner) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value,
+			 secret = excluded.secret, wrapped = excluded.wrapped`,
+			caseID, string(p), string(kdfJSON), check, s.stamp(), sealedSecret, boolInt(locked)); err != nil {
 			return err
 		}
 		for _, a := range answers { // sealed after the PIN row exists, so sealAnswer sees it
@@ -324,5 +343,58 @@ func (s *Store) openAnswer(a *Answer, body []byte, pinSealed bool) error {
 		return err
 	}
 	a.Text = string(plain)
+	return nil
+}
+
+// pinCheckField names a PIN's check value where it is sealed with the couple's key.
+const pinCheckField = "pin.check"
+
+// wrapPINChecks seals each PIN's check value of a couple with the couple's key next (opening an
+// already wrapped one with old first), inside the transaction that locks or re-keys the couple.
+// The check value is what a PIN guess is tried against: wrapped, a copied file offers nothing to
+// try a PIN against without the passphrase, whether the PIN was set before or after the lock.
+// The private answers need no more: they are sealed with the couple's key over the PIN's.
+func wrapPINChecks(ctx context.Context, tx *sql.Tx, caseID int64, old, next *Cipher) error {
+	rows, err := tx.QueryContext(ctx, "SELECT partner, check_value, wrapped FROM pins WHERE case_id = ?", caseID)
+	if err != nil {
+		return err
+	}
+	type pinCheck struct {
+		partner string
+		check   []byte
+		wrapped bool
+	}
+	var checks []pinCheck
+	for rows.Next() {
+		var c pinCheck
+		if err := rows.Scan(&c.partner, &c.check, &c.wrapped); err != nil {
+			rows.Close()
+			return err
+		}
+		checks = append(checks, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, c := range checks {
+		inner := c.check
+		if c.wrapped {
+			if old == nil {
+				return fmt.Errorf("partner %s's PIN: %w", c.partner, ErrSealedWithoutLock)
+			}
+			if inner, err = openRow(old, caseID, pinCheckField, c.partner, c.check); err != nil {
+				return fmt.Errorf("partner %s's PIN: %w", c.partner, err)
+			}
+		}
+		sealed, err := sealRow(next, caseID, pinCheckField, c.partner, inner)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE pins SET check_value = ?, wrapped = 1 WHERE case_id = ? AND partner = ?",
+			sealed, caseID, c.partner); err != nil {
+			return err
+		}
+	}
 	return nil
 }

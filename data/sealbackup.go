@@ -293,8 +293,9 @@ func (s *Store) copyPIN(ctx context.Context, ts *Store, caseID int64, partner Pa
 	}
 	var kdf string
 	var check, secret []byte
-	if err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret FROM pins WHERE case_id = ? AND partner = ?",
-		caseID, string(partner)).Scan(&kdf, &check, &secret); err != nil {
+	var wrapped bool // with the couple's key, which the copy's lock shares
+	if err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped FROM pins WHERE case_id = ? AND partner = ?",
+		caseID, string(partner)).Scan(&kdf, &check, &secret, &wrapped); err != nil {
 		return fmt.Errorf("read PIN: %w", err)
 	}
 	answers, err := ts.answersIn(ctx, ts.db, caseID)
@@ -303,8 +304,8 @@ func (s *Store) copyPIN(ctx context.Context, ts *Store, caseID int64, partner Pa
 	}
 	couple := s.locks.get(caseID)
 	return ts.write(ctx, 0, "seal the copy's private answers", func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret) VALUES (?, ?, ?, ?, ?, ?)",
-			caseID, string(partner), kdf, check, s.stamp(), secret); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			caseID, string(partner), kdf, check, s.stamp(), secret, boolInt(wrapped)); err != nil {
 			return err
 		}
 		for _, a := range answers {

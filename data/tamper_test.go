@@ -196,7 +196,7 @@ func TestPINAnswersFromBeforeTheMarkerStillOpen(t *testing.T) {
 	for _, undo := range []string{"ALTER TABLE cases DROP COLUMN code", "ALTER TABLE cases DROP COLUMN finished",
 		"DROP TABLE therapist_notes", "ALTER TABLE pins DROP COLUMN secret", "ALTER TABLE cases DROP COLUMN rebuilding_sealed",
 		"ALTER TABLE checkins DROP COLUMN trust_sealed", "ALTER TABLE marks DROP COLUMN mark_sealed", "DROP TABLE week_counts",
-		"DROP TABLE agreement_digests"} {
+		"DROP TABLE agreement_digests", "ALTER TABLE pins DROP COLUMN wrapped"} {
 		if _, err := st.DB().Exec(undo); err != nil {
 			t.Fatal(err)
 		}

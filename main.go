@@ -46,7 +46,7 @@ type cli struct {
 
 func commands() []command {
 	return []command{
-		{"workbook", "(--blank | --case ID) [--db PATH] [--passphrase-file FILE] [--weeks N] [--paper a4|letter] -o FILE.pdf",
+		{"workbook", "(--blank [--rebuilding a|b|both] | --case ID) [--db PATH] [--passphrase-file FILE] [--weeks N] [--paper a4|letter] -o FILE.pdf",
 			"print the PDF workbook, blank or for one couple", (*cli).workbook},
 		{"export", "--case ID -o FILE [--db PATH] [--passphrase-file FILE]",
 			"write one couple to a file, to move it to another computer; a locked couple's file is encrypted with its passphrase", (*cli).export},
@@ -218,6 +218,7 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	paper := fs.String("paper", "", "paper size: a4 or letter (default: the couple's, or a4)")
 	passFile := passphraseFlag(fs)
 	lang := fs.String("lang", "", "the workbook's language (default: the couple's, or en)")
+	rebuilding := fs.String("rebuilding", "", "with --blank: who is rebuilding trust, a, b or both, so each partner's questions print for them (default: ticked by hand on the cover)")
 	out := fs.String("o", "", "the PDF `FILE` to write")
 	if err := cl.parse(fs, args); err != nil {
 		return err
@@ -233,10 +234,14 @@ func (cl *cli) workbook(ctx context.Context, args []string) error {
 	case *paper != "" && !data.ValidPaper(*paper):
 		return usageErrorf("workbook: --paper must be a4 or letter, not %q", *paper)
 	}
+	who, err := rebuilderFlag(*rebuilding, *blank)
+	if err != nil {
+		return err
+	}
 	if err := checkLang("workbook", *lang); err != nil {
 		return err
 	}
-	opt := workbook.Options{Paper: *paper, Weeks: *weeks, Language: *lang, Warn: func(missing []rune) {
+	opt := workbook.Options{Paper: *paper, Weeks: *weeks, Language: *lang, Rebuilding: who, Warn: func(missing []rune) {
 		fmt.Fprintf(cl.stderr, "kintsugi: warning: no font on this computer can draw %s; they print as \uFFFD\n",
 			workbook.DescribeRunes(missing))
 	}}
@@ -270,6 +275,23 @@ func (cl *cli) warnAltered(ctx context.Context, st *data.Store, caseID int64) er
 		}
 	}
 	return nil
+}
+
+// rebuilderFlag reads --rebuilding in any letter case: a blank workbook's only, as a couple's
+// workbook follows the couple.
+func rebuilderFlag(v string, blank bool) (data.Rebuilder, error) {
+	v = strings.ToLower(strings.TrimSpace(v))
+	switch {
+	case v == "":
+		return "", nil
+	case !blank:
+		return "", usageErrorf("workbook: --rebuilding is for --blank; a couple's workbook follows the couple")
+	case v == "a" || v == "b":
+		return data.Rebuilder(strings.ToUpper(v)), nil
+	case v == string(data.RebuilderBoth):
+		return data.RebuilderBoth, nil
+	}
+	return "", usageErrorf("workbook: --rebuilding must be a, b or both, not %q", v)
 }
 
 func passphraseFlag(fs *flag.FlagSet) *string {

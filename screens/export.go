@@ -105,7 +105,9 @@ func (s *exportScreen) Export(path string, caseID int64, opt workbook.Options) e
 	s.e.state.Flush() // the workbook holds everything typed so far
 	st := s.e.state.Store
 	if caseID == 0 {
-		st = nil
+		// A blank printed from a couple's screen is for them to fill in by hand: each partner's
+		// questions print for them, as who is rebuilding trust is known.
+		st, opt.Rebuilding = nil, s.e.d.Case.Rebuilding
 	}
 	return app.ExportWorkbook(s.e.state.Context(), st, caseID, path, opt)
 }

@@ -81,14 +81,17 @@ func (b *book) whoRebuilds() {
 	b.oneLine(stLabel, b.margin, y+1, 60, label, "L")
 	b.use(stLabel)
 	x := b.margin + b.textW(b.fit(stLabel, label, 60)) + 4
-	for _, choice := range []string{b.c.Roles.PartnerA, b.c.Roles.PartnerB, b.c.T("wb.cover.rebuilding.both")} {
-		b.box(x, y+1.3, 4, false)
+	choices := []data.Rebuilder{data.RebuilderA, data.RebuilderB, data.RebuilderBoth}
+	for i, choice := range []string{b.c.Roles.PartnerA, b.c.Roles.PartnerB, b.c.T("wb.cover.rebuilding.both")} {
+		b.box(x, y+1.3, 4, b.opt.Rebuilding == choices[i])
 		choice = b.fit(stLabel, choice, 34)
 		b.oneLine(stLabel, x+6, y+1, 34, choice, "L")
 		x += 6 + b.textW(choice) + 7
 	}
 	b.setY(y + 7)
-	b.flow(stNote, b.margin, b.bodyW*0.72, b.c.T("wb.cover.rebuilding.note"))
+	if b.opt.Rebuilding == "" { // known, each partner's questions are printed for them
+		b.flow(stNote, b.margin, b.bodyW*0.72, b.c.T("wb.cover.rebuilding.note"))
+	}
 	b.gap(6)
 }
 
@@ -212,7 +215,7 @@ func (b *book) reflection() {
 		partner data.Partner
 	}
 	var sets []set
-	if b.d == nil {
+	if b.rebuilder() == "" {
 		// Who is rebuilding trust is not known on paper: each set is printed once, with a line
 		// for the name of whoever answers it.
 		sets = []set{{data.SectionReflectRebuild, ""}, {data.SectionReflectHurt, ""}}
@@ -292,11 +295,20 @@ func (b *book) readingH(id string) float64 {
 	return 4 + stKicker.lead + b.textH(stSub, b.render(e.Title), b.bodyW) + 2 + 4*stBody.lead
 }
 
+// rebuilder is who is rebuilding trust: the couple's, or on paper the one the options name
+// ("" when the couple ticks it on the cover).
+func (b *book) rebuilder() data.Rebuilder {
+	if b.d != nil {
+		return b.d.Case.Rebuilding
+	}
+	return b.opt.Rebuilding
+}
+
 // reflectionSections are the reflection questions partner p of a couple answers: the partner
 // rebuilding trust answers theirs, the hurt partner theirs, and when both rebuild, both answer both.
 func (b *book) reflectionSections(p data.Partner) []string {
 	var out []string
-	for _, sec := range couple.QuestionSections(b.d.Case.Rebuilding, p) {
+	for _, sec := range couple.QuestionSections(b.rebuilder(), p) {
 		if sec != couple.SectionClarifying {
 			out = append(out, sec)
 		}

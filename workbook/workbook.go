@@ -61,6 +61,11 @@ type Options struct {
 	// Warn, when set, is told before printing which characters of the couple's words no font on
 	// this machine can draw (they print as a replacement mark), so the person can be told.
 	Warn func(unprintable []rune)
+	// Rebuilding, for a blank workbook, is who is rebuilding trust when it is already known (A,
+	// B or both): the cover ticks it, and each partner gets their own questions under their
+	// label, both sets each when both rebuild. "" leaves it to the couple to tick on the cover.
+	// A couple's workbook follows the couple.
+	Rebuilding data.Rebuilder
 }
 
 func (o *Options) normalise() error {
@@ -70,6 +75,9 @@ func (o *Options) normalise() error {
 	}
 	if !data.ValidPaper(o.Paper) {
 		return fmt.Errorf("workbook: paper must be a4 or letter, not %q", o.Paper)
+	}
+	if o.Rebuilding != "" && !o.Rebuilding.Valid() {
+		return fmt.Errorf("workbook: who is rebuilding must be A, B or both, not %q", o.Rebuilding)
 	}
 	if o.Weeks == 0 {
 		o.Weeks = DefaultWeeks

@@ -243,3 +243,54 @@ func TestWhatIsDue(t *testing.T) {
 		t.Errorf("on the review date: %v", got)
 	}
 }
+
+func TestWeekNotesAreTheirAuthors(t *testing.T) {
+	if couple.WeekNoteVisible(couple.KeyboardB, couple.PartnerA, false) || couple.WeekNoteVisible(couple.KeyboardBoth, couple.PartnerA, false) {
+		t.Error("A's unshared weekly note is open to someone else")
+	}
+	if !couple.WeekNoteVisible(couple.KeyboardA, couple.PartnerA, false) || !couple.WeekNoteVisible(couple.KeyboardB, couple.PartnerA, true) {
+		t.Error("a note closed to its author, or a shared note closed to the other")
+	}
+	if couple.MayWriteWeekNote(couple.KeyboardB, couple.PartnerA) || couple.MayWriteWeekNote(couple.KeyboardBoth, couple.PartnerA) ||
+		!couple.MayWriteWeekNote(couple.KeyboardA, couple.PartnerA) {
+		t.Error("a weekly note written by someone other than its author alone")
+	}
+	if couple.MayWriteTogether(couple.KeyboardA) || !couple.MayWriteTogether(couple.KeyboardBoth) {
+		t.Error("the notes written together are written by one partner alone")
+	}
+}
+
+func TestTheReplyToTheLetterIsTheHurtPartners(t *testing.T) {
+	if a, one := couple.ReplyAuthor(couple.RebuilderA); a != couple.PartnerB || !one {
+		t.Errorf("with A rebuilding, the reply is %s's", a)
+	}
+	if couple.ReplyVisible(couple.KeyboardA, couple.PartnerB, false) || couple.ReplyVisible(couple.KeyboardBoth, couple.PartnerB, false) {
+		t.Error("the letter's writer reads an unshared reply")
+	}
+	if !couple.ReplyVisible(couple.KeyboardB, couple.PartnerB, false) || !couple.ReplyVisible(couple.KeyboardA, couple.PartnerB, true) {
+		t.Error("a reply closed to its author, or a shared reply closed to the letter's writer")
+	}
+	for _, c := range []struct {
+		k      couple.Keyboard
+		status string
+		shared bool
+		ok     bool
+	}{
+		{couple.KeyboardB, couple.LetterGiven, false, true},
+		{couple.KeyboardB, couple.LetterDraft, false, false},
+		{couple.KeyboardA, couple.LetterGiven, true, false},
+		{couple.KeyboardBoth, couple.LetterGiven, false, false},
+		{couple.KeyboardBoth, couple.LetterReady, true, true},
+	} {
+		if err := couple.MayWriteReply(c.k, couple.RebuilderA, c.status, couple.PartnerB, c.shared); (err == nil) != c.ok {
+			t.Errorf("%s at the keyboard, letter %s, shared %v: %v", c.k, c.status, c.shared, err)
+		}
+	}
+	if err := couple.MayWriteReply(couple.KeyboardA, couple.RebuilderBoth, couple.LetterGiven, "", false); err != nil {
+		t.Errorf("with both rebuilding, the reply is theirs together: %v", err)
+	}
+	// Who rebuilds trust changed after B replied: A, hurt now, does not write over B's private reply.
+	if err := couple.MayWriteReply(couple.KeyboardA, couple.RebuilderB, couple.LetterGiven, couple.PartnerB, false); err == nil {
+		t.Error("a private reply was written over by someone who cannot read it")
+	}
+}

@@ -93,6 +93,10 @@ func describeValue(field, row string) string {
 		return fmt.Sprintf("the record of what was signed on agreement %s", row)
 	case "letter":
 		return "the letter"
+	case "letter.reply":
+		return "the reply to the letter"
+	case "week.note":
+		return fmt.Sprintf("partner %s's own note on week %s", rest, first)
 	case "checkin.went_well", "checkin.was_hard", "checkin.appreciated":
 		what := map[string]string{"checkin.went_well": "what went well", "checkin.was_hard": "what was hard",
 			"checkin.appreciated": "what was appreciated"}[field]

@@ -28,8 +28,9 @@ const ExchangeFormat = "kintsugi-couple"
 
 // ExchangeVersion is the version of the export format this build writes and the newest it reads.
 // Version 2 adds the plain document's checksum, version 3 the weeks' counts, version 4 the
-// digest of each agreement version signed by both; older files are still read.
-const ExchangeVersion = 4
+// digest of each agreement version signed by both, version 5 each partner's own weekly notes and
+// the reply to the letter; older files are still read.
+const ExchangeVersion = 5
 
 // MaxCoupleSize bounds one couple's document (the compact JSON of "couple"): an export refuses a
 // larger couple, so every file Kintsugi writes can be imported again.
@@ -89,6 +90,7 @@ type docCouple struct {
 	Marks       []docMark       `json:"marks"`
 	Counts      []docCount      `json:"counts" since:"3"`
 	CheckIns    []docCheckIn    `json:"checkins"`
+	WeekNotes   []docWeekNote   `json:"week_notes" since:"5"`
 	Decisions   []docDecision   `json:"decisions"`
 }
 
@@ -174,6 +176,10 @@ type docLetter struct {
 	Text      string `json:"text"`
 	Status    string `json:"status"`
 	UpdatedAt string `json:"updated_at"` // "" when no letter was ever saved
+	// The reply to the letter: its author ("" for both together), private until shared.
+	Reply       string `json:"reply" since:"5"`
+	ReplyBy     string `json:"reply_by" since:"5"`
+	ReplyShared bool   `json:"reply_shared" since:"5"`
 }
 
 type docMark struct {
@@ -194,6 +200,14 @@ type docCheckIn struct {
 	WentWell    string `json:"went_well"`
 	WasHard     string `json:"was_hard"`
 	Appreciated string `json:"appreciated"`
+}
+
+type docWeekNote struct {
+	Week      int    `json:"week"`
+	Partner   string `json:"partner"`
+	Text      string `json:"text"`
+	Shared    bool   `json:"shared"`
+	UpdatedAt string `json:"updated_at"`
 }
 
 type docDecision struct {
@@ -302,11 +316,16 @@ func toDoc(d *Dossier) (*docCouple, error) {
 		Steps:       []docStep{},
 		Commitments: []docCommitment{},
 		Agreements:  []docAgreement{},
-		Letter:      docLetter{Text: d.Letter.Text, Status: d.Letter.Status, UpdatedAt: stampString(d.Letter.UpdatedAt)},
-		Marks:       []docMark{},
-		Counts:      []docCount{},
-		CheckIns:    []docCheckIn{},
-		Decisions:   []docDecision{},
+		Letter: docLetter{Text: d.Letter.Text, Status: d.Letter.Status, UpdatedAt: stampString(d.Letter.UpdatedAt),
+			Reply: d.Letter.Reply, ReplyBy: string(d.Letter.ReplyBy), ReplyShared: d.Letter.ReplyShared},
+		Marks:     []docMark{},
+		Counts:    []docCount{},
+		CheckIns:  []docCheckIn{},
+		WeekNotes: []docWeekNote{},
+		Decisions: []docDecision{},
+	}
+	if d.Letter.ReplyProtected {
+		return nil, fmt.Errorf("%w: partner %s needs to enter their PIN before the couple is exported", ErrPINNeeded, d.Letter.ReplyBy)
 	}
 	if c.Letter.Status == "" {
 		c.Letter.Status = LetterDraft
@@ -396,6 +415,16 @@ func toDoc(d *Dossier) (*docCouple, error) {
 		c.CheckIns = append(c.CheckIns, docCheckIn{Week: ci.Week, Trust: ci.Trust, WentWell: ci.WentWell, WasHard: ci.WasHard, Appreciated: ci.Appreciated})
 	}
 	sort.SliceStable(c.CheckIns, func(i, j int) bool { return c.CheckIns[i].Week < c.CheckIns[j].Week })
+	for _, n := range d.WeekNotes {
+		if n.Protected {
+			return nil, fmt.Errorf("%w: partner %s needs to enter their PIN before the couple is exported", ErrPINNeeded, n.Partner)
+		}
+		c.WeekNotes = append(c.WeekNotes, docWeekNote{Week: n.Week, Partner: string(n.Partner), Text: n.Text, Shared: n.Shared, UpdatedAt: stampString(n.UpdatedAt)})
+	}
+	sort.SliceStable(c.WeekNotes, func(i, j int) bool {
+		x, y := c.WeekNotes[i], c.WeekNotes[j]
+		return x.Week < y.Week || x.Week == y.Week && x.Partner < y.Partner
+	})
 	for _, x := range d.Decisions {
 		c.Decisions = append(c.Decisions, docDecision{Key: x.Key, Partner: string(x.Partner), Value: x.Value})
 	}
@@ -757,7 +786,8 @@ func fromDoc(c *docCouple, version int) (*Dossier, error) {
 		},
 		Incident: Incident{Description: c.Incident.Description, Date: r.date(c.Incident.Date, "couple.incident.date")},
 		Letter: Letter{Text: c.Letter.Text, Status: c.Letter.Status,
-			UpdatedAt: r.stamp(c.Letter.UpdatedAt, "couple.letter.updated_at", false)},
+			UpdatedAt: r.stamp(c.Letter.UpdatedAt, "couple.letter.updated_at", false),
+			Reply:     c.Letter.Reply, ReplyBy: Partner(c.Letter.ReplyBy), ReplyShared: c.Letter.ReplyShared},
 	}
 	if len(c.Incident.Causes) > 0 {
 		d.Incident.Causes = append([]string{}, c.Incident.Causes...)
@@ -830,6 +860,10 @@ func fromDoc(c *docCouple, version int) (*Dossier, error) {
 	}
 	for _, ci := range c.CheckIns {
 		d.CheckIns = append(d.CheckIns, CheckIn{Week: ci.Week, Trust: ci.Trust, WentWell: ci.WentWell, WasHard: ci.WasHard, Appreciated: ci.Appreciated})
+	}
+	for i, n := range c.WeekNotes {
+		d.WeekNotes = append(d.WeekNotes, WeekNote{Week: n.Week, Partner: Partner(n.Partner), Text: n.Text, Shared: n.Shared,
+			UpdatedAt: r.stamp(n.UpdatedAt, fmt.Sprintf("couple.week_notes[%d].updated_at", i), true)})
 	}
 	for _, x := range c.Decisions {
 		d.Decisions = append(d.Decisions, Decision{Key: x.Key, Partner: Partner(x.Partner), Value: x.Value})
@@ -1057,6 +1091,7 @@ func validateDossier(d *Dossier, today Date) error {
 		c.add("%v", err)
 	}
 	c.text("the letter", d.Letter.Text)
+	c.reply(d.Letter)
 
 	marked := map[markKey]bool{}
 	from := couple.TrackingFrom(cs.StartDate, d.Agreements)
@@ -1103,6 +1138,8 @@ func validateDossier(d *Dossier, today Date) error {
 		c.text(what+": what was hard", ci.WasHard)
 		c.text(what+": what was appreciated", ci.Appreciated)
 	}
+
+	c.weekNotes(d.WeekNotes)
 
 	seen = map[string]bool{}
 	for _, x := range d.Decisions {
@@ -1345,6 +1382,11 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		if err := exec("INSERT INTO letters (case_id, body, status, updated_at) VALUES (?, ?, ?, ?)", id, body, l.Status, at); err != nil {
 			return err
 		}
+		if l.Reply != "" || l.ReplyShared {
+			if err := s.putReply(ctx, tx, id, l.ReplyBy, l.Reply, l.ReplyShared); err != nil {
+				return err
+			}
+		}
 	}
 	for _, m := range d.Marks {
 		cid := newID[m.CommitmentID]
@@ -1383,6 +1425,11 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		}
 		if err := exec("INSERT INTO checkins (case_id, week, trust, trust_sealed, went_well, was_hard, appreciated) VALUES (?, ?, ?, ?, ?, ?, ?)",
 			id, ci.Week, trust, sealedTrust, fields[0], fields[1], fields[2]); err != nil {
+			return err
+		}
+	}
+	for _, n := range d.WeekNotes {
+		if err := s.putWeekNote(ctx, tx, id, n, stampString(n.UpdatedAt)); err != nil {
 			return err
 		}
 	}
@@ -1442,5 +1489,51 @@ func (c *checker) counts(d *Dossier, ids map[int64]bool, from, today Date) {
 			c.add("%s appears twice for the same commitment", what)
 		}
 		seen[k] = true
+	}
+}
+
+// weekNotes checks the partners' own weekly notes: each of partner A or B, for a week from 1 to
+// maxWeek, once, with its time.
+func (c *checker) weekNotes(notes []WeekNote) {
+	type key struct {
+		week    int
+		partner Partner
+	}
+	seen := map[key]bool{}
+	for _, n := range notes {
+		what := fmt.Sprintf("the note of partner %s on week %d", n.Partner, n.Week)
+		c.partner(what, n.Partner)
+		if n.Week < 1 || n.Week > maxWeek {
+			c.add("%s: week numbers run from 1 to %d", what, maxWeek)
+		}
+		c.text(what, n.Text)
+		c.stamp(what, n.UpdatedAt)
+		if n.Protected {
+			c.add("%s is protected by a PIN and its text is not available", what)
+		}
+		if k := (key{n.Week, n.Partner}); seen[k] {
+			c.add("%s appears twice", what)
+		} else {
+			seen[k] = true
+		}
+	}
+}
+
+// reply checks the reply to the letter: by partner A or B (or both together), and only to a
+// letter that was given to them to read.
+func (c *checker) reply(l Letter) {
+	c.text("the reply to the letter", l.Reply)
+	if l.Reply == "" && !l.ReplyShared && l.ReplyBy == "" {
+		return
+	}
+	// Its author is recorded: who rebuilds trust may have been changed since it was written.
+	if l.ReplyBy != "" && !l.ReplyBy.Valid() {
+		c.add("the reply to the letter: partner must be A or B (or empty when written together), not %q", l.ReplyBy)
+	}
+	if l.Status == "" || l.Status == LetterDraft {
+		c.add("the letter is a draft, but it has a reply")
+	}
+	if l.ReplyProtected {
+		c.add("the reply to the letter is protected by a PIN and its text is not available")
 	}
 }

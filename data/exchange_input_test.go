@@ -62,7 +62,7 @@ func TestVersion1ExportsStillImport(t *testing.T) {
 	i := bytes.Index(doc, []byte(`  "checksum": "`))
 	j := i + bytes.IndexByte(doc[i:], '\n') + 1
 	v1 := append(append([]byte{}, doc[:i]...), doc[j:]...)
-	v1 = bytes.Replace(withoutCounts(t, v1), []byte(fmt.Sprintf(`"version": %d`, data.ExchangeVersion)), []byte(`"version": 1`), 1)
+	v1 = bytes.Replace(withoutOwnNotes(t, withoutCounts(t, v1)), []byte(fmt.Sprintf(`"version": %d`, data.ExchangeVersion)), []byte(`"version": 1`), 1)
 	v1 = withoutLines(v1, `"digest": `) // added by version 4
 	if _, err := data.DecodeDossier(v1, noPassphrase(t)); err != nil {
 		t.Fatalf("a version 1 file: %v", err)
@@ -74,7 +74,7 @@ func TestVersion1ExportsStillImport(t *testing.T) {
 func TestVersion2ExportsStillImport(t *testing.T) {
 	doc := withoutLines(plainDoc(t), `"digest": `) // added by version 4
 	v3 := fmt.Sprintf(`"version": %d`, data.ExchangeVersion)
-	v2 := rehash(bytes.Replace(withoutCounts(t, doc), []byte(v3), []byte(`"version": 2`), 1))
+	v2 := rehash(bytes.Replace(withoutOwnNotes(t, withoutCounts(t, doc)), []byte(v3), []byte(`"version": 2`), 1))
 	d, err := data.DecodeDossier(v2, noPassphrase(t))
 	if err != nil {
 		t.Fatalf("a version 2 file: %v", err)
@@ -82,7 +82,7 @@ func TestVersion2ExportsStillImport(t *testing.T) {
 	if len(d.Counts) != 0 || len(d.Marks) == 0 {
 		t.Errorf("a version 2 file read %d counts, %d marks", len(d.Counts), len(d.Marks))
 	}
-	refused(t, "a version 2 file with counts", rehash(bytes.Replace(doc, []byte(v3), []byte(`"version": 2`), 1)),
+	refused(t, "a version 2 file with counts", rehash(bytes.Replace(withoutOwnNotes(t, doc), []byte(v3), []byte(`"version": 2`), 1)),
 		`a field this version does not know: "counts"`)
 }
 
@@ -98,6 +98,52 @@ func withoutCounts(t *testing.T, doc []byte) []byte {
 	}
 	delete(couple, "counts")
 	var err error
+	top["couple"], err = json.Marshal(couple)
+	must(t, err)
+	out, err := json.MarshalIndent(top, "", "  ")
+	must(t, err)
+	return out
+}
+
+// Files of format version 4, made before each partner's own weekly notes and the reply to the
+// letter, still import; a version 4 file that has them is not one Kintsugi wrote, and is refused.
+func TestVersion4ExportsWithoutOwnNotesStillImport(t *testing.T) {
+	doc := plainDoc(t)
+	now := fmt.Sprintf(`"version": %d`, data.ExchangeVersion)
+	v4 := rehash(bytes.Replace(withoutOwnNotes(t, doc), []byte(now), []byte(`"version": 4`), 1))
+	d, err := data.DecodeDossier(v4, noPassphrase(t))
+	if err != nil {
+		t.Fatalf("a version 4 file: %v", err)
+	}
+	if len(d.WeekNotes) != 0 || d.Letter.Reply != "" || d.Letter.Text == "" || len(d.Counts) == 0 {
+		t.Errorf("a version 4 file read %d weekly notes, reply %q, letter %q, %d counts", len(d.WeekNotes), d.Letter.Reply, d.Letter.Text, len(d.Counts))
+	}
+	refused(t, "a version 4 file with weekly notes", rehash(bytes.Replace(doc, []byte(now), []byte(`"version": 4`), 1)),
+		"a field this version does not know")
+}
+
+// withoutOwnNotes takes the partners' own weekly notes and the reply to the letter out of a plain
+// export, as versions before 5 wrote it.
+func withoutOwnNotes(t *testing.T, doc []byte) []byte {
+	t.Helper()
+	var top map[string]json.RawMessage
+	must(t, json.Unmarshal(doc, &top))
+	var couple, letter map[string]json.RawMessage
+	must(t, json.Unmarshal(top["couple"], &couple))
+	must(t, json.Unmarshal(couple["letter"], &letter))
+	for _, k := range []string{"reply", "reply_by", "reply_shared"} {
+		if _, ok := letter[k]; !ok {
+			t.Fatalf("the export's letter has no %q", k)
+		}
+		delete(letter, k)
+	}
+	if _, ok := couple["week_notes"]; !ok {
+		t.Fatal("the export has no weekly notes")
+	}
+	delete(couple, "week_notes")
+	var err error
+	couple["letter"], err = json.Marshal(letter)
+	must(t, err)
 	top["couple"], err = json.Marshal(couple)
 	must(t, err)
 	out, err := json.MarshalIndent(top, "", "  ")

@@ -100,6 +100,7 @@ func fillCouple(t *testing.T, st *data.Store) data.Case {
 	must(t, st.DeleteCommitment(ctx, c.ID, gone.ID))
 
 	must(t, st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Text: "SECRET-letter-body", Status: data.LetterReady}))
+	must(t, st.SaveLetterReply(ctx, data.KeyboardOf(data.PartnerB), c.ID, "SECRET-reply-private", false))
 	day := c.StartDate // week 1 runs from Monday, but nothing before the start can be marked
 	must(t, st.SetMarks(ctx, c.ID, []data.TrackEntry{
 		{CommitmentID: calls.ID, Day: day, Mark: data.MarkKept},
@@ -116,6 +117,8 @@ func fillCouple(t *testing.T, st *data.Store) data.Case {
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 1, Trust: 4, WentWell: "SECRET-went-well", WasHard: "SECRET-was-hard", Appreciated: "SECRET-appreciated"}))
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 2, Trust: -1}))
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 3, Trust: 10, WasHard: "x"}))
+	must(t, st.SaveWeekNote(ctx, data.KeyboardOf(data.PartnerA), data.WeekNote{CaseID: c.ID, Week: 1, Partner: data.PartnerA, Text: "SECRET-week-note-private"}))
+	must(t, st.SaveWeekNote(ctx, data.KeyboardOf(data.PartnerB), data.WeekNote{CaseID: c.ID, Week: 1, Partner: data.PartnerB, Text: "SECRET-week-note-shared", Shared: true}))
 	must(t, st.SetDecision(ctx, c.ID, data.DecisionWelcome, data.PartnerA, data.DecisionYes))
 	must(t, st.SetDecision(ctx, c.ID, data.DecisionWelcome, data.PartnerB, data.DecisionYes))
 	must(t, st.SetDecision(ctx, c.ID, data.DecisionContinue, data.PartnerA, data.DecisionUnsure))
@@ -141,7 +144,10 @@ func withoutIDs(d *data.Dossier) data.Dossier {
 		Case: d.Case, Incident: d.Incident, Letter: d.Letter,
 		Answers: append([]data.Answer{}, d.Answers...), RuleAcks: append([]data.RuleAck{}, d.RuleAcks...),
 		Steps: append([]data.StepProgress{}, d.Steps...), CheckIns: append([]data.CheckIn{}, d.CheckIns...),
-		Decisions: append([]data.Decision{}, d.Decisions...),
+		Decisions: append([]data.Decision{}, d.Decisions...), WeekNotes: append([]data.WeekNote{}, d.WeekNotes...),
+	}
+	for i := range out.WeekNotes {
+		out.WeekNotes[i].CaseID = 0
 	}
 	out.Case.ID, out.Incident.CaseID, out.Letter.CaseID = 0, 0, 0
 	for i := range out.Answers {
@@ -300,7 +306,7 @@ func TestExportDocumentShape(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if got := strings.Join(keys, ","); got != "agreements,answers,case,checkins,commitments,counts,decisions,incident,letter,marks,rule_acks,steps" {
+	if got := strings.Join(keys, ","); got != "agreements,answers,case,checkins,commitments,counts,decisions,incident,letter,marks,rule_acks,steps,week_notes" {
 		t.Errorf("couple keys: %s", got)
 	}
 	var marks []struct {
@@ -455,6 +461,8 @@ func TestRefusedImportsLeaveTheDatabaseUntouched(t *testing.T) {
 		{"version zero", mutate(t, doc, version, `"version": 0`), "does not exist"},
 		{"no version", mutate(t, doc, version+",", ``), "format version"},
 		{"invalid mark", mutate(t, doc, `"mark": "kept"`, `"mark": "maybe"`), `kept, missed or na, not "maybe"`},
+		{"reply by partner C", mutate(t, doc, `"reply_by": "B"`, `"reply_by": "C"`), `not "C"`},
+		{"reply to a draft", mutate(t, doc, `"status": "ready"`, `"status": "draft"`), "the letter is a draft, but it has a reply"},
 		{"item of a missing commitment", mutate(t, doc, `"commitment": 0,`, `"commitment": 99,`), "items[1].commitment refers to commitment 99"},
 		{"mark of a missing commitment", mutateAfter(t, doc, `"marks": [`, `"commitment": `, `"commitment": -1`), "marks[0].commitment refers to commitment -1"},
 		{"count of a week to come", mutateAfter(t, doc, `"counts": [`, `"week": 1,`, `"week": 4000,`), "a week still to come cannot be counted yet"},

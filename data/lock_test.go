@@ -23,8 +23,10 @@ func lockedCouple(t *testing.T, st *data.Store) data.Case {
 	must(t, st.SaveIncident(ctx, data.Incident{CaseID: c.ID, Description: "SECRET-incident", Causes: []string{"CAUSE-04"}}))
 	must(t, st.SaveAnswer(ctx, data.Answer{CaseID: c.ID, Partner: data.PartnerA, QuestionID: "CLAR-01", Text: "SECRET-answer 秘密"}))
 	must(t, st.SaveStep(ctx, data.StepProgress{CaseID: c.ID, StepID: "STEP-01", Note: "SECRET-note"}))
-	must(t, st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Text: "SECRET-letter"}))
+	must(t, st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Text: "SECRET-letter", Status: data.LetterGiven}))
+	must(t, st.SaveLetterReply(ctx, data.KeyboardOf(data.PartnerB), c.ID, "SECRET-reply", false))
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 1, Trust: 4, WentWell: "SECRET-well", WasHard: "SECRET-hard", Appreciated: "SECRET-thanks"}))
+	must(t, st.SaveWeekNote(ctx, data.KeyboardOf(data.PartnerA), data.WeekNote{CaseID: c.ID, Week: 1, Partner: data.PartnerA, Text: "SECRET-weeknote"}))
 	cm, err := st.SaveCommitment(ctx, data.Commitment{CaseID: c.ID, CustomText: "SECRET-commitment", Cost: data.CostLow, AgreedA: true, AgreedB: true})
 	must(t, err)
 	ag, err := st.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, Items: []data.AgreementItem{{CommitmentID: cm.ID, Text: "SECRET-item", Cost: data.CostLow}}})
@@ -35,7 +37,7 @@ func lockedCouple(t *testing.T, st *data.Store) data.Case {
 }
 
 var secrets = []string{"SECRET-incident", "SECRET-answer", "SECRET-note", "SECRET-letter", "SECRET-well", "SECRET-hard",
-	"SECRET-thanks", "SECRET-commitment", "SECRET-item", "SECRET-sam", "SECRET-alex"}
+	"SECRET-thanks", "SECRET-commitment", "SECRET-item", "SECRET-sam", "SECRET-alex", "SECRET-reply", "SECRET-weeknote"}
 
 // onDisk is every byte of the database and its write-ahead log.
 func onDisk(t *testing.T, path string) []byte {

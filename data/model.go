@@ -167,12 +167,19 @@ const (
 	LetterGiven = couple.LetterGiven
 )
 
-// Letter is the apology letter.
+// Letter is the apology letter, and the written reply of the partner it was written to.
 type Letter struct {
 	CaseID    int64
 	Text      string
 	Status    string
 	UpdatedAt time.Time
+	// Reply is its author's (ReplyBy: the hurt partner, or "" when both rebuild trust and it is
+	// theirs together), private to them until ReplyShared; ReplyProtected is set when it is
+	// sealed with its author's PIN, not entered (Reply is empty then).
+	Reply          string
+	ReplyBy        Partner
+	ReplyShared    bool
+	ReplyProtected bool
 }
 
 // Mark is what happened to one commitment on one day.
@@ -204,6 +211,18 @@ type CheckIn struct {
 	Appreciated string
 }
 
+// WeekNote is one partner's own note on a week: private to its author until they share it.
+type WeekNote struct {
+	CaseID    int64
+	Week      int
+	Partner   Partner
+	Text      string
+	Shared    bool
+	UpdatedAt time.Time
+	// Protected is set when the text is sealed with its author's PIN, not entered; Text is empty.
+	Protected bool
+}
+
 // Activity summarises a case for the list of couples.
 type Activity struct {
 	Case         Case
@@ -223,6 +242,7 @@ type Dossier struct {
 	Marks       []TrackEntry
 	Counts      []WeekCount // weeks' counts of commitments kept as a count
 	CheckIns    []CheckIn
+	WeekNotes   []WeekNote
 	Decisions   []Decision
 
 	markIndex map[markKey]Mark
@@ -274,6 +294,16 @@ func (d *Dossier) CheckIn(w int) CheckIn {
 		}
 	}
 	return CheckIn{CaseID: d.Case.ID, Week: w, Trust: -1}
+}
+
+// WeekNote returns partner p's own note on week w (empty and unshared if none).
+func (d *Dossier) WeekNote(w int, p Partner) WeekNote {
+	for _, n := range d.WeekNotes {
+		if n.Week == w && n.Partner == p {
+			return n
+		}
+	}
+	return WeekNote{CaseID: d.Case.ID, Week: w, Partner: p}
 }
 
 type markKey struct {

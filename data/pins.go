@@ -258,6 +258,14 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	if err != nil {
 		return err
 	}
+	notes, err := s.weekNotesIn(ctx, s.db, caseID)
+	if err != nil {
+		return err
+	}
+	letter, err := s.letterIn(ctx, s.db, caseID)
+	if err != nil {
+		return err
+	}
 	check, err := next.Seal([]byte(checkPlain), pinAAD(caseID, p, "check"))
 	if err != nil {
 		return err
@@ -290,7 +298,7 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 				return err
 			}
 		}
-		return nil
+		return s.resealOwnTexts(ctx, tx, caseID, p, notes, letter)
 	})
 	if err != nil {
 		s.pins.set(caseID, p, old)
@@ -299,51 +307,75 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	return s.scrub(ctx)
 }
 
+// resealOwnTexts seals partner p's private weekly notes and reply to the letter again, as they
+// are sealed now (with the PIN just set, after its row is written), keeping their times.
+func (s *Store) resealOwnTexts(ctx context.Context, tx *sql.Tx, caseID int64, p Partner, notes []WeekNote, l Letter) error {
+	for _, n := range notes {
+		if n.Partner == p && !n.Shared {
+			if err := s.putWeekNote(ctx, tx, caseID, n, stampString(n.UpdatedAt)); err != nil {
+				return err
+			}
+		}
+	}
+	if l.ReplyBy == p && !l.ReplyShared && l.Reply != "" {
+		return s.putReply(ctx, tx, caseID, p, l.Reply, false)
+	}
+	return nil
+}
+
 // sealAnswer seals an answer for storage: a private answer of a partner with a PIN is sealed
 // with the PIN's key first, then like every value.
 func (s *Store) sealAnswer(ctx context.Context, q queryer, a Answer) (body []byte, pinSealed bool, err error) {
-	text := []byte(a.Text)
-	if !a.Shared {
-		has, err := s.hasPIN(ctx, q, a.CaseID, a.Partner)
+	return s.sealPrivate(ctx, q, a.CaseID, a.Partner, a.QuestionID, "answer", answerRow(a.Partner, a.QuestionID), a.Text, a.Shared)
+}
+
+// openAnswer reverses sealAnswer; without the PIN the text stays closed and Protected is set.
+func (s *Store) openAnswer(a *Answer, body []byte, pinSealed bool) (err error) {
+	a.Text, a.Protected, err = s.openPrivate(a.CaseID, a.Partner, a.QuestionID, "answer", answerRow(a.Partner, a.QuestionID), body, pinSealed)
+	return err
+}
+
+// sealPrivate seals a text a partner wrote for themselves (an answer, their weekly note, the
+// reply to the letter) for column field of row: while it is private and its author has a PIN,
+// with the PIN's key first (bound to label, which names the text among its author's), then like
+// every value. Shared texts are never sealed with a PIN: both may read them.
+func (s *Store) sealPrivate(ctx context.Context, q queryer, caseID int64, author Partner, label, field, row, text string, shared bool) (body []byte, pinSealed bool, err error) {
+	plain := []byte(text)
+	if !shared && author.Valid() {
+		has, err := s.hasPIN(ctx, q, caseID, author)
 		if err != nil {
 			return nil, false, err
 		}
 		if has {
-			c := s.pins.get(a.CaseID, a.Partner)
+			c := s.pins.get(caseID, author)
 			if c == nil {
 				return nil, false, ErrPINNeeded
 			}
-			if text, err = c.Seal(text, pinAAD(a.CaseID, a.Partner, a.QuestionID)); err != nil {
+			if plain, err = c.Seal(plain, pinAAD(caseID, author, label)); err != nil {
 				return nil, false, err
 			}
 			pinSealed = true
 		}
 	}
-	body, err = s.sealBytes(a.CaseID, "answer", answerRow(a.Partner, a.QuestionID), text)
+	body, err = s.sealBytes(caseID, field, row, plain)
 	return body, pinSealed, err
 }
 
-// openAnswer reverses sealAnswer; without the PIN the text stays closed and Protected is set.
-func (s *Store) openAnswer(a *Answer, body []byte, pinSealed bool) error {
-	b, err := s.openBytes(a.CaseID, "answer", answerRow(a.Partner, a.QuestionID), body)
-	if err != nil {
-		return err
+// openPrivate reverses sealPrivate; without the author's PIN the text stays closed (protected).
+func (s *Store) openPrivate(caseID int64, author Partner, label, field, row string, body []byte, pinSealed bool) (text string, protected bool, err error) {
+	b, err := s.openBytes(caseID, field, row, body)
+	if err != nil || !pinSealed {
+		return string(b), false, err
 	}
-	if !pinSealed {
-		a.Text = string(b)
-		return nil
-	}
-	c := s.pins.get(a.CaseID, a.Partner)
+	c := s.pins.get(caseID, author)
 	if c == nil {
-		a.Protected = true
-		return nil
+		return "", true, nil
 	}
-	plain, err := c.Open(b, pinAAD(a.CaseID, a.Partner, a.QuestionID))
+	plain, err := c.Open(b, pinAAD(caseID, author, label))
 	if err != nil {
-		return err
+		return "", false, err
 	}
-	a.Text = string(plain)
-	return nil
+	return string(plain), false, nil
 }
 
 // pinCheckField names a PIN's check value where it is sealed with the couple's key.

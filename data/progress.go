@@ -167,18 +167,24 @@ func (s *Store) Letter(ctx context.Context, caseID int64) (Letter, error) {
 
 func (s *Store) letterIn(ctx context.Context, q queryer, caseID int64) (Letter, error) {
 	l := Letter{CaseID: caseID, Status: LetterDraft}
-	var body []byte
-	var updated string
-	err := q.QueryRowContext(ctx, "SELECT body, status, updated_at FROM letters WHERE case_id = ?", caseID).Scan(&body, &l.Status, &updated)
+	var body, reply []byte
+	var updated, by string
+	var replyPIN bool
+	err := q.QueryRowContext(ctx, `SELECT l.body, l.status, l.updated_at, r.body, coalesce(r.written_by, ''), coalesce(r.shared, 0),
+		coalesce(r.pin_sealed, 0) FROM letters l LEFT JOIN letter_replies r ON r.case_id = l.case_id WHERE l.case_id = ?`,
+		caseID).Scan(&body, &l.Status, &updated, &reply, &by, &l.ReplyShared, &replyPIN)
 	if errors.Is(err, sql.ErrNoRows) {
 		return l, nil
 	}
 	if err != nil {
 		return l, fmt.Errorf("read letter: %w", err)
 	}
-	l.UpdatedAt = parseStamp(updated)
+	l.UpdatedAt, l.ReplyBy = parseStamp(updated), Partner(by)
 	if l.Text, err = s.openText(caseID, "letter", "", body); err != nil {
 		return l, fmt.Errorf("read letter: %w", err)
+	}
+	if l.Reply, l.ReplyProtected, err = s.openPrivate(caseID, l.ReplyBy, replyLabel, "letter.reply", "", reply, replyPIN); err != nil {
+		return l, fmt.Errorf("read the reply to the letter: %w", err)
 	}
 	return l, nil
 }

@@ -104,9 +104,8 @@ func exposedIn(ctx context.Context, q queryer, p protection) (exposure, error) {
 		if n > 0 {
 			continue
 		}
-		var open int
-		if err := q.QueryRowContext(ctx, "SELECT count(*) FROM answers WHERE case_id = ? AND partner = ? AND shared = 0 AND length(body) > 0",
-			p.caseID, string(partner)).Scan(&open); err != nil {
+		open, err := openPrivateTexts(ctx, q, p.caseID, partner)
+		if err != nil {
 			return e, err
 		}
 		if open > 0 {
@@ -114,6 +113,31 @@ func exposedIn(ctx context.Context, q queryer, p protection) (exposure, error) {
 		}
 	}
 	return e, nil
+}
+
+// openPrivateTexts counts partner's private texts a backup holds without a PIN: answers, and
+// (in a backup made since they exist) weekly notes and a reply to the letter.
+func openPrivateTexts(ctx context.Context, q queryer, caseID int64, partner Partner) (int, error) {
+	queries := []struct{ table, query string }{
+		{"answers", "SELECT count(*) FROM answers WHERE case_id = ? AND partner = ? AND shared = 0 AND length(body) > 0"},
+		{"week_notes", "SELECT count(*) FROM week_notes WHERE case_id = ? AND partner = ? AND shared = 0 AND length(body) > 0"},
+		{"letter_replies", "SELECT count(*) FROM letter_replies WHERE case_id = ? AND written_by = ? AND shared = 0 AND length(body) > 0"},
+	}
+	total := 0
+	for _, c := range queries {
+		if ok, err := hasTable(ctx, q, c.table); err != nil || !ok {
+			if err != nil {
+				return 0, err
+			}
+			continue
+		}
+		var n int
+		if err := q.QueryRowContext(ctx, c.query, caseID, string(partner)).Scan(&n); err != nil {
+			return 0, err
+		}
+		total += n
+	}
+	return total, nil
 }
 
 // openReadOnly opens a database file for reading only, never writing to it.
@@ -302,6 +326,17 @@ func (s *Store) copyPIN(ctx context.Context, ts *Store, caseID int64, partner Pa
 	if err != nil {
 		return fmt.Errorf("read the copy's answers: %w", err)
 	}
+	notes, err := ts.weekNotesIn(ctx, ts.db, caseID)
+	if err != nil {
+		return fmt.Errorf("read the copy's weekly notes: %w", err)
+	}
+	letter, err := ts.letterIn(ctx, ts.db, caseID)
+	if err != nil {
+		return fmt.Errorf("read the copy's letter: %w", err)
+	}
+	// The copy seals its own weekly notes and reply with the PIN's key, held only meanwhile.
+	ts.pins.set(caseID, partner, c)
+	defer ts.pins.set(caseID, partner, nil)
 	couple := s.locks.get(caseID)
 	return ts.write(ctx, 0, "seal the copy's private answers", func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -327,6 +362,6 @@ func (s *Store) copyPIN(ctx context.Context, ts *Store, caseID int64, partner Pa
 				return err
 			}
 		}
-		return nil
+		return ts.resealOwnTexts(ctx, tx, caseID, partner, notes, letter)
 	})
 }

@@ -149,6 +149,7 @@ func (s *Store) Dossier(ctx context.Context, caseID int64) (*Dossier, error) {
 		func() (err error) { d.Marks, err = s.marksIn(ctx, tx, caseID, "", "9999-12-31"); return },
 		func() (err error) { d.Counts, err = s.weekCountsIn(ctx, tx, caseID); return },
 		func() (err error) { d.CheckIns, err = s.checkInsIn(ctx, tx, caseID); return },
+		func() (err error) { d.WeekNotes, err = s.weekNotesIn(ctx, tx, caseID); return },
 		func() (err error) { d.Decisions, err = s.decisionsIn(ctx, tx, caseID); return },
 	}
 	for _, step := range steps {

@@ -35,7 +35,8 @@ type trackingScreen struct {
 	doneMsg   map[int64]*widget.Label
 	Trust     []*widget.Button
 	NoRating  *widget.Button
-	Notes     [3]*TextArea
+	Notes     [3]*TextArea // written together, with both at the keyboard
+	Own       *weekNotes   // each partner's own (tracking_notes.go)
 	Chart     *TrendChart
 	Message   *widget.Label
 	checkIn   data.CheckIn
@@ -161,8 +162,12 @@ func (s *trackingScreen) load() {
 	}
 	s.NoRating = widget.NewButton(e.t("ui.tracking.trust.none"), func() { s.rate(-1) })
 	s.paintTrust()
+	s.loadNotes()
 	texts := [3]*string{&s.checkIn.WentWell, &s.checkIn.WasHard, &s.checkIn.Appreciated}
 	for i := range s.Notes {
+		if !couple.MayWriteTogether(e.keyboard()) {
+			break // read as text by a partner alone (togetherRead)
+		}
 		n := NewTextArea()
 		n.SetMinRowsVisible(3)
 		n.SetText(*texts[i])
@@ -276,15 +281,11 @@ func (s *trackingScreen) View() fyne.CanvasObject {
 	} else {
 		trust = wrapped(e.tf("ui.tracking.trust.notyet", hurt))
 	}
-	notes := container.NewGridWithColumns(3,
-		container.NewBorder(wrapped(e.t("ui.tracking.went_well")), nil, nil, nil, s.Notes[0]),
-		container.NewBorder(wrapped(e.t("ui.tracking.was_hard")), nil, nil, nil, s.Notes[1]),
-		container.NewBorder(wrapped(e.t("ui.tracking.appreciated")), nil, nil, nil, s.Notes[2]))
 	chart := card(subheading(e.t("ui.tracking.chart")), note(e.t("ui.tracking.chart.legend")), s.Chart)
-	return page(e.t("ui.step.tracking"), e.t("ui.tracking.intro"),
-		picker, s.grid(),
-		card(subheading(e.tf("ui.tracking.trust", hurt)), trust, note(e.t("ui.tracking.trust.scale"))),
-		notes, s.Message, chart)
+	body := []fyne.CanvasObject{picker, s.grid(),
+		card(subheading(e.tf("ui.tracking.trust", hurt)), trust, note(e.t("ui.tracking.trust.scale")))}
+	body = append(body, s.notesView()...)
+	return page(e.t("ui.step.tracking"), e.t("ui.tracking.intro"), append(body, s.Message, chart)...)
 }
 
 // grid lays the agreed commitments out by day, Monday to Sunday.

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"kintsugi/couple"
 	"kintsugi/data"
@@ -236,18 +237,31 @@ func (b *book) weekNotes(w int) {
 		b.noteBox(b.c.T(n.key), n.text, minBox)
 		b.gap(boxGap)
 	}
-	b.partnerNotes()
+	b.partnerNotes(w)
 }
 
-// partnerNotes use the rest of the page: two ruled columns, one for each partner's own notes.
-func (b *book) partnerNotes() {
+// partnerNotes are each partner's own notes on the week: one its author shared prints as
+// written, marked with their name; a private one never prints (couple.InPrint), and the rest of
+// the page is ruled for it instead, a column for each partner still to write on paper.
+func (b *book) partnerNotes(w int) {
+	var blank []data.Partner
+	for _, p := range data.Partners {
+		if b.d != nil {
+			if n := b.d.WeekNote(w, p); couple.InPrint(n.Shared) && strings.TrimSpace(n.Text) != "" {
+				b.noteBox(b.c.Tf("wb.week.notes", b.name(p)), n.Text, 0)
+				b.gap(3)
+				continue
+			}
+		}
+		blank = append(blank, p)
+	}
 	n := int((b.room() - 7) / pitch)
-	if n < 2 {
+	if n < 2 || len(blank) == 0 {
 		return
 	}
 	y := b.y()
-	colW := b.bodyW/2 - 4
-	for i, p := range data.Partners {
+	colW := (b.bodyW - 8*float64(len(blank)-1)) / float64(len(blank))
+	for i, p := range blank {
 		x := b.margin + float64(i)*(colW+8)
 		b.oneLine(stLabelB, x, y, colW, b.c.Tf("wb.week.notes", b.name(p)), "L")
 		b.setY(y + 4)

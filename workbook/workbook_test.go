@@ -301,6 +301,8 @@ func sinApprox(x float64) float64 {
 type couple struct {
 	d               *data.Dossier
 	private, shared string
+	// Each partner's own note on week 1: Noor shared hers, Jonas kept his.
+	weekShared, weekPrivate string
 }
 
 func storeCouple(t *testing.T) couple {
@@ -326,7 +328,8 @@ func storeCouple(t *testing.T) couple {
 	}
 	must(st.SaveIncident(ctx, data.Incident{CaseID: id, Causes: []string{"CAUSE-05"}, Date: data.NewDate(2026, 2, 14),
 		Description: "Jonas promised to stop gambling online and did not."}))
-	cp := couple{shared: "I miss the evenings we used to spend cooking.", private: "A secret thought nobody else may read."}
+	cp := couple{shared: "I miss the evenings we used to spend cooking.", private: "A secret thought nobody else may read.",
+		weekShared: "Noor's own week: the calls helped more than I expected.", weekPrivate: "Jonas's own week: I nearly opened the app again."}
 	must(st.SaveAnswer(ctx, data.Answer{CaseID: id, Partner: data.PartnerA, QuestionID: "CLAR-02", Text: cp.shared, Shared: true}))
 	must(st.SaveAnswer(ctx, data.Answer{CaseID: id, Partner: data.PartnerB, QuestionID: "REFL-R-01", Text: cp.private}))
 	must(st.SetRuleAck(ctx, id, "RULE-01", data.PartnerA, true))
@@ -366,6 +369,9 @@ func storeCouple(t *testing.T) couple {
 	must(st.SaveCheckIn(ctx, data.CheckIn{CaseID: id, Week: 1, Trust: 3, WentWell: "We cooked together on Friday.",
 		WasHard: "Sunday felt long.", Appreciated: "The calls came on time."}))
 	must(st.SaveCheckIn(ctx, data.CheckIn{CaseID: id, Week: 2, Trust: 7}))
+	// Each partner's own note on week 1: Noor's shared, Jonas's kept for himself.
+	must(st.SaveWeekNote(ctx, data.KeyboardOf(data.PartnerA), data.WeekNote{CaseID: id, Week: 1, Partner: data.PartnerA, Text: cp.weekShared, Shared: true}))
+	must(st.SaveWeekNote(ctx, data.KeyboardOf(data.PartnerB), data.WeekNote{CaseID: id, Week: 1, Partner: data.PartnerB, Text: cp.weekPrivate}))
 	d, err := st.Dossier(ctx, id)
 	must(err)
 	cp.d = d
@@ -383,6 +389,7 @@ func TestCaseWorkbookShowsTheirWork(t *testing.T) {
 		"Jonas calls Noor during the day.", "3 times a day", "C.1", "Jonas hands over the card for the betting account.",
 		"Version 1", c.T("wb.agreement.frozen"), "Dear Noor,", "I broke my promise, more than once.",
 		"I will keep the card away from me.", "We cooked together on Friday.", "Sunday felt long.", "The calls came on time.",
+		c.Tf("wb.week.notes", "Noor"), cp.weekShared,
 		c.T("wb.answer.private"), "Week 4", "2 March 2026 to 8 March 2026", "Mon 2", "Sun 8",
 		"4 March 2026", "14 February 2026", // start and incident dates
 		c.T("wb.progress.title"),
@@ -394,6 +401,9 @@ func TestCaseWorkbookShowsTheirWork(t *testing.T) {
 	}
 	if strings.Contains(f, cp.private) {
 		t.Error("an answer kept private was printed")
+	}
+	if strings.Contains(f, flat(cp.weekPrivate)) {
+		t.Error("a weekly note its author kept private was printed")
 	}
 	if strings.Contains(f, "Moves with the partner to another city") || strings.Contains(f, c.Entry("AMEND-04").Title) {
 		t.Error("a commitment only one partner agreed to was printed as agreed")

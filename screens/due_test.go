@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
 )
@@ -55,11 +54,13 @@ func TestStartListSaysWhatIsDue(t *testing.T) {
 		for i, row := range r.win.Start.Cases {
 			o := r.win.Start.newRow()
 			r.win.Start.updateRow(i, o)
-			due := o.(*fyne.Container).Objects[1].(*widget.Label)
-			if due.Visible() {
-				out[row.Title] = due.Text
-			} else if due.Text != "" {
-				t.Errorf("%s: a hidden due label holds %q", row.Title, due.Text)
+			line := o.(*listLine)
+			rend := test.TempWidgetRenderer(t, line).(*listLineRenderer)
+			line.Resize(fyne.NewSize(1080, 40))
+			if line.Due != "" {
+				out[row.Title] = rend.due.Text
+			} else if rend.due.Text != "" {
+				t.Errorf("%s: nothing due, yet the line shows %q", row.Title, rend.due.Text)
 			}
 		}
 		return out

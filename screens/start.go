@@ -183,31 +183,12 @@ func (s *Start) dueText(r app.CoupleRow) string {
 
 // A row is the couple's name, how far they have come, and what is due at the end, where a
 // long detail line cannot cut it off.
-func (s *Start) newRow() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Truncation = fyne.TextTruncateEllipsis
-	detail := widget.NewLabel("")
-	detail.Truncation = fyne.TextTruncateEllipsis
-	due := widget.NewLabel("")
-	due.Importance = widget.HighImportance
-	return container.NewBorder(nil, nil, nil, due, container.NewGridWithColumns(2, name, detail))
-}
+func (s *Start) newRow() fyne.CanvasObject { return newListLine() }
 
 func (s *Start) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := s.Cases[i]
-	b := o.(*fyne.Container)
-	g := b.Objects[0].(*fyne.Container)
-	g.Objects[0].(*widget.Label).SetText(row.Title)
-	g.Objects[1].(*widget.Label).SetText(s.win.state.Content.Tf("ui.start.row",
-		dateText(s.win.state.Content, row.Case.StartDate), s.win.state.Content.Date(row.Case.UpdatedAt.Local()), row.Step))
-	due := b.Objects[1].(*widget.Label)
-	due.SetText(row.Due)
-	if row.Due == "" {
-		due.Hide()
-	} else {
-		due.Show()
-	}
-	b.Refresh() // lay the row out again: the due label's width changed with its text
+	c := s.win.state.Content
+	o.(*listLine).Set(row.Title, c.Tf("ui.start.row", dateText(c, row.Case.StartDate), c.Date(row.Case.UpdatedAt.Local()), row.Step), row.Due)
 }
 
 func dateText(c *data.Content, d data.Date) string {

@@ -2,6 +2,9 @@ package screens
 
 import (
 	"context"
+	"image/png"
+	"os"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -142,5 +145,78 @@ func TestBackShowsTheListWithoutReadingItAgain(t *testing.T) {
 	}
 	if rows[1].Title != "Noor & Kim" {
 		t.Errorf("the other couple was read again: %q", rows[1].Title)
+	}
+}
+
+// TestStartListLinesCutLongNamesWhole: a name longer than its quarter of the line is cut with an
+// ellipsis, never drawn over the detail or widening the window; short ones and the detail show
+// whole, and the step reached fills in once the progress is read.
+func TestStartListLinesCutLongNamesWhole(t *testing.T) {
+	r := newRig(t)
+	long := strings.Repeat("Maximiliane ", 7)[:80] // as long as a name may be
+	for _, names := range [][2]string{{"Ana", "Bo"}, {long, "Mei-Lin 林"}} {
+		if _, err := r.st.CreateCase(context.Background(), data.Case{NameA: names[0], NameB: names[1], Rebuilding: data.RebuilderA}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.win.ShowStart()
+	r.win.Start.steps.Wait()
+	img := r.win.Win.Canvas().Capture()
+	if os.Getenv("KINTSUGI_SHOT") != "" {
+		f, err := os.Create(os.Getenv("KINTSUGI_SHOT"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		png.Encode(f, img)
+		f.Close()
+	}
+	if w := r.win.Win.Content().MinSize().Width; w > 1100 {
+		t.Errorf("the list asks for a window %.0f wide", w)
+	}
+	var lines []*listLine
+	walk(t, r.win.Win.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*listLine); ok && o.Visible() && l.Name != "" {
+			lines = append(lines, l)
+		}
+	})
+	if len(lines) != 2 {
+		t.Fatalf("%d lines on screen, want 2", len(lines))
+	}
+	for _, l := range lines {
+		rend := test.TempWidgetRenderer(t, l).(*listLineRenderer)
+		shown := rend.name.Text
+		quarter := l.Size().Width / 4
+		if w := fyne.MeasureText(shown, rend.name.TextSize, rend.name.TextStyle).Width; w > quarter {
+			t.Errorf("%q drawn %.0f wide in its quarter of the line, %.0f", shown, w, quarter)
+		}
+		if rend.detail.Text != l.Detail {
+			t.Errorf("the detail is cut: %q", rend.detail.Text)
+		}
+		switch {
+		case strings.HasPrefix(l.Name, "Maximiliane"):
+			if !strings.HasSuffix(shown, "…") || !strings.HasPrefix(l.Name, strings.TrimSuffix(shown, "…")) {
+				t.Errorf("a long name shows as %q", shown)
+			}
+		case shown != "Ana & Bo":
+			t.Errorf("a short name shows as %q", shown)
+		}
+		if want := r.state.Content.T("ui.step.welcome"); !strings.HasSuffix(l.Detail, want) {
+			t.Errorf("detail %q does not end with the step reached %q", l.Detail, want)
+		}
+	}
+}
+
+// walk visits every object below o.
+func walk(t *testing.T, o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walk(t, c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.TempWidgetRenderer(t, x).Objects() {
+			walk(t, c, visit)
+		}
 	}
 }

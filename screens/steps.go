@@ -109,8 +109,11 @@ func (s *stepsScreen) View() fyne.CanvasObject {
 	for _, st := range sec.Entries {
 		id := st.ID
 		date := container.NewBorder(nil, nil, s.Done[id], nil, container.NewGridWrap(fyne.NewSize(150, s.Date[id].MinSize().Height), s.Date[id]))
-		parts := []fyne.CanvasObject{subheading(st.Code + ".  " + e.render(st.Title)), wrapped(e.render(st.Text)),
-			container.NewHBox(date), s.DateMsg[id]}
+		parts := []fyne.CanvasObject{subheading(st.Code + ".  " + e.render(st.Title)), wrapped(e.render(st.Text))}
+		if st.Note != "" { // the step's note, as the workbook prints it under the step
+			parts = append(parts, note(e.render(st.Note)))
+		}
+		parts = append(parts, container.NewHBox(date), s.DateMsg[id])
 		for _, o := range []fyne.CanvasObject{s.Note[id], s.ShareNote[id], s.Private[id]} {
 			if !isNil(o) {
 				parts = append(parts, o)

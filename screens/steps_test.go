@@ -49,3 +49,24 @@ func TestStepsDateAndNoteKeepEachOther(t *testing.T) {
 		t.Errorf("a cleared date: stored %+v, ticked %v", got, s.Done["STEP-04"].Checked)
 	}
 }
+
+// TestStepsShowTheirNotes: a step's note (STEP-06's warning against resentment) is on screen,
+// as it is on paper, from the one copy in the content.
+func TestStepsShowTheirNotes(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepSteps)
+	content := r.state.Content
+	notes := 0
+	for _, st := range content.Section(data.SectionSteps).Entries {
+		if st.Note == "" {
+			continue
+		}
+		notes++
+		if want := content.Render(st.Note, r.dossier().Case.Names()); !shows(c.body, want) {
+			t.Errorf("%s's note is not on the steps screen: %q", st.ID, want)
+		}
+	}
+	if notes == 0 {
+		t.Fatal("no step has a note: the test would prove nothing")
+	}
+}

@@ -89,52 +89,64 @@ func (s *Store) EnterPIN(ctx context.Context, caseID int64, p Partner, pin strin
 	if wait := s.pinTries.wait(caseID, p, s.now()); wait > 0 {
 		return &PINWaitError{Wait: wait}
 	}
-	var raw string
-	var check, secret []byte
-	var wrapped bool
-	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped FROM pins WHERE case_id = ? AND partner = ?",
-		caseID, string(p)).Scan(&raw, &check, &secret, &wrapped)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
+	r, err := s.pinOf(ctx, caseID, p)
+	if err != nil || r == nil {
+		return err
 	}
-	if err != nil {
-		return fmt.Errorf("read PIN: %w", err)
-	}
-	if wrapped {
-		// Sealed with the couple's key too: the couple must be open first.
-		rs, ok := s.sealer.(rowSealer)
-		if !ok {
-			return errors.New("read PIN: this store uses its own sealer")
-		}
-		if check, err = rs.OpenRow(caseID, pinCheckField, string(p), check); err != nil {
-			return fmt.Errorf("read PIN: %w", err)
-		}
-	}
-	var kdf KDF
-	if err := json.Unmarshal([]byte(raw), &kdf); err != nil {
-		return fmt.Errorf("read PIN: %w", err)
-	}
-	if len(secret) > 0 {
-		// Bound to the couple's key: the couple must be open first.
-		rs, ok := s.sealer.(rowSealer)
-		if !ok {
-			return errors.New("read PIN: this store uses its own sealer")
-		}
-		if secret, err = rs.OpenRow(caseID, "pin.secret", string(p), secret); err != nil {
-			return fmt.Errorf("read PIN: %w", err)
-		}
-	}
-	c, err := pinCipher(kdf, pin, secret)
+	c, err := pinCipher(r.kdf, pin, r.secret)
 	if err != nil {
 		return err
 	}
-	if got, err := c.Open(check, pinAAD(caseID, p, "check")); err != nil || string(got) != checkPlain {
+	if got, err := c.Open(r.check, pinAAD(caseID, p, "check")); err != nil || string(got) != checkPlain {
 		s.pinTries.failed(caseID, p, s.now())
 		return ErrWrongPassphrase
 	}
 	s.pinTries.reset(caseID, p)
 	s.pins.set(caseID, p, c)
 	return nil
+}
+
+// pinRow is a partner's PIN as it opens: the check value and secret without the couple's seal.
+type pinRow struct {
+	kdf           KDF
+	check, secret []byte
+}
+
+// pinOf reads partner p's PIN, or nil when they have none. Over a locked couple the check value
+// and the secret are sealed with the couple's key too, so the couple must be open first.
+func (s *Store) pinOf(ctx context.Context, caseID int64, p Partner) (*pinRow, error) {
+	var raw string
+	var r pinRow
+	var wrapped bool
+	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped FROM pins WHERE case_id = ? AND partner = ?",
+		caseID, string(p)).Scan(&raw, &r.check, &r.secret, &wrapped)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read PIN: %w", err)
+	}
+	if err := json.Unmarshal([]byte(raw), &r.kdf); err != nil {
+		return nil, fmt.Errorf("read PIN: %w", err)
+	}
+	if !wrapped && len(r.secret) == 0 {
+		return &r, nil
+	}
+	rs, ok := s.sealer.(rowSealer)
+	if !ok {
+		return nil, errors.New("read PIN: this store uses its own sealer")
+	}
+	if wrapped {
+		if r.check, err = rs.OpenRow(caseID, pinCheckField, string(p), r.check); err != nil {
+			return nil, fmt.Errorf("read PIN: %w", err)
+		}
+	}
+	if len(r.secret) > 0 {
+		if r.secret, err = rs.OpenRow(caseID, "pin.secret", string(p), r.secret); err != nil {
+			return nil, fmt.Errorf("read PIN: %w", err)
+		}
+	}
+	return &r, nil
 }
 
 // ClosePINs closes both partners' PIN-protected answers of a couple again: their keys leave

@@ -18,9 +18,15 @@ func (s *State) IsLocked(id int64) (bool, error) { return s.Store.IsLocked(s.ctx
 // IsOpen reports whether couple id can be read now: not locked, or unlocked this session.
 func (s *State) IsOpen(id int64) (bool, error) { return s.Store.IsOpen(s.ctx, id) }
 
-// Unlock opens locked couple id with its passphrase.
+// Unlock opens locked couple id with its passphrase. A couple locked by an older Kintsugi has
+// the rest of it sealed then (data.Store.Unlock); the backups that still show it are re-sealed
+// with the key at hand, or replaced.
 func (s *State) Unlock(id int64, passphrase string) error {
-	return s.Store.Unlock(s.ctx, id, passphrase)
+	if err := s.Store.Unlock(s.ctx, id, passphrase); err != nil {
+		return err
+	}
+	_, err := SealBackups(s.ctx, s.Store, id)
+	return err
 }
 
 // DeleteCase saves what is pending, closes the couple and removes it for good.

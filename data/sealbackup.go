@@ -21,6 +21,9 @@ type protection struct {
 	created string
 	locked  bool
 	pins    []Partner
+	// sealed: the couple is locked and its shape and PIN check values are sealed too, so a
+	// backup where they are plain shows more than the database does.
+	sealed bool
 }
 
 func (s *Store) protections(ctx context.Context, onlyCase int64) ([]protection, error) {
@@ -50,16 +53,35 @@ func (s *Store) protections(ctx context.Context, onlyCase int64) ([]protection, 
 			out = append(out, p)
 		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for i := range out {
+		if !out[i].locked {
+			continue
+		}
+		plain, err := s.unsealedShape(ctx, out[i].caseID)
+		if err != nil {
+			return nil, fmt.Errorf("read locks: %w", err)
+		}
+		var bare int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM pins WHERE case_id = ? AND wrapped = 0", out[i].caseID).Scan(&bare); err != nil {
+			return nil, fmt.Errorf("read locks: %w", err)
+		}
+		out[i].sealed = plain+bare == 0
+	}
+	return out, nil
 }
 
 // exposure is what one backup holds in plain text of one protected couple.
 type exposure struct {
 	unlocked bool      // the couple is there without its lock
+	shape    bool      // with its lock, but its shape or a PIN's check value is plain (an older lock)
 	pins     []Partner // private answers there without their author's PIN
 }
 
-func (e exposure) any() bool { return e.unlocked || len(e.pins) > 0 }
+func (e exposure) any() bool { return e.unlocked || e.shape || len(e.pins) > 0 }
 
 func hasTable(ctx context.Context, q queryer, name string) (bool, error) {
 	var n int
@@ -89,6 +111,11 @@ func exposedIn(ctx context.Context, q queryer, p protection) (exposure, error) {
 			}
 		}
 		e.unlocked = n == 0
+		if n > 0 && p.sealed {
+			if e.shape, err = plainShapeIn(ctx, q, p.caseID); err != nil {
+				return e, err
+			}
+		}
 	}
 	pins, err := hasTable(ctx, q, "pins")
 	if err != nil {
@@ -138,6 +165,52 @@ func openPrivateTexts(ctx context.Context, q queryer, caseID int64, partner Part
 		total += n
 	}
 	return total, nil
+}
+
+// plainShapeIn reports whether a backup, of any schema, holds a locked couple's shape or a PIN's
+// check value unsealed: a lock made before Kintsugi sealed them. A column the backup's schema
+// lacks (a sealed twin, PINs' wrapped) means every row there is plain.
+func plainShapeIn(ctx context.Context, q queryer, caseID int64) (bool, error) {
+	has := func(table, column string) (bool, error) {
+		var n int
+		err := q.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", table, column).Scan(&n)
+		return n > 0, err
+	}
+	count := func(query string) (bool, error) {
+		var n int
+		err := q.QueryRowContext(ctx, query, caseID).Scan(&n)
+		return n > 0, err
+	}
+	for _, col := range shapeColumns {
+		if ok, err := hasTable(ctx, q, col.table); err != nil || !ok {
+			if err != nil {
+				return false, err
+			}
+			continue
+		}
+		ok, err := has(col.table, col.column)
+		if err != nil {
+			return false, err
+		}
+		cond := fmt.Sprintf("typeof(%s) <> 'blob'", col.column)
+		if !ok {
+			cond = "1"
+		}
+		if plain, err := count(fmt.Sprintf("SELECT count(*) FROM %s WHERE (%s) AND %s", col.table, col.scope, cond)); err != nil || plain {
+			return plain, err
+		}
+	}
+	if ok, err := hasTable(ctx, q, "pins"); err != nil || !ok {
+		return false, err
+	}
+	wrapped, err := has("pins", "wrapped")
+	if err != nil {
+		return false, err
+	}
+	if !wrapped {
+		return count("SELECT count(*) FROM pins WHERE case_id = ?")
+	}
+	return count("SELECT count(*) FROM pins WHERE case_id = ? AND wrapped = 0")
 }
 
 // openReadOnly opens a database file for reading only, never writing to it.
@@ -259,6 +332,19 @@ func (s *Store) sealCopy(ctx context.Context, tmp string, p protection, e exposu
 	}
 	if key != nil {
 		ts.locks.set(p.caseID, key)
+	}
+	if e.shape {
+		// Sealed as the next unlock seals a live couple; only with the key the copy is locked with.
+		lr, err := ts.lockOf(ctx, p.caseID)
+		if err != nil || lr == nil || key == nil {
+			return fmt.Errorf("read the copy's lock: %w", errors.Join(err, ErrLocked))
+		}
+		if _, err := key.Open(lr.check, aad(p.caseID, "check")); err != nil {
+			return fmt.Errorf("the copy is locked with an earlier passphrase: %w", ErrLocked)
+		}
+		if err := ts.bindToRows(ctx, p.caseID, lr.kdf, key); err != nil {
+			return err
+		}
 	}
 	for _, partner := range e.pins {
 		if err := s.copyPIN(ctx, ts, p.caseID, partner); err != nil {

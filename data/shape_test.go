@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -207,5 +209,60 @@ func TestALockedImportSealsItsShape(t *testing.T) {
 	}
 	if s := shape(t, to, got.ID); s != want {
 		t.Errorf("imported:\n got %s\nwant %s", s, want)
+	}
+}
+
+// A backup of a couple locked before the shape was sealed shows the shape; once the couple's
+// next unlock seals it in the database, the backup counts as exposed and is re-sealed with the
+// key, and restores as it was. Before that unlock it does not count: it shows no more than the
+// database itself, and replacing it would only make another backup just like it.
+func TestBackupsOfAnOlderLockAreSealedAfterTheUnlock(t *testing.T) {
+	st, path := openTemp(t)
+	ctx := context.Background()
+	c := shapedCouple(t, st)
+	must(t, st.Lock(ctx, c.ID, "correct horse battery"))
+	want := shape(t, st, c.ID)
+	must(t, data.ShapeLikeBefore(st, c.ID))
+	backup := filepath.Join(t.TempDir(), "kintsugi-20261101-090000.db")
+	raw, err := os.ReadFile(path)
+	must(t, err)
+	must(t, os.WriteFile(backup, raw, 0o600))
+	if !bytes.Contains(raw, []byte("PRED-04")) {
+		t.Fatal("the backup made like before shows no plain shape: the test would prove nothing")
+	}
+
+	live, err := data.Open(ctx, path)
+	must(t, err)
+	defer live.Close()
+	if exposed, err := live.Exposed(ctx, backup, c.ID); err != nil || exposed {
+		t.Errorf("before the unlock the backup counts as exposed (%v, %v): it would be replaced by one just like it", exposed, err)
+	}
+	must(t, live.Unlock(ctx, c.ID, "correct horse battery"))
+	if exposed, err := live.Exposed(ctx, backup, c.ID); err != nil || !exposed {
+		t.Fatalf("after the unlock sealed the database, the backup does not count as exposed (%v, %v)", exposed, err)
+	}
+	changed, err := live.SealBackup(ctx, backup, c.ID)
+	must(t, err)
+	if !changed {
+		t.Error("the backup was not re-sealed")
+	}
+	raw, err = os.ReadFile(backup)
+	must(t, err)
+	for _, s := range shapeSecrets {
+		if bytes.Contains(raw, []byte(s)) {
+			t.Errorf("%q can still be read in the backup", s)
+		}
+	}
+	if exposed, err := live.Exposed(ctx, backup, c.ID); err != nil || exposed {
+		t.Errorf("the re-sealed backup still counts as exposed (%v, %v)", exposed, err)
+	}
+	restored := filepath.Join(t.TempDir(), "restored.db")
+	must(t, os.WriteFile(restored, raw, 0o600))
+	rs, err := data.Open(ctx, restored)
+	must(t, err)
+	defer rs.Close()
+	must(t, rs.Unlock(ctx, c.ID, "correct horse battery"))
+	if got := shape(t, rs, c.ID); got != want {
+		t.Errorf("restored:\n got %s\nwant %s", got, want)
 	}
 }

@@ -3,6 +3,7 @@ package workbook
 import (
 	"strings"
 
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -25,10 +26,32 @@ func (b *book) letter() {
 		b.ruled(b.margin, b.bodyW, b.linesToBottom())
 		b.newPage()
 		b.ruled(b.margin, b.bodyW, b.linesToBottom())
+	} else {
+		b.gap(2)
+		b.printLines(stLetter, b.margin, b.bodyW, b.wrap(stLetter, text, b.bodyW), -1)
+	}
+	b.reply()
+}
+
+// reply is the written answer to the letter, marked with who wrote it: printed only once its
+// author shared it (or when it is the couple's together), as the workbook is for both to read.
+func (b *book) reply() {
+	if b.d == nil {
 		return
 	}
+	l := b.d.Letter
+	if l.ReplyProtected || strings.TrimSpace(l.Reply) == "" || (l.ReplyBy != "" && !couple.InPrint(l.ReplyShared)) {
+		return
+	}
+	label := b.c.T("wb.letter.reply.together")
+	if l.ReplyBy != "" {
+		label = b.c.Tf("wb.letter.reply", b.name(l.ReplyBy))
+	}
+	lines := b.wrap(stLetter, l.Reply, b.bodyW)
+	b.gap(8)
+	b.sub(label, min(linesH(stLetter, lines), 4*stLetter.lead))
 	b.gap(2)
-	b.printLines(stLetter, b.margin, b.bodyW, b.wrap(stLetter, text, b.bodyW), -1)
+	b.printLines(stLetter, b.margin, b.bodyW, lines, -1)
 }
 
 func (b *book) ritual() {

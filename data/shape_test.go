@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"kintsugi/data"
@@ -264,5 +265,50 @@ func TestBackupsOfAnOlderLockAreSealedAfterTheUnlock(t *testing.T) {
 	must(t, rs.Unlock(ctx, c.ID, "correct horse battery"))
 	if got := shape(t, rs, c.ID); got != want {
 		t.Errorf("restored:\n got %s\nwant %s", got, want)
+	}
+}
+
+// A sealed shape value moved to another row does not open: swapping two weeks' trust scores,
+// or two partners' decisions, is reported as damage, never read as the other row's value.
+func TestShapeValuesMovedToAnotherRowDoNotOpen(t *testing.T) {
+	st, _ := openTemp(t)
+	ctx := context.Background()
+	c := shapedCouple(t, st)
+	must(t, st.Lock(ctx, c.ID, "correct horse battery"))
+	swap := func(table, column, key string, a, b any) {
+		t.Helper()
+		var va, vb []byte
+		q := fmt.Sprintf("SELECT %s FROM %s WHERE case_id = ? AND %s = ?", column, table, key)
+		must(t, st.DB().QueryRow(q, c.ID, a).Scan(&va))
+		must(t, st.DB().QueryRow(q, c.ID, b).Scan(&vb))
+		u := fmt.Sprintf("UPDATE %s SET %s = ? WHERE case_id = ? AND %s = ?", table, column, key)
+		for _, x := range []struct {
+			v   []byte
+			row any
+		}{{vb, a}, {va, b}} {
+			if _, err := st.DB().Exec(u, x.v, c.ID, x.row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	swap("checkins", "trust_sealed", "week", 1, 2)
+	swap("decisions", "value", "key", data.DecisionWelcome, data.DecisionContinue)
+	d, err := st.Dossier(ctx, c.ID)
+	must(t, err)
+	for _, ci := range d.CheckIns {
+		if ci.Trust != -1 {
+			t.Errorf("week %d's trust reads %d after the swap", ci.Week, ci.Trust)
+		}
+	}
+	for _, x := range d.Decisions {
+		if x.Value != "" {
+			t.Errorf("decision %s/%s reads %q after the swap", x.Key, x.Partner, x.Value)
+		}
+	}
+	damaged := fmt.Sprint(st.Damaged(ctx, c.ID))
+	for _, want := range []string{"week 1's trust score", "week 2's trust score", `partner B's decision "continue"`, `partner A's decision "welcome"`} {
+		if !strings.Contains(damaged, want) {
+			t.Errorf("damage report %s does not name %s", damaged, want)
+		}
 	}
 }

@@ -146,7 +146,7 @@ func TestDamagedPartsAreNamedNotLeftOut(t *testing.T) {
 	if err := st.Lock(ctx, c.ID, "a long and kind passphrase"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.DB().Exec("UPDATE letters SET body = substr(body, 1, 30) || X'00' || substr(body, 32)"); err != nil {
+	if _, err := st.DB().Exec("UPDATE letters SET body = substr(body, 1, 30) || CASE substr(body, 31, 1) WHEN X'00' THEN X'01' ELSE X'00' END || substr(body, 32)"); err != nil {
 		t.Fatal(err)
 	}
 	err = ExportCouple(ctx, st, c.ID, filepath.Join(dir, "out.kintsugi"), "a long and kind passphrase")

@@ -107,7 +107,7 @@ func TestOneDamagedValueLeavesTheRestOpen(t *testing.T) {
 	ctx := context.Background()
 	c := lockedCouple(t, st)
 	must(t, st.Lock(ctx, c.ID, "correct horse battery"))
-	if _, err := st.DB().Exec("UPDATE letters SET body = substr(body, 1, 30) || X'00' || substr(body, 32) WHERE case_id = ?", c.ID); err != nil {
+	if _, err := st.DB().Exec("UPDATE letters SET body = substr(body, 1, 30) || CASE substr(body, 31, 1) WHEN X'00' THEN X'01' ELSE X'00' END || substr(body, 32) WHERE case_id = ?", c.ID); err != nil {
 		t.Fatal(err)
 	}
 	st.ForgetAll()

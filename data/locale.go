@@ -2,8 +2,11 @@ package data
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // PluralSep separates the plural forms of a counted text or a unit: "%d word|%d words".
@@ -101,4 +104,57 @@ func (c *Content) checkPlurals(add func(format string, args ...any)) {
 			}
 		}
 	}
+}
+
+// ParseDate reads a day as a person writes it in the language, the way Date shows it or
+// shorter: "14 March 2026", "14 mar 2026", "14 марта 2026", "14.03.2026", "14/3/2026" (day,
+// month, year), or 2026-03-14 whole. A month is its name in the language or its first three letters
+// or more; the empty text is the zero Date.
+func (c *Content) ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, nil
+	}
+	if d, err := ParseDate(s); err == nil {
+		return d, nil
+	}
+	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '.' || r == ',' || r == '/' || r == '-'
+	})
+	bad := fmt.Errorf("date %q: write the day, month and year", s)
+	if len(fields) != 3 {
+		return Date{}, bad
+	}
+	if len(fields[0]) > 2 {
+		// Year first is read only whole (2026-03-14, above): 2026-03-1 is 2026-03-14 half typed.
+		return Date{}, bad
+	}
+	day, err1 := strconv.Atoi(fields[0])
+	year, err2 := strconv.Atoi(fields[2])
+	month, err3 := strconv.Atoi(fields[1])
+	if err3 != nil {
+		month = c.monthNamed(fields[1])
+	}
+	if err1 != nil || err2 != nil || month < 1 || month > 12 || year < 1000 || year > 9999 {
+		return Date{}, bad
+	}
+	d := NewDate(year, time.Month(month), day)
+	if d.Time().Day() != day { // 31 February would roll over into March
+		return Date{}, bad
+	}
+	return d, nil
+}
+
+// monthNamed is the month (1-12) a word names in the language, or 0: the whole name or its
+// first three letters or more, in any case.
+func (c *Content) monthNamed(word string) int {
+	if utf8.RuneCountInString(word) < 3 {
+		return 0
+	}
+	for m := 1; m <= 12; m++ {
+		if strings.HasPrefix(strings.ToLower(c.T(fmt.Sprintf("date.month.%d", m))), word) {
+			return m
+		}
+	}
+	return 0
 }

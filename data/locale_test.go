@@ -83,3 +83,33 @@ func TestContentWithTheWrongNumberOfPluralFormsIsRefused(t *testing.T) {
 		t.Errorf("a unit with two forms in Russian: err = %v", err)
 	}
 }
+
+// TestDatesReadAsTheLanguageWritesThem: what Date shows reads back, and so do the shorter ways
+// a person types a day in each language; what is not a day is refused.
+func TestDatesReadAsTheLanguageWritesThem(t *testing.T) {
+	march14 := data.NewDate(2026, 3, 14)
+	for lang, typed := range map[string][]string{
+		"en": {"14 March 2026", "14 march 2026", "14 Mar 2026", "14 mar. 2026", "14.03.2026", "14/3/2026", "2026-03-14", " 14  March  2026 "},
+		"ru": {"14 марта 2026", "14 Марта 2026", "14 мар 2026", "14.03.2026", "14/3/2026", "2026-03-14", "14 март 2026"},
+	} {
+		c := loadLang(t, lang)
+		for _, s := range typed {
+			if d, err := c.ParseDate(s); err != nil || d != march14 {
+				t.Errorf("%s: %q reads as %v, %v", lang, s, d, err)
+			}
+		}
+		for day := data.NewDate(2026, 1, 1); day.Before(data.NewDate(2027, 1, 1)); day = day.AddDays(1) {
+			if d, err := c.ParseDate(c.Date(day.Time())); err != nil || d != day {
+				t.Fatalf("%s: %q as shown reads as %v, %v", lang, c.Date(day.Time()), d, err)
+			}
+		}
+		for _, s := range []string{"14 Ma 2026", "31.02.2026", "14 2026", "March 2026", "14 Smarch 2026", "0.1.2026", "14.13.2026", "14.3.26", "tomorrow", "2026-03-1", "2026/03/14"} {
+			if d, err := c.ParseDate(s); err == nil {
+				t.Errorf("%s: %q read as %v", lang, s, d)
+			}
+		}
+		if d, err := c.ParseDate("  "); err != nil || !d.IsZero() {
+			t.Errorf("%s: blank reads as %v, %v", lang, d, err)
+		}
+	}
+}

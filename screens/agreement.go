@@ -34,8 +34,8 @@ type agreementScreen struct {
 	Editable bool             // the newest version, not frozen, with something in it
 
 	VersionPick   *widget.Select
-	Start         *widget.Entry
-	Review        *widget.Entry
+	Start         *DateEntry
+	Review        *DateEntry
 	Names         map[data.Partner]*widget.Entry
 	Pads          map[data.Partner]*SignaturePad
 	Clear         map[data.Partner]*widget.Button
@@ -76,13 +76,10 @@ func newAgreementAt(e *env, version int, carry *agreementCarry) *agreementScreen
 	}
 	s.pick(version)
 
-	s.Start, s.Review = widget.NewEntry(), widget.NewEntry()
-	for _, en := range []*widget.Entry{s.Start, s.Review} {
-		en.SetPlaceHolder(e.t("ui.agreement.date.format"))
-	}
+	s.Start, s.Review = NewDateEntry(e.content), NewDateEntry(e.content)
 	if s.Shown != nil {
-		s.Start.SetText(s.Shown.StartDate.String())
-		s.Review.SetText(s.Shown.ReviewDate.String())
+		s.Start.SetDate(s.Shown.StartDate)
+		s.Review.SetDate(s.Shown.ReviewDate)
 	}
 	s.Start.OnChanged = func(string) { s.datesChanged(true) }
 	s.Review.OnChanged = func(string) { s.datesChanged(false) }
@@ -248,15 +245,15 @@ func (s *agreementScreen) datesChanged(startMoved bool) {
 	if !s.Editable || s.Start.Disabled() {
 		return
 	}
-	start, err1 := data.ParseDate(strings.TrimSpace(s.Start.Text))
-	review, err2 := data.ParseDate(strings.TrimSpace(s.Review.Text))
+	start, err1 := s.Start.Date()
+	review, err2 := s.Review.Date()
 	if err1 != nil || err2 != nil || start.IsZero() || review.IsZero() {
 		s.warn(e.t("ui.agreement.date.bad"))
 		return
 	}
 	if startMoved && start != s.Shown.StartDate && review == s.Shown.ReviewDate &&
 		review == s.Shown.StartDate.AddDays(7*reviewWeeks) {
-		s.Review.SetText(start.AddDays(7 * reviewWeeks).String()) // comes back here
+		s.Review.SetDate(start.AddDays(7 * reviewWeeks)) // comes back here
 		return
 	}
 	if !start.Before(review) {

@@ -228,7 +228,7 @@ func TestAgreementChangesWithdrawSingleSignature(t *testing.T) {
 
 	// New dates: the review date follows the start; Sam's signature is withdrawn.
 	s.Start.SetText("2026-04-01")
-	if s.Review.Text != "2026-06-24" {
+	if s.Review.Text != "24 June 2026" {
 		t.Errorf("review date = %q, want 12 weeks after the new start", s.Review.Text)
 	}
 	if !strings.Contains(s.Message.Text, "withdrawn") {

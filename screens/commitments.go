@@ -26,7 +26,7 @@ type commitmentsScreen struct {
 	e          *env
 	Agree      map[string]map[data.Partner]*widget.Check // by catalog ID, or "custom.<id>"
 	Param      map[string]*widget.Entry
-	Review     map[string]*widget.Entry
+	Review     map[string]*DateEntry
 	Message    map[string]*widget.Label
 	Why        map[string]*widget.Label // why a monitoring commitment cannot be agreed yet
 	Sections   *widget.Accordion
@@ -42,7 +42,7 @@ type commitmentsScreen struct {
 
 func newCommitments(e *env) stepScreen {
 	s := &commitmentsScreen{e: e, Agree: map[string]map[data.Partner]*widget.Check{}, Param: map[string]*widget.Entry{},
-		Review: map[string]*widget.Entry{}, Message: map[string]*widget.Label{}, Why: map[string]*widget.Label{}, Summary: widget.NewLabel(""),
+		Review: map[string]*DateEntry{}, Message: map[string]*widget.Label{}, Why: map[string]*widget.Label{}, Summary: widget.NewLabel(""),
 		Delete: map[int64]*widget.Button{}, items: map[string]data.Commitment{}, costs: map[string]string{}}
 	s.Summary.Wrapping = fyne.TextWrapWord
 	for _, sec := range e.content.Catalog() {
@@ -321,7 +321,7 @@ func (s *commitmentsScreen) catalogCard(entry data.Entry) fyne.CanvasObject {
 	}
 	if entry.Monitoring {
 		parts = append(parts, container.NewHBox(widget.NewLabel(e.t("ui.commitments.review")),
-			container.NewGridWrap(fyne.NewSize(150, s.Review[id].MinSize().Height), s.Review[id])), s.Why[id])
+			container.NewGridWrap(s.Review[id].MinSize(), s.Review[id])), s.Why[id])
 	}
 	parts = append(parts, s.Message[id], container.NewHBox(s.Agree[id][data.PartnerA], s.Agree[id][data.PartnerB]))
 	return card(parts...)

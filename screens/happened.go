@@ -20,7 +20,7 @@ type happenedScreen struct {
 	e           *env
 	Causes      map[string]*widget.Check
 	Description *TextArea
-	Date        *widget.Entry
+	Date        *DateEntry
 	DateMsg     *widget.Label
 	in          data.Incident
 }
@@ -74,7 +74,7 @@ func (s *happenedScreen) View() fyne.CanvasObject {
 		causes.Add(container.New(causeLayout{}, s.Causes[c.ID], note(e.render(c.Text))))
 	}
 	date := container.NewBorder(nil, nil, widget.NewLabel(e.t("ui.happened.date")), nil,
-		container.NewGridWrap(fyne.NewSize(180, s.Date.MinSize().Height), s.Date))
+		container.NewGridWrap(s.Date.MinSize(), s.Date))
 	return page(sec.Title, sec.Intro,
 		card(subheading(e.t("ui.happened.causes")), causes),
 		card(subheading(e.t("ui.happened.description")), note(e.t("ui.happened.shared")), s.Description,

@@ -19,7 +19,7 @@ func init() { stepScreens[app.StepSteps] = newSteps }
 type stepsScreen struct {
 	e       *env
 	Done    map[string]*widget.Check
-	Date    map[string]*widget.Entry
+	Date    map[string]*DateEntry
 	DateMsg map[string]*widget.Label
 	Note    map[string]*TextArea
 	// ShareNote lets the note's author share it; Private stands where a note not shared with
@@ -30,7 +30,7 @@ type stepsScreen struct {
 }
 
 func newSteps(e *env) stepScreen {
-	s := &stepsScreen{e: e, Done: map[string]*widget.Check{}, Date: map[string]*widget.Entry{},
+	s := &stepsScreen{e: e, Done: map[string]*widget.Check{}, Date: map[string]*DateEntry{},
 		DateMsg: map[string]*widget.Label{}, Note: map[string]*TextArea{}, ShareNote: map[string]*widget.Check{},
 		Private: map[string]*widget.Label{}, progress: map[string]data.StepProgress{}}
 	k, r := e.keyboard(), e.d.Case.Rebuilding
@@ -84,7 +84,7 @@ func (s *stepsScreen) tick(id string, on bool) {
 	case on && p.DoneOn.IsZero():
 		today := data.DateOf(app.Now())
 		s.update(id, func(p *data.StepProgress) { p.DoneOn = today })
-		s.Date[id].SetText(today.String())
+		s.Date[id].SetDate(today)
 	case !on && !p.DoneOn.IsZero():
 		s.update(id, func(p *data.StepProgress) { p.DoneOn = data.Date{} })
 		s.Date[id].SetText("")
@@ -108,7 +108,7 @@ func (s *stepsScreen) View() fyne.CanvasObject {
 	body := []fyne.CanvasObject{note(who)}
 	for _, st := range sec.Entries {
 		id := st.ID
-		date := container.NewBorder(nil, nil, s.Done[id], nil, container.NewGridWrap(fyne.NewSize(150, s.Date[id].MinSize().Height), s.Date[id]))
+		date := container.NewBorder(nil, nil, s.Done[id], nil, container.NewGridWrap(s.Date[id].MinSize(), s.Date[id]))
 		parts := []fyne.CanvasObject{subheading(st.Code + ".  " + e.render(st.Title)), wrapped(e.render(st.Text))}
 		if st.Note != "" { // the step's note, as the workbook prints it under the step
 			parts = append(parts, note(e.render(st.Note)))

@@ -29,7 +29,7 @@ type trackingScreen struct {
 	PrevWeek  *widget.Button
 	NextWeek  *widget.Button
 	Cells     map[int64][7]*widget.Button
-	Done      map[int64]*widget.Entry // the date of a commitment done once (tracking_once.go)
+	Done      map[int64]*DateEntry    // the date of a commitment done once (tracking_once.go)
 	Counts    map[int64]*CountStepper // a commitment kept as a count (tracking_count.go)
 	doneOn    map[int64]data.Date
 	doneMsg   map[int64]*widget.Label

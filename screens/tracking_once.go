@@ -3,12 +3,13 @@ package screens
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"kintsugi/app"
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -30,28 +31,31 @@ func doneDate(d *data.Dossier, id int64) data.Date {
 // loadDone makes the date field of a commitment done once.
 func (s *trackingScreen) loadDone(cm data.Commitment) {
 	if s.Done == nil {
-		s.Done, s.doneOn, s.doneMsg = map[int64]*widget.Entry{}, map[int64]data.Date{}, map[int64]*widget.Label{}
+		s.Done, s.doneOn, s.doneMsg = map[int64]*DateEntry{}, map[int64]data.Date{}, map[int64]*widget.Label{}
 	}
 	id := cm.ID
 	s.doneOn[id] = doneDate(s.e.d, id)
-	entry := widget.NewEntry()
-	entry.SetPlaceHolder(s.e.t("ui.date.placeholder"))
-	entry.SetText(s.doneOn[id].String())
+	entry := NewDateEntry(s.e.content)
+	entry.SetDate(s.doneOn[id])
 	msg := newMessage()
-	entry.OnChanged = func(text string) { s.setDone(id, strings.TrimSpace(text), msg) }
+	entry.OnChanged = func(text string) { s.setDone(id, entry, msg) }
 	s.Done[id], s.doneMsg[id] = entry, msg
 }
 
-// setDone moves the commitment's done date: the old day's mark goes, the new day's is kept.
-func (s *trackingScreen) setDone(id int64, text string, msg *widget.Label) {
-	var day data.Date
-	if text != "" {
-		d, err := data.ParseDate(text)
-		if err != nil {
-			say(msg, s.e.tf("ui.date.bad", text))
+// setDone moves the commitment's done date: the old day's mark goes, the new day's is kept. A
+// day the couple's rule does not let them mark (to come, or before the agreement) is refused
+// here with the reason, as a tap on such a day is.
+func (s *trackingScreen) setDone(id int64, entry *DateEntry, msg *widget.Label) {
+	day, err := entry.Date()
+	if err != nil {
+		say(msg, s.e.tf("ui.date.bad", entry.Text))
+		return
+	}
+	if !day.IsZero() {
+		if err := couple.MarkDayAllowed(day, s.from, data.DateOf(app.Now())); err != nil {
+			say(msg, plainReason(err))
 			return
 		}
-		day = d
 	}
 	say(msg, "")
 	old := s.doneOn[id]

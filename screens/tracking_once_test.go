@@ -39,4 +39,15 @@ func TestTrackingOnceIsADate(t *testing.T) {
 	if got := doneDate(r.dossier(), letter.ID); !got.IsZero() {
 		t.Errorf("a cleared date still records %s", got)
 	}
+	// A day to come, or before the couple's start (4 March), is refused here with the reason,
+	// as a tap on such a day is, and nothing is recorded.
+	for _, typed := range []string{"30 November 2026", "3 March 2026"} {
+		s.Done[letter.ID].SetText(typed)
+		if !s.doneMsg[letter.ID].Visible() || s.doneMsg[letter.ID].Text == "" {
+			t.Errorf("%s: no reason given", typed)
+		}
+		if got := doneDate(r.dossier(), letter.ID); !got.IsZero() {
+			t.Errorf("%s: recorded %s", typed, got)
+		}
+	}
 }

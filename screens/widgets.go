@@ -81,15 +81,15 @@ func card(objects ...fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewStack(bg, container.NewPadded(container.NewVBox(objects...)))
 }
 
-// dateField is an entry for a day as YYYY-MM-DD. What is typed always stays in the entry; only
-// a date it can read (or an empty one, to clear it) reaches onDate, and otherwise msg says why.
-func dateField(e *env, initial data.Date, onDate func(data.Date)) (*widget.Entry, *widget.Label) {
-	entry := widget.NewEntry()
-	entry.SetPlaceHolder(e.t("ui.date.placeholder"))
-	entry.SetText(initial.String())
+// dateField is an entry for a day in the couple's language (DateEntry). What is typed always
+// stays in the entry; only a date it can read (or an empty one, to clear it) reaches onDate, and
+// otherwise msg says why.
+func dateField(e *env, initial data.Date, onDate func(data.Date)) (*DateEntry, *widget.Label) {
+	entry := NewDateEntry(e.content)
+	entry.SetDate(initial)
 	msg := newMessage()
 	entry.OnChanged = func(text string) {
-		d, err := data.ParseDate(strings.TrimSpace(text))
+		d, err := entry.Date()
 		if err != nil {
 			say(msg, e.tf("ui.date.bad", text))
 			return

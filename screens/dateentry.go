@@ -1,0 +1,85 @@
+package screens
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kintsugi/data"
+)
+
+// DateEntry is a day typed or chosen from a calendar, shown the way the couple's language writes
+// it ("14 March 2026", "14 марта 2026") and read back in that language's ways (Content.ParseDate).
+// Fyne's own widget.DateEntry follows the computer's locale, not the couple's language, and
+// reads only that locale's numeric form: a Russian couple on an English computer would see and
+// have to type 03/14/2026.
+type DateEntry struct {
+	widget.Entry
+	content *data.Content
+	Pick    *widget.Button // opens the calendar
+	popUp   *widget.PopUp
+}
+
+// NewDateEntry returns an empty DateEntry for the language of content.
+func NewDateEntry(content *data.Content) *DateEntry {
+	e := &DateEntry{content: content}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(content.T("ui.date.placeholder"))
+	e.Pick = widget.NewButtonWithIcon("", theme.Icon(theme.IconNameCalendar), e.openCalendar)
+	e.Pick.Importance = widget.LowImportance
+	e.ActionItem = e.Pick
+	return e
+}
+
+// MinSize is wide enough for the longest date of the language, so none is cut where the
+// entry sits in a row at its smallest (an empty entry is otherwise as wide as a few letters).
+func (e *DateEntry) MinSize() fyne.Size {
+	e.ExtendBaseWidget(e)
+	min := e.Entry.MinSize()
+	th := e.Theme()
+	longest := float32(0)
+	for m := time.January; m <= time.December; m++ {
+		text := e.content.Date(time.Date(2026, m, 28, 0, 0, 0, 0, time.UTC))
+		longest = max(longest, fyne.MeasureText(text, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
+	}
+	pad := th.Size(theme.SizeNameInnerPadding) + th.Size(theme.SizeNameInputBorder)
+	icon := th.Size(theme.SizeNameInlineIcon) + 2*th.Size(theme.SizeNameInnerPadding)
+	return fyne.NewSize(max(min.Width, longest+2*pad+icon+th.Size(theme.SizeNamePadding)), min.Height)
+}
+
+// SetDate shows d in the language's words; the zero Date empties the entry.
+func (e *DateEntry) SetDate(d data.Date) {
+	if d.IsZero() {
+		e.SetText("")
+		return
+	}
+	e.SetText(e.content.Date(d.Time()))
+}
+
+// Date is the day typed, the zero Date when empty, or an error saying it cannot be read.
+func (e *DateEntry) Date() (data.Date, error) { return e.content.ParseDate(e.Text) }
+
+// openCalendar shows a month to pick the day from, at the day typed or today.
+func (e *DateEntry) openCalendar() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	at := time.Now()
+	if d, err := e.Date(); err == nil && !d.IsZero() {
+		at = d.Time()
+	}
+	cal := widget.NewCalendar(at, func(t time.Time) {
+		e.SetDate(data.DateOf(t))
+		if e.popUp != nil {
+			e.popUp.Hide()
+		}
+		c.Focus(e)
+	})
+	e.popUp = widget.NewPopUp(cal, c)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
+	e.popUp.Resize(fyne.NewSize(max(e.Size().Width, cal.MinSize().Width), cal.MinSize().Height))
+}

@@ -1,0 +1,91 @@
+package screens
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kintsugi/app"
+	"kintsugi/data"
+)
+
+// TestDatesShowAndReadInTheWindowsLanguage: every date field shows its day as the window's
+// language writes it, reads what a person types in that language, and picks from a calendar.
+func TestDatesShowAndReadInTheWindowsLanguage(t *testing.T) {
+	r := newRig(t)
+	r.win.SetLanguage("ru")
+	c := r.couple(app.StepHappened)
+	s := c.Current.(*happenedScreen)
+	test.Type(s.Date, "14.03.2026")
+	if s.DateMsg.Visible() {
+		t.Errorf("14.03.2026 refused: %q", s.DateMsg.Text)
+	}
+	if d := r.dossier(); d.Incident.Date != data.NewDate(2026, 3, 14) {
+		t.Errorf("stored %s", d.Incident.Date)
+	}
+	s.Date.SetText("")
+	test.Type(s.Date, "2 апр 2026")
+	if d := r.dossier(); d.Incident.Date != data.NewDate(2026, 4, 2) {
+		t.Errorf("2 апр 2026 stored as %s", d.Incident.Date)
+	}
+	c.Show(app.StepHappened)
+	if got := c.Current.(*happenedScreen).Date.Text; got != "2 апреля 2026" {
+		t.Errorf("the date reopens as %q, want 2 апреля 2026", got)
+	}
+
+	c.Show(app.StepSteps)
+	st := c.Current.(*stepsScreen)
+	st.Date["STEP-04"].SetText("30 апреля 2026")
+	if got := r.dossier().Step("STEP-04").DoneOn; got != data.NewDate(2026, 4, 30) {
+		t.Errorf("step date stored as %s", got)
+	}
+
+	// The calendar button opens a month; tapping a day fills the field in the language.
+	entry := st.Date["STEP-04"]
+	test.Tap(entry.Pick)
+	if entry.popUp == nil || !entry.popUp.Visible() {
+		t.Fatal("the calendar did not open")
+	}
+	var day *widget.Button
+	findButton(entry.popUp.Content, "12", &day)
+	if day == nil {
+		t.Fatal("no day 12 in the calendar")
+	}
+	test.Tap(day)
+	if entry.Text != "12 апреля 2026" || entry.popUp.Visible() {
+		t.Errorf("after picking the 12th: %q, calendar open %v", entry.Text, entry.popUp.Visible())
+	}
+	if got := r.dossier().Step("STEP-04").DoneOn; got != data.NewDate(2026, 4, 12) {
+		t.Errorf("picked date stored as %s", got)
+	}
+
+	// The agreement's dates, in the example couple.
+	r.win.ShowStart()
+	ex := r.sample(app.StepAgreement)
+	ag := ex.d.Agreements[0]
+	a := ex.Current.(*agreementScreen)
+	ru := r.state.Content
+	if a.Start.Text != ru.Date(ag.StartDate.Time()) || a.Review.Text != ru.Date(ag.ReviewDate.Time()) || ru.Language != "ru" {
+		t.Errorf("agreement dates %q – %q, want %q – %q", a.Start.Text, a.Review.Text, ru.Date(ag.StartDate.Time()), ru.Date(ag.ReviewDate.Time()))
+	}
+}
+
+// findButton finds the button labelled text inside o.
+func findButton(o fyne.CanvasObject, text string, out **widget.Button) {
+	switch w := o.(type) {
+	case *widget.Button:
+		if w.Text == text && *out == nil {
+			*out = w
+		}
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			findButton(c, text, out)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			findButton(c, text, out)
+		}
+	}
+}

@@ -274,6 +274,7 @@ func (b *book) runW(r run) float64 {
 // put prints s in a cell of width w at the current position, like fpdf's CellFormat without a
 // border, switching fonts where a machine font draws part of it.
 func (b *book) put(w, h float64, s, align string) {
+	s = visual(s) // right-to-left runs as they are seen
 	rs := b.runs(s)
 	if rs == nil {
 		b.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")

@@ -98,6 +98,7 @@ func (b *book) clean(text string) string {
 	if isPlain(text) {
 		return text
 	}
+	text = shapeArabic(text, b.drawable)
 	var out strings.Builder
 	out.Grow(len(text))
 	lastSub := false
@@ -142,6 +143,11 @@ func (b *book) clean(text string) string {
 		lastSub = sub
 	}
 	return out.String()
+}
+
+// drawable reports whether the workbook's fonts or a font on the machine draw r.
+func (b *book) drawable(r rune) bool {
+	return r >= 0 && r < rune(len(b.fonts.covered)) && b.fonts.covered[r] || machineFonts.forRune(r) != nil
 }
 
 // isPlain reports whether text is printable ASCII and newlines: most content is, and then

@@ -1,0 +1,194 @@
+package workbook
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/bidi"
+)
+
+// Right-to-left text. fpdf lays glyphs out one after another, left to right, as they come: it
+// neither joins Arabic letters nor reorders right-to-left runs. So Arabic is first shaped,
+// each letter replaced by its joined form from the presentation forms (U+FB50-U+FEFF, which
+// common fonts such as DejaVu Sans carry), and each printed line is put in visual order.
+
+// arabicForm holds a letter's presentation forms: isolated, final, initial, medial; 0 where
+// the letter has none (a letter with no initial form joins only to the letter before it).
+type arabicForm [4]rune
+
+const (
+	formIsolated = iota
+	formFinal
+	formInitial
+	formMedial
+)
+
+var arabicForms = map[rune]arabicForm{
+	0x0621: {0xFE80, 0, 0, 0},
+	0x0622: {0xFE81, 0xFE82, 0, 0}, 0x0623: {0xFE83, 0xFE84, 0, 0}, 0x0624: {0xFE85, 0xFE86, 0, 0},
+	0x0625: {0xFE87, 0xFE88, 0, 0}, 0x0626: {0xFE89, 0xFE8A, 0xFE8B, 0xFE8C}, 0x0627: {0xFE8D, 0xFE8E, 0, 0},
+	0x0628: {0xFE8F, 0xFE90, 0xFE91, 0xFE92}, 0x0629: {0xFE93, 0xFE94, 0, 0}, 0x062A: {0xFE95, 0xFE96, 0xFE97, 0xFE98},
+	0x062B: {0xFE99, 0xFE9A, 0xFE9B, 0xFE9C}, 0x062C: {0xFE9D, 0xFE9E, 0xFE9F, 0xFEA0}, 0x062D: {0xFEA1, 0xFEA2, 0xFEA3, 0xFEA4},
+	0x062E: {0xFEA5, 0xFEA6, 0xFEA7, 0xFEA8}, 0x062F: {0xFEA9, 0xFEAA, 0, 0}, 0x0630: {0xFEAB, 0xFEAC, 0, 0},
+	0x0631: {0xFEAD, 0xFEAE, 0, 0}, 0x0632: {0xFEAF, 0xFEB0, 0, 0}, 0x0633: {0xFEB1, 0xFEB2, 0xFEB3, 0xFEB4},
+	0x0634: {0xFEB5, 0xFEB6, 0xFEB7, 0xFEB8}, 0x0635: {0xFEB9, 0xFEBA, 0xFEBB, 0xFEBC}, 0x0636: {0xFEBD, 0xFEBE, 0xFEBF, 0xFEC0},
+	0x0637: {0xFEC1, 0xFEC2, 0xFEC3, 0xFEC4}, 0x0638: {0xFEC5, 0xFEC6, 0xFEC7, 0xFEC8}, 0x0639: {0xFEC9, 0xFECA, 0xFECB, 0xFECC},
+	0x063A: {0xFECD, 0xFECE, 0xFECF, 0xFED0}, 0x0641: {0xFED1, 0xFED2, 0xFED3, 0xFED4}, 0x0642: {0xFED5, 0xFED6, 0xFED7, 0xFED8},
+	0x0643: {0xFED9, 0xFEDA, 0xFEDB, 0xFEDC}, 0x0644: {0xFEDD, 0xFEDE, 0xFEDF, 0xFEE0}, 0x0645: {0xFEE1, 0xFEE2, 0xFEE3, 0xFEE4},
+	0x0646: {0xFEE5, 0xFEE6, 0xFEE7, 0xFEE8}, 0x0647: {0xFEE9, 0xFEEA, 0xFEEB, 0xFEEC}, 0x0648: {0xFEED, 0xFEEE, 0, 0},
+	0x0649: {0xFEEF, 0xFEF0, 0, 0}, 0x064A: {0xFEF1, 0xFEF2, 0xFEF3, 0xFEF4},
+	// Persian and Urdu letters
+	0x0671: {0xFB50, 0xFB51, 0, 0}, 0x067E: {0xFB56, 0xFB57, 0xFB58, 0xFB59}, 0x0686: {0xFB7A, 0xFB7B, 0xFB7C, 0xFB7D},
+	0x0698: {0xFB8A, 0xFB8B, 0, 0}, 0x06A9: {0xFB8E, 0xFB8F, 0xFB90, 0xFB91}, 0x06AF: {0xFB92, 0xFB93, 0xFB94, 0xFB95},
+	0x06CC: {0xFBFC, 0xFBFD, 0xFBFE, 0xFBFF},
+}
+
+// lamAlef are the ligatures of lam with a following alef: isolated and final.
+var lamAlef = map[rune][2]rune{0x0622: {0xFEF5, 0xFEF6}, 0x0623: {0xFEF7, 0xFEF8}, 0x0625: {0xFEF9, 0xFEFA}, 0x0627: {0xFEFB, 0xFEFC}}
+
+const tatweel = 0x0640
+
+// joinsAfter reports whether r joins to the letter after it; joinsBefore, to the one before.
+func joinsAfter(r rune) bool  { return r == tatweel || arabicForms[r][formInitial] != 0 }
+func joinsBefore(r rune) bool { return r == tatweel || arabicForms[r][formFinal] != 0 }
+
+// transparent marks (harakat) sit on a letter and do not break its joining.
+func transparent(r rune) bool { return unicode.Is(unicode.Mn, r) }
+
+func hasArabic(s string) bool {
+	for _, r := range s {
+		if r >= 0x0600 && r <= 0x06FF {
+			return true
+		}
+	}
+	return false
+}
+
+// shapeArabic replaces Arabic letters by their joined forms, where drawable says a font draws
+// the form; a letter whose form no font draws stays as it is, readable if unjoined.
+func shapeArabic(s string, drawable func(rune) bool) string {
+	if !hasArabic(s) {
+		return s
+	}
+	rs := []rune(s)
+	neighbour := func(i, step int) rune {
+		for j := i + step; j >= 0 && j < len(rs); j += step {
+			if !transparent(rs[j]) {
+				return rs[j]
+			}
+		}
+		return 0
+	}
+	var out strings.Builder
+	out.Grow(len(s))
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		forms, ok := arabicForms[r]
+		if !ok {
+			out.WriteRune(r)
+			continue
+		}
+		prev := neighbour(i, -1)
+		afterPrev := prev != 0 && joinsAfter(prev)
+		if r == 0x0644 && i+1 < len(rs) {
+			if lig, ok := lamAlef[rs[i+1]]; ok {
+				form := lig[0]
+				if afterPrev {
+					form = lig[1]
+				}
+				if drawable(form) {
+					out.WriteRune(form)
+					i++
+					continue
+				}
+			}
+		}
+		next := neighbour(i, 1)
+		before := afterPrev && joinsBefore(r)
+		after := next != 0 && joinsAfter(r) && joinsBefore(next)
+		form := forms[formIsolated]
+		switch {
+		case before && after:
+			form = forms[formMedial]
+		case before:
+			form = forms[formFinal]
+		case after:
+			form = forms[formInitial]
+		}
+		if form != 0 && drawable(form) {
+			r = form
+		}
+		out.WriteRune(r)
+	}
+	return out.String()
+}
+
+// rightToLeft reports whether r belongs to a script written right to left.
+func rightToLeft(r rune) bool {
+	return r >= 0x0590 && r <= 0x08FF || r >= 0xFB1D && r <= 0xFDFF || r >= 0xFE70 && r <= 0xFEFF
+}
+
+func hasRightToLeft(s string) bool {
+	for _, r := range s {
+		if rightToLeft(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// mirrored are the paired characters a right-to-left run shows facing the other way.
+var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«'}
+
+// visual puts one line in the order it is seen, left to right: right-to-left runs reversed
+// (a letter keeps its marks after it), and in a line that starts right to left, the runs too.
+// A line without right-to-left text is returned as it is.
+func visual(line string) string {
+	if !hasRightToLeft(line) {
+		return line
+	}
+	var p bidi.Paragraph
+	if _, err := p.SetString(line); err != nil {
+		return line
+	}
+	o, err := p.Order()
+	if err != nil {
+		return line
+	}
+	runs := make([]string, o.NumRuns())
+	for i := range runs {
+		r := o.Run(i)
+		runs[i] = r.String()
+		if r.Direction() == bidi.RightToLeft {
+			runs[i] = reverseClusters(runs[i])
+		}
+	}
+	if p.Direction() == bidi.RightToLeft {
+		slices.Reverse(runs)
+	}
+	return strings.Join(runs, "")
+}
+
+// reverseClusters reverses s letter by letter, each letter keeping the marks that follow it,
+// and mirrors paired characters.
+func reverseClusters(s string) string {
+	var clusters [][]rune
+	for _, r := range s {
+		if transparent(r) && len(clusters) > 0 {
+			last := len(clusters) - 1
+			clusters[last] = append(clusters[last], r)
+			continue
+		}
+		if m, ok := mirrored[r]; ok {
+			r = m
+		}
+		clusters = append(clusters, []rune{r})
+	}
+	var out strings.Builder
+	out.Grow(len(s))
+	for i := len(clusters) - 1; i >= 0; i-- {
+		out.WriteString(string(clusters[i]))
+	}
+	return out.String()
+}

@@ -72,6 +72,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	q.Set("_synchronous", "FULL")
 	q.Set("_txlock", "immediate")
 	q.Set("_secure_delete", "on") // deleted or replaced values are overwritten, not left in free pages
+	// Every save and every list runs the same few statements: each connection keeps them
+	// prepared instead of compiling them again (about a third of a save's CPU).
+	q.Set("_stmt_cache_size", "64")
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {

@@ -57,19 +57,50 @@ func (s *Store) protections(ctx context.Context, onlyCase int64) ([]protection, 
 		return nil, err
 	}
 	rows.Close()
+	plain, err := s.lockedWithPlainShape(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read locks: %w", err)
+	}
 	for i := range out {
-		if !out[i].locked {
-			continue
+		out[i].sealed = out[i].locked && !plain[out[i].caseID]
+	}
+	return out, nil
+}
+
+// lockedWithPlainShape finds the locked couples whose shape or PIN check values are still plain
+// (locked by an older Kintsugi and not unlocked since), with one query per column whatever the
+// number of couples.
+func (s *Store) lockedWithPlainShape(ctx context.Context) (map[int64]bool, error) {
+	queries := []string{"SELECT DISTINCT case_id FROM pins WHERE wrapped = 0 AND case_id IN (SELECT case_id FROM locks)"}
+	for _, col := range shapeColumns {
+		id, from := "case_id", col.table
+		switch col.scope {
+		case "id = ?":
+			id = "id"
+		case agreementScope:
+			id, from = "agreements.case_id", col.table+" JOIN agreements ON agreements.id = "+col.table+".agreement_id"
 		}
-		plain, err := s.unsealedShape(ctx, out[i].caseID)
+		queries = append(queries, fmt.Sprintf("SELECT DISTINCT %s FROM %s WHERE typeof(%s.%s) <> 'blob' AND %[1]s IN (SELECT case_id FROM locks)",
+			id, from, col.table, col.column))
+	}
+	out := map[int64]bool{}
+	for _, q := range queries {
+		rows, err := s.db.QueryContext(ctx, q)
 		if err != nil {
-			return nil, fmt.Errorf("read locks: %w", err)
+			return nil, err
 		}
-		var bare int
-		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM pins WHERE case_id = ? AND wrapped = 0", out[i].caseID).Scan(&bare); err != nil {
-			return nil, fmt.Errorf("read locks: %w", err)
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = true
 		}
-		out[i].sealed = plain+bare == 0
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -30,23 +30,6 @@ func ExportCouple(ctx context.Context, st *data.Store, caseID int64, path, passp
 	})
 }
 
-// ClosedPINs lists the partners of couple caseID whose private answers are closed with a PIN
-// not entered now: an export needs their text, so each of them enters their PIN first. (The
-// export format does not carry PIN-sealed answers yet.)
-func ClosedPINs(ctx context.Context, st *data.Store, caseID int64) ([]data.Partner, error) {
-	var out []data.Partner
-	for _, p := range data.Partners {
-		open, err := st.PINOpen(ctx, caseID, p)
-		if err != nil {
-			return nil, fmt.Errorf("export case %d: %w", caseID, err)
-		}
-		if !open {
-			out = append(out, p)
-		}
-	}
-	return out, nil
-}
-
 // ImportCouple reads a couple from path into st as a new couple. passphrase is asked only for
 // an encrypted file; a couple that arrived encrypted is locked again with the same passphrase,
 // so it is never left open on the new machine. A refused file leaves the database untouched.

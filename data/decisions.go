@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 )
 
 // Decision keys and values.
@@ -20,6 +21,7 @@ type Decision struct {
 	Key     string
 	Partner Partner
 	Value   string
+	At      time.Time // when it was made (zero in a dossier made by hand: the import's time)
 }
 
 // SetDecision records partner p's decision; an empty value withdraws it.
@@ -45,7 +47,7 @@ func (s *Store) SetDecision(ctx context.Context, caseID int64, key string, p Par
 }
 
 func (s *Store) decisionsIn(ctx context.Context, q queryer, caseID int64) ([]Decision, error) {
-	rows, err := q.QueryContext(ctx, "SELECT key, partner, value FROM decisions WHERE case_id = ? ORDER BY key, partner", caseID)
+	rows, err := q.QueryContext(ctx, "SELECT key, partner, value, at FROM decisions WHERE case_id = ? ORDER BY key, partner", caseID)
 	if err != nil {
 		return nil, fmt.Errorf("read decisions: %w", err)
 	}
@@ -53,12 +55,12 @@ func (s *Store) decisionsIn(ctx context.Context, q queryer, caseID int64) ([]Dec
 	var out []Decision
 	for rows.Next() {
 		var d Decision
-		var p string
+		var p, at string
 		var value any
-		if err := rows.Scan(&d.Key, &p, &value); err != nil {
+		if err := rows.Scan(&d.Key, &p, &value, &at); err != nil {
 			return nil, fmt.Errorf("read decisions: %w", err)
 		}
-		d.Partner = Partner(p)
+		d.Partner, d.At = Partner(p), parseStamp(at)
 		if d.Value, err = s.openShape(caseID, "decision", decisionRow(d.Key, d.Partner), value); err != nil {
 			return nil, fmt.Errorf("read decisions: %w", err)
 		}

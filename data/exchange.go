@@ -29,8 +29,9 @@ const ExchangeFormat = "kintsugi-couple"
 // ExchangeVersion is the version of the export format this build writes and the newest it reads.
 // Version 2 adds the plain document's checksum, version 3 the weeks' counts, version 4 the
 // digest of each agreement version signed by both, version 5 each partner's own weekly notes and
-// the reply to the letter; older files are still read.
-const ExchangeVersion = 5
+// the reply to the letter, version 6 each partner's PIN with the texts it seals (still sealed) and
+// when each decision was made; older files are still read.
+const ExchangeVersion = 6
 
 // MaxCoupleSize bounds one couple's document (the compact JSON of "couple"): an export refuses a
 // larger couple, so every file Kintsugi writes can be imported again.
@@ -92,6 +93,19 @@ type docCouple struct {
 	CheckIns    []docCheckIn    `json:"checkins"`
 	WeekNotes   []docWeekNote   `json:"week_notes" since:"5"`
 	Decisions   []docDecision   `json:"decisions"`
+	PINs        []docPIN        `json:"pins" since:"6"`
+}
+
+// docPIN is a partner's PIN as stored: its Argon2id settings, the check value sealed with its
+// key, the secret a PIN over a locked couple is keyed with too, and the name its values are
+// bound to. Never the PIN.
+type docPIN struct {
+	Partner   string `json:"partner"`
+	KDF       KDF    `json:"kdf"`
+	Check     string `json:"check"`  // standard base64
+	Secret    string `json:"secret"` // standard base64, "" for a PIN over a couple without a passphrase
+	Bind      string `json:"bind"`
+	CreatedAt string `json:"created_at"`
 }
 
 type docCase struct {
@@ -112,9 +126,12 @@ type docIncident struct {
 }
 
 type docAnswer struct {
-	Partner   string `json:"partner"`
-	Question  string `json:"question"`
-	Text      string `json:"text"`
+	Partner  string `json:"partner"`
+	Question string `json:"question"`
+	Text     string `json:"text"`
+	// PINSealed is the answer as its author's PIN sealed it (standard base64; its text is then
+	// ""), or "" for an answer not sealed with a PIN.
+	PINSealed string `json:"pin_sealed" since:"6"`
 	Shared    bool   `json:"shared"`
 	UpdatedAt string `json:"updated_at"`
 }
@@ -180,6 +197,9 @@ type docLetter struct {
 	Reply       string `json:"reply" since:"5"`
 	ReplyBy     string `json:"reply_by" since:"5"`
 	ReplyShared bool   `json:"reply_shared" since:"5"`
+	// ReplyPINSealed is the reply as its author's PIN sealed it (standard base64; reply is then
+	// ""), or "" when it is not sealed with a PIN.
+	ReplyPINSealed string `json:"reply_pin_sealed" since:"6"`
 }
 
 type docMark struct {
@@ -206,14 +226,16 @@ type docWeekNote struct {
 	Week      int    `json:"week"`
 	Partner   string `json:"partner"`
 	Text      string `json:"text"`
+	PINSealed string `json:"pin_sealed" since:"6"` // as for an answer
 	Shared    bool   `json:"shared"`
 	UpdatedAt string `json:"updated_at"`
 }
 
 type docDecision struct {
-	Key     string `json:"key"`
-	Partner string `json:"partner"`
-	Value   string `json:"value"`
+	Key       string `json:"key"`
+	Partner   string `json:"partner"`
+	DecidedAt string `json:"decided_at" since:"6"`
+	Value     string `json:"value"`
 }
 
 // EncodeDossier writes one couple as a self-contained, versioned JSON document. With a
@@ -324,18 +346,26 @@ func toDoc(d *Dossier) (*docCouple, error) {
 		WeekNotes: []docWeekNote{},
 		Decisions: []docDecision{},
 	}
-	if d.Letter.ReplyProtected {
+	switch {
+	case d.Letter.ReplyPINSealed != nil: // it travels as its author's PIN sealed it
+		c.Letter.Reply, c.Letter.ReplyPINSealed = "", base64.StdEncoding.EncodeToString(d.Letter.ReplyPINSealed)
+	case d.Letter.ReplyProtected:
 		return nil, fmt.Errorf("%w: partner %s needs to enter their PIN before the couple is exported", ErrPINNeeded, d.Letter.ReplyBy)
 	}
 	if c.Letter.Status == "" {
 		c.Letter.Status = LetterDraft
 	}
 	for _, a := range d.Answers {
-		if a.Protected {
+		da := docAnswer{Partner: string(a.Partner), Question: a.QuestionID, Text: a.Text, Shared: a.Shared, UpdatedAt: stampString(a.UpdatedAt)}
+		switch {
+		case a.PINSealed != nil:
+			// It travels as its PIN sealed it, whether or not the PIN was entered here.
+			da.Text, da.PINSealed = "", base64.StdEncoding.EncodeToString(a.PINSealed)
+		case a.Protected:
 			// The text is not here, only a closed box: exporting it would lose the answer.
 			return nil, fmt.Errorf("%w: partner %s needs to enter their PIN before the couple is exported", ErrPINNeeded, a.Partner)
 		}
-		c.Answers = append(c.Answers, docAnswer{Partner: string(a.Partner), Question: a.QuestionID, Text: a.Text, Shared: a.Shared, UpdatedAt: stampString(a.UpdatedAt)})
+		c.Answers = append(c.Answers, da)
 	}
 	sort.SliceStable(c.Answers, func(i, j int) bool {
 		x, y := c.Answers[i], c.Answers[j]
@@ -416,22 +446,32 @@ func toDoc(d *Dossier) (*docCouple, error) {
 	}
 	sort.SliceStable(c.CheckIns, func(i, j int) bool { return c.CheckIns[i].Week < c.CheckIns[j].Week })
 	for _, n := range d.WeekNotes {
-		if n.Protected {
+		dn := docWeekNote{Week: n.Week, Partner: string(n.Partner), Text: n.Text, Shared: n.Shared, UpdatedAt: stampString(n.UpdatedAt)}
+		switch {
+		case n.PINSealed != nil: // it travels as its author's PIN sealed it
+			dn.Text, dn.PINSealed = "", base64.StdEncoding.EncodeToString(n.PINSealed)
+		case n.Protected:
 			return nil, fmt.Errorf("%w: partner %s needs to enter their PIN before the couple is exported", ErrPINNeeded, n.Partner)
 		}
-		c.WeekNotes = append(c.WeekNotes, docWeekNote{Week: n.Week, Partner: string(n.Partner), Text: n.Text, Shared: n.Shared, UpdatedAt: stampString(n.UpdatedAt)})
+		c.WeekNotes = append(c.WeekNotes, dn)
 	}
 	sort.SliceStable(c.WeekNotes, func(i, j int) bool {
 		x, y := c.WeekNotes[i], c.WeekNotes[j]
 		return x.Week < y.Week || x.Week == y.Week && x.Partner < y.Partner
 	})
 	for _, x := range d.Decisions {
-		c.Decisions = append(c.Decisions, docDecision{Key: x.Key, Partner: string(x.Partner), Value: x.Value})
+		c.Decisions = append(c.Decisions, docDecision{Key: x.Key, Partner: string(x.Partner), DecidedAt: stampString(x.At), Value: x.Value})
 	}
 	sort.SliceStable(c.Decisions, func(i, j int) bool {
 		x, y := c.Decisions[i], c.Decisions[j]
 		return x.Key < y.Key || x.Key == y.Key && x.Partner < y.Partner
 	})
+	c.PINs = []docPIN{}
+	for _, p := range d.PINs {
+		c.PINs = append(c.PINs, docPIN{Partner: string(p.Partner), KDF: p.KDF, Check: base64.StdEncoding.EncodeToString(p.Check),
+			Secret: base64.StdEncoding.EncodeToString(p.Secret), Bind: p.Bind, CreatedAt: stampString(p.CreatedAt)})
+	}
+	sort.SliceStable(c.PINs, func(i, j int) bool { return c.PINs[i].Partner < c.PINs[j].Partner })
 	return c, nil
 }
 
@@ -587,7 +627,7 @@ func notJSON(b []byte, err error) error {
 func openEnvelope(env docSealed, passphrase func() (string, error)) ([]byte, error) {
 	version := env.Version
 	k := env.KDF
-	if !k.valid() || len(k.Salt) > importKDFMaxSalt || k.MemoryKiB > importKDFMaxMiB*1024 || k.Time > importKDFMaxTime || k.Threads > 64 {
+	if !importableKDF(k) {
 		return nil, refuse("this Kintsugi export is damaged: its key settings (\"kdf\") are out of range")
 	}
 	sealed, err := base64.StdEncoding.DecodeString(env.Payload)
@@ -738,6 +778,18 @@ func checkShape(raw json.RawMessage, t reflect.Type, path string, version int) e
 
 type docReader struct{ err error }
 
+// base64 decodes standard base64 text; "" is nil.
+func (r *docReader) base64(s, path string) []byte {
+	b, err := base64.StdEncoding.Strict().DecodeString(s)
+	if err != nil {
+		r.fail("%s is not valid base64", path)
+	}
+	if len(b) == 0 {
+		return nil
+	}
+	return b
+}
+
 func (r *docReader) fail(format string, args ...any) {
 	if r.err == nil {
 		r.err = refuse("this Kintsugi export is damaged: "+format, args...)
@@ -787,14 +839,16 @@ func fromDoc(c *docCouple, version int) (*Dossier, error) {
 		Incident: Incident{Description: c.Incident.Description, Date: r.date(c.Incident.Date, "couple.incident.date")},
 		Letter: Letter{Text: c.Letter.Text, Status: c.Letter.Status,
 			UpdatedAt: r.stamp(c.Letter.UpdatedAt, "couple.letter.updated_at", false),
-			Reply:     c.Letter.Reply, ReplyBy: Partner(c.Letter.ReplyBy), ReplyShared: c.Letter.ReplyShared},
+			Reply:     c.Letter.Reply, ReplyBy: Partner(c.Letter.ReplyBy), ReplyShared: c.Letter.ReplyShared,
+			ReplyPINSealed: r.base64(c.Letter.ReplyPINSealed, "couple.letter.reply_pin_sealed")},
 	}
 	if len(c.Incident.Causes) > 0 {
 		d.Incident.Causes = append([]string{}, c.Incident.Causes...)
 	}
 	for i, a := range c.Answers {
 		d.Answers = append(d.Answers, Answer{Partner: Partner(a.Partner), QuestionID: a.Question, Text: a.Text, Shared: a.Shared,
-			UpdatedAt: r.stamp(a.UpdatedAt, fmt.Sprintf("couple.answers[%d].updated_at", i), true)})
+			UpdatedAt: r.stamp(a.UpdatedAt, fmt.Sprintf("couple.answers[%d].updated_at", i), true),
+			PINSealed: r.base64(a.PINSealed, fmt.Sprintf("couple.answers[%d].pin_sealed", i))})
 	}
 	for i, a := range c.RuleAcks {
 		d.RuleAcks = append(d.RuleAcks, RuleAck{RuleID: a.Rule, Partner: Partner(a.Partner),
@@ -863,10 +917,17 @@ func fromDoc(c *docCouple, version int) (*Dossier, error) {
 	}
 	for i, n := range c.WeekNotes {
 		d.WeekNotes = append(d.WeekNotes, WeekNote{Week: n.Week, Partner: Partner(n.Partner), Text: n.Text, Shared: n.Shared,
-			UpdatedAt: r.stamp(n.UpdatedAt, fmt.Sprintf("couple.week_notes[%d].updated_at", i), true)})
+			UpdatedAt: r.stamp(n.UpdatedAt, fmt.Sprintf("couple.week_notes[%d].updated_at", i), true),
+			PINSealed: r.base64(n.PINSealed, fmt.Sprintf("couple.week_notes[%d].pin_sealed", i))})
 	}
-	for _, x := range c.Decisions {
-		d.Decisions = append(d.Decisions, Decision{Key: x.Key, Partner: Partner(x.Partner), Value: x.Value})
+	for i, x := range c.Decisions {
+		d.Decisions = append(d.Decisions, Decision{Key: x.Key, Partner: Partner(x.Partner), Value: x.Value,
+			At: r.stamp(x.DecidedAt, fmt.Sprintf("couple.decisions[%d].decided_at", i), version >= 6)})
+	}
+	for i, p := range c.PINs {
+		pp := fmt.Sprintf("couple.pins[%d]", i)
+		d.PINs = append(d.PINs, PINRecord{Partner: Partner(p.Partner), KDF: p.KDF, Check: r.base64(p.Check, pp+".check"),
+			Secret: r.base64(p.Secret, pp+".secret"), Bind: p.Bind, CreatedAt: r.stamp(p.CreatedAt, pp+".created_at", true)})
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -875,7 +936,10 @@ func fromDoc(c *docCouple, version int) (*Dossier, error) {
 }
 
 // checker collects everything wrong with a dossier, so one refusal can name it all.
-type checker struct{ problems []string }
+type checker struct {
+	problems []string
+	pins     map[Partner]bool // the partners with a PIN (checkPINs)
+}
 
 func (c *checker) add(format string, args ...any) {
 	c.problems = append(c.problems, fmt.Sprintf(format, args...))
@@ -946,6 +1010,7 @@ func validateDossier(d *Dossier, today Date) error {
 	}
 	c.text("the incident's description", d.Incident.Description)
 
+	c.pins = checkPINs(&c, d.PINs)
 	seen := map[string]bool{}
 	for _, a := range d.Answers {
 		what := fmt.Sprintf("answer %q of partner %s", a.QuestionID, a.Partner)
@@ -953,9 +1018,7 @@ func validateDossier(d *Dossier, today Date) error {
 		c.id(what+": question", a.QuestionID, true)
 		c.text(what, a.Text)
 		c.stamp(what, a.UpdatedAt)
-		if a.Protected {
-			c.add("%s is protected by a PIN and its text is not available", what)
-		}
+		c.pinSealed(what, a.Partner, a.PINSealed, a.Text, a.Shared, a.Protected)
 		if k := string(a.Partner) + "\x00" + a.QuestionID; seen[k] {
 			c.add("%s appears twice", what)
 		} else {
@@ -1156,6 +1219,53 @@ func validateDossier(d *Dossier, today Date) error {
 	return c.err()
 }
 
+// checkPINs holds each PIN of a dossier to what a stored one is, and returns whose they are.
+func checkPINs(c *checker, records []PINRecord) map[Partner]bool {
+	pins := map[Partner]bool{}
+	for _, p := range records {
+		what := fmt.Sprintf("the PIN of partner %s", p.Partner)
+		c.partner(what, p.Partner)
+		if pins[p.Partner] {
+			c.add("%s appears twice", what)
+		}
+		pins[p.Partner] = true
+		if !importableKDF(p.KDF) {
+			c.add("%s: its key settings are out of range", what)
+		}
+		if !isSealed(p.Check) {
+			c.add("%s has no check value", what)
+		}
+		c.id(what+": bind", p.Bind, true)
+		c.stamp(what, p.CreatedAt)
+	}
+	return pins
+}
+
+// pinSealed holds a text a partner wrote for themselves (an answer, a weekly note, the reply)
+// to its author's PIN: one sealed with a PIN is private, has its author's PIN in the dossier and
+// nothing else in its text; a private one of a partner with a PIN is sealed with it (it would
+// otherwise show without the PIN). c.pins must be set (checkPINs) first.
+func (c *checker) pinSealed(what string, author Partner, sealed []byte, text string, shared, protected bool) {
+	switch {
+	case sealed != nil && shared:
+		c.add("%s is shared but sealed with a PIN", what)
+	case sealed != nil && !c.pins[author]:
+		c.add("%s is sealed with a PIN that the file does not hold", what)
+	case sealed != nil && (!isSealed(sealed) || text != ""):
+		c.add("%s is not sealed the way Kintsugi seals it with a PIN", what)
+	case sealed == nil && protected:
+		c.add("%s is protected by a PIN and its text is not available", what)
+	case sealed == nil && !shared && author.Valid() && c.pins[author] && text != "":
+		c.add("%s is private, its author has a PIN, but it is not sealed with it", what)
+	}
+}
+
+// importableKDF bounds key settings read from a file, so it cannot make the app spend
+// unbounded memory or time.
+func importableKDF(k KDF) bool {
+	return k.valid() && len(k.Salt) <= importKDFMaxSalt && k.MemoryKiB <= importKDFMaxMiB*1024 && k.Time <= importKDFMaxTime && k.Threads <= 64
+}
+
 func checkPNG(b []byte) error {
 	cfg, err := png.DecodeConfig(bytes.NewReader(b))
 	if err != nil {
@@ -1175,8 +1285,8 @@ func checkPNG(b []byte) error {
 // signatures' signed_at, agreements' created_at, rule acknowledgements, the letter's
 // updated_at), remaps commitment IDs in marks and agreement items, and validates everything
 // before writing: on any problem the database is untouched and the error says what is wrong.
-// The only time not kept is when each decision was made, which a Dossier does not carry: it
-// is recorded as the time of the import.
+// A decision without its time (from a file older than format 5, or a dossier made by hand) is
+// recorded at the time of the import. Each partner's PIN is kept, with the answers it seals.
 func (s *Store) ImportDossier(ctx context.Context, d *Dossier) (Case, error) {
 	return s.importDossier(ctx, d, "")
 }
@@ -1273,13 +1383,25 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 			return err
 		}
 	}
+	for _, p := range d.PINs {
+		if err := s.insertPIN(ctx, tx, id, p); err != nil {
+			return err
+		}
+	}
 	for _, a := range d.Answers {
-		body, err := s.sealText(id, "answer", answerRow(a.Partner, a.QuestionID), a.Text)
+		// An answer sealed with its author's PIN is stored as it came, under the PIN it came with.
+		var body []byte
+		var err error
+		if a.PINSealed != nil {
+			body, err = s.sealBytes(id, "answer", answerRow(a.Partner, a.QuestionID), a.PINSealed)
+		} else {
+			body, err = s.sealText(id, "answer", answerRow(a.Partner, a.QuestionID), a.Text)
+		}
 		if err != nil {
 			return err
 		}
-		if err := exec("INSERT INTO answers (case_id, partner, question_id, body, shared, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-			id, string(a.Partner), a.QuestionID, body, boolInt(a.Shared), stampString(a.UpdatedAt)); err != nil {
+		if err := exec("INSERT INTO answers (case_id, partner, question_id, body, shared, pin_sealed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			id, string(a.Partner), a.QuestionID, body, boolInt(a.Shared), boolInt(a.PINSealed != nil), stampString(a.UpdatedAt)); err != nil {
 			return err
 		}
 	}
@@ -1382,8 +1504,8 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		if err := exec("INSERT INTO letters (case_id, body, status, updated_at) VALUES (?, ?, ?, ?)", id, body, l.Status, at); err != nil {
 			return err
 		}
-		if l.Reply != "" || l.ReplyShared {
-			if err := s.putReply(ctx, tx, id, l.ReplyBy, l.Reply, l.ReplyShared); err != nil {
+		if l.Reply != "" || l.ReplyShared || l.ReplyPINSealed != nil {
+			if err := s.putReply(ctx, tx, id, l.ReplyBy, l.Reply, l.ReplyShared, l.ReplyPINSealed); err != nil {
 				return err
 			}
 		}
@@ -1439,8 +1561,12 @@ func (s *Store) importInto(ctx context.Context, tx *sql.Tx, id int64, d *Dossier
 		if err != nil {
 			return err
 		}
+		at := stampString(x.At)
+		if at == "" {
+			at = now
+		}
 		if err := exec("INSERT INTO decisions (case_id, key, partner, value, at) VALUES (?, ?, ?, ?, ?)",
-			id, x.Key, string(x.Partner), value, now); err != nil {
+			id, x.Key, string(x.Partner), value, at); err != nil {
 			return err
 		}
 	}
@@ -1508,9 +1634,7 @@ func (c *checker) weekNotes(notes []WeekNote) {
 		}
 		c.text(what, n.Text)
 		c.stamp(what, n.UpdatedAt)
-		if n.Protected {
-			c.add("%s is protected by a PIN and its text is not available", what)
-		}
+		c.pinSealed(what, n.Partner, n.PINSealed, n.Text, n.Shared, n.Protected)
 		if k := (key{n.Week, n.Partner}); seen[k] {
 			c.add("%s appears twice", what)
 		} else {
@@ -1523,7 +1647,7 @@ func (c *checker) weekNotes(notes []WeekNote) {
 // letter that was given to them to read.
 func (c *checker) reply(l Letter) {
 	c.text("the reply to the letter", l.Reply)
-	if l.Reply == "" && !l.ReplyShared && l.ReplyBy == "" {
+	if l.Reply == "" && !l.ReplyShared && l.ReplyBy == "" && l.ReplyPINSealed == nil {
 		return
 	}
 	// Its author is recorded: who rebuilds trust may have been changed since it was written.
@@ -1533,7 +1657,5 @@ func (c *checker) reply(l Letter) {
 	if l.Status == "" || l.Status == LetterDraft {
 		c.add("the letter is a draft, but it has a reply")
 	}
-	if l.ReplyProtected {
-		c.add("the reply to the letter is protected by a PIN and its text is not available")
-	}
+	c.pinSealed("the reply to the letter", l.ReplyBy, l.ReplyPINSealed, l.Reply, l.ReplyShared, l.ReplyProtected)
 }

@@ -63,7 +63,7 @@ func TestVersion1ExportsStillImport(t *testing.T) {
 	j := i + bytes.IndexByte(doc[i:], '\n') + 1
 	v1 := append(append([]byte{}, doc[:i]...), doc[j:]...)
 	v1 = bytes.Replace(withoutOwnNotes(t, withoutCounts(t, v1)), []byte(fmt.Sprintf(`"version": %d`, data.ExchangeVersion)), []byte(`"version": 1`), 1)
-	v1 = withoutLines(v1, `"digest": `) // added by version 4
+	v1 = withoutFields(t, v1, append(v6Fields, "digest")...) // added by versions 4 and 6
 	if _, err := data.DecodeDossier(v1, noPassphrase(t)); err != nil {
 		t.Fatalf("a version 1 file: %v", err)
 	}
@@ -72,7 +72,7 @@ func TestVersion1ExportsStillImport(t *testing.T) {
 // Files of format version 2, made before the weeks' counts, still import; a version 2 file
 // that has counts is not one Kintsugi wrote, and is refused.
 func TestVersion2ExportsStillImport(t *testing.T) {
-	doc := withoutLines(plainDoc(t), `"digest": `) // added by version 4
+	doc := withoutFields(t, plainDoc(t), append(v6Fields, "digest")...) // added by versions 4 and 6
 	v3 := fmt.Sprintf(`"version": %d`, data.ExchangeVersion)
 	v2 := rehash(bytes.Replace(withoutOwnNotes(t, withoutCounts(t, doc)), []byte(v3), []byte(`"version": 2`), 1))
 	d, err := data.DecodeDossier(v2, noPassphrase(t))
@@ -108,7 +108,7 @@ func withoutCounts(t *testing.T, doc []byte) []byte {
 // Files of format version 4, made before each partner's own weekly notes and the reply to the
 // letter, still import; a version 4 file that has them is not one Kintsugi wrote, and is refused.
 func TestVersion4ExportsWithoutOwnNotesStillImport(t *testing.T) {
-	doc := plainDoc(t)
+	doc := withoutFields(t, plainDoc(t), v6Fields...)
 	now := fmt.Sprintf(`"version": %d`, data.ExchangeVersion)
 	v4 := rehash(bytes.Replace(withoutOwnNotes(t, doc), []byte(now), []byte(`"version": 4`), 1))
 	d, err := data.DecodeDossier(v4, noPassphrase(t))
@@ -201,13 +201,36 @@ func TestTheSizeLimitHoldsTheLargestEncryptedExport(t *testing.T) {
 	}
 }
 
-// withoutLines drops every line of an indented document that holds field.
-func withoutLines(doc []byte, field string) []byte {
-	var out [][]byte
-	for _, l := range bytes.Split(doc, []byte("\n")) {
-		if !bytes.Contains(l, []byte(field)) {
-			out = append(out, l)
+// v6Fields are the fields format version 6 added: PINs and the texts they seal, and when each
+// decision was made.
+var v6Fields = []string{"pins", "pin_sealed", "reply_pin_sealed", "decided_at"}
+
+// withoutFields takes fields out of every object of a plain export's couple, as an older
+// version wrote it (the checksum is not made again).
+func withoutFields(t *testing.T, doc []byte, fields ...string) []byte {
+	t.Helper()
+	var top map[string]any
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber()
+	must(t, dec.Decode(&top))
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for _, f := range fields {
+				delete(x, f)
+			}
+			for _, y := range x {
+				walk(y)
+			}
+		case []any:
+			for _, y := range x {
+				walk(y)
+			}
 		}
 	}
-	return bytes.Join(out, []byte("\n"))
+	walk(top["couple"])
+	out, err := json.MarshalIndent(top, "", "  ")
+	must(t, err)
+	return out
 }

@@ -306,7 +306,7 @@ func TestExportDocumentShape(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	if got := strings.Join(keys, ","); got != "agreements,answers,case,checkins,commitments,counts,decisions,incident,letter,marks,rule_acks,steps,week_notes" {
+	if got := strings.Join(keys, ","); got != "agreements,answers,case,checkins,commitments,counts,decisions,incident,letter,marks,pins,rule_acks,steps,week_notes" {
 		t.Errorf("couple keys: %s", got)
 	}
 	var marks []struct {
@@ -680,34 +680,115 @@ func TestHostileTextsSurviveExportAndImport(t *testing.T) {
 	}
 }
 
-func TestExportRefusesAnswersClosedByAPIN(t *testing.T) {
+// A partner's PIN travels with the answers it seals: the export is made without the PIN (in a
+// process where it was never entered), carries the answers sealed (never their text), and in
+// another database the PIN is asked and opens them, and a wrong PIN does not.
+func TestPINsTravelWithTheirAnswers(t *testing.T) {
 	ctx := context.Background()
-	st, path := openWith(t, "pin.db")
+	for _, locked := range []bool{false, true} {
+		st, path := openWith(t, fmt.Sprintf("pin-%v.db", locked))
+		c := newCase(t, st)
+		must(t, st.SaveAnswer(ctx, data.Answer{CaseID: c.ID, Partner: data.PartnerA, QuestionID: "REFL-R-01", Text: "SECRET-private"}))
+		must(t, st.SaveAnswer(ctx, data.Answer{CaseID: c.ID, Partner: data.PartnerA, QuestionID: "REFL-R-02", Text: "open to both", Shared: true}))
+		must(t, st.SetDecision(ctx, c.ID, data.DecisionWelcome, data.PartnerA, data.DecisionYes))
+		must(t, st.SaveWeekNote(ctx, data.KeyboardOf(data.PartnerA), data.WeekNote{CaseID: c.ID, Week: 1, Partner: data.PartnerA, Text: "SECRET-week"}))
+		pass := ""
+		if locked {
+			pass = "correct horse battery"
+			must(t, st.Lock(ctx, c.ID, pass))
+		}
+		must(t, st.SetPIN(ctx, c.ID, data.PartnerA, "1234-5678"))
+		// Another process, where Sam never entered the PIN (Alex exports, say).
+		other, err := data.Open(ctx, path)
+		must(t, err)
+		if locked {
+			must(t, other.Unlock(ctx, c.ID, pass))
+		}
+		d, err := other.Dossier(ctx, c.ID)
+		must(t, err)
+		other.Close()
+		if a := d.Answers[0]; !a.Protected || a.PINSealed == nil {
+			t.Fatalf("the answer without the PIN: %+v", a)
+		}
+		doc, err := data.EncodeDossier(d, pass)
+		must(t, err)
+		if !locked && (bytes.Contains(doc, []byte("SECRET-")) || !bytes.Contains(doc, []byte(`"bind": "pin-`))) {
+			t.Fatalf("the export does not carry the answer sealed and its PIN:\n%s", doc)
+		}
+		// Into a new database, where the couple gets another case ID.
+		dst, _ := openWith(t, fmt.Sprintf("dst-%v.db", locked))
+		newCase(t, dst) // takes the first case ID
+		got, err := data.DecodeDossier(doc, func() (string, error) { return pass, nil })
+		must(t, err)
+		var imported data.Case
+		if locked {
+			imported, err = dst.ImportDossierLocked(ctx, got, pass)
+		} else {
+			imported, err = dst.ImportDossier(ctx, got)
+		}
+		must(t, err)
+		if imported.ID == c.ID {
+			t.Fatal("the imported couple kept its case ID; the test needs another")
+		}
+		if has, err := dst.HasPIN(ctx, imported.ID, data.PartnerA); err != nil || !has {
+			t.Fatalf("locked %v: the PIN did not travel (%v)", locked, err)
+		}
+		as, err := dst.Answers(ctx, imported.ID)
+		must(t, err)
+		if !as[0].Protected || as[0].Text != "" || as[1].Text != "open to both" {
+			t.Fatalf("locked %v: answers before the PIN: %+v", locked, as)
+		}
+		if err := dst.EnterPIN(ctx, imported.ID, data.PartnerA, "8765-4321"); !errors.Is(err, data.ErrWrongPassphrase) {
+			t.Errorf("locked %v: a wrong PIN gave %v", locked, err)
+		}
+		if as, _ := dst.Answers(ctx, imported.ID); !as[0].Protected {
+			t.Errorf("locked %v: a wrong PIN opened the answer", locked)
+		}
+		must(t, dst.EnterPIN(ctx, imported.ID, data.PartnerA, "1234-5678"))
+		as, err = dst.Answers(ctx, imported.ID)
+		must(t, err)
+		if as[0].Protected || as[0].Text != "SECRET-private" {
+			t.Errorf("locked %v: the right PIN opened %+v", locked, as[0])
+		}
+		if dd, err := dst.Dossier(ctx, imported.ID); err != nil || len(dd.WeekNotes) != 1 || dd.WeekNotes[0].Text != "SECRET-week" {
+			t.Errorf("locked %v: the weekly note with the PIN: %v", locked, err)
+		}
+		// The time of each decision travels too.
+		want, err := st.Dossier(ctx, c.ID)
+		must(t, err)
+		dd, err := dst.Dossier(ctx, imported.ID)
+		must(t, err)
+		if len(dd.Decisions) != 1 || !dd.Decisions[0].At.Equal(want.Decisions[0].At) || dd.Decisions[0].At.IsZero() {
+			t.Errorf("locked %v: decision %+v, want made at %v", locked, dd.Decisions, want.Decisions[0].At)
+		}
+	}
+}
+
+// A file that would show a private answer without its author's PIN, or seal one with a PIN it
+// does not hold, is refused.
+func TestImportRefusesAnswersThatEscapeTheirPIN(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openWith(t, "pin.db")
 	c := newCase(t, st)
 	must(t, st.SaveAnswer(ctx, data.Answer{CaseID: c.ID, Partner: data.PartnerA, QuestionID: "REFL-R-01", Text: "SECRET-private"}))
 	must(t, st.SetPIN(ctx, c.ID, data.PartnerA, "1234-5678"))
-	// Another process has not entered the PIN: the answer is a closed box there.
-	other, err := data.Open(ctx, path)
-	must(t, err)
-	defer other.Close()
-	d, err := other.Dossier(ctx, c.ID)
-	must(t, err)
-	if len(d.Answers) != 1 || !d.Answers[0].Protected {
-		t.Fatalf("answers without the PIN: %+v", d.Answers)
-	}
-	if _, err := data.EncodeDossier(d, ""); !errors.Is(err, data.ErrPINNeeded) {
-		t.Errorf("exporting a PIN-protected answer: err = %v, want ErrPINNeeded", err)
-	}
-	if _, err := other.ImportDossier(ctx, d); err == nil {
-		t.Error("a PIN-protected answer was imported as an empty one")
-	}
-	// With the PIN entered the text is there and the export carries it.
-	d, err = st.Dossier(ctx, c.ID)
+	d, err := st.Dossier(ctx, c.ID)
 	must(t, err)
 	doc, err := data.EncodeDossier(d, "")
 	must(t, err)
-	if !bytes.Contains(doc, []byte("SECRET-private")) {
-		t.Error("the opened private answer is not in the export")
+	sealed := d.Answers[0].PINSealed
+	b64 := base64.StdEncoding.EncodeToString(sealed)
+	for name, tc := range map[string]struct {
+		doc  []byte
+		want string
+	}{
+		"opened":        {mutate(t, mutate(t, doc, `"pin_sealed": "`+b64+`"`, `"pin_sealed": ""`), `"text": ""`, `"text": "made up"`), "not sealed with it"},
+		"PIN left out":  {mutateAfter(t, doc, `"pins": [`, `"partner": "A"`, `"partner": "B"`), "a PIN that the file does not hold"},
+		"shared sealed": {mutateAfter(t, doc, `"answers": [`, `"shared": false`, `"shared": true`), "shared but sealed with a PIN"},
+	} {
+		if _, err := data.DecodeDossier(tc.doc, noPassphrase(t)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", name, err, tc.want)
+		}
 	}
 }
 

@@ -133,6 +133,9 @@ type Answer struct {
 	UpdatedAt  time.Time
 	// Protected is set when the text is sealed with its author's PIN, not entered; Text is empty.
 	Protected bool
+	// PINSealed is the text as its author's PIN sealed it (nil when it is not): an export
+	// carries this, so the answer travels closed, whether or not the PIN was entered.
+	PINSealed []byte
 }
 
 // RuleAck records that a partner has acknowledged a ground rule.
@@ -180,6 +183,9 @@ type Letter struct {
 	ReplyBy        Partner
 	ReplyShared    bool
 	ReplyProtected bool
+	// ReplyPINSealed is the reply as its author's PIN sealed it (nil when it is not): an export
+	// carries it so, whether or not the PIN was entered.
+	ReplyPINSealed []byte
 }
 
 // Mark is what happened to one commitment on one day.
@@ -221,6 +227,8 @@ type WeekNote struct {
 	UpdatedAt time.Time
 	// Protected is set when the text is sealed with its author's PIN, not entered; Text is empty.
 	Protected bool
+	// PINSealed is the note as its author's PIN sealed it (nil when it is not); see Answer.
+	PINSealed []byte
 }
 
 // Activity summarises a case for the list of couples.
@@ -244,6 +252,7 @@ type Dossier struct {
 	CheckIns    []CheckIn
 	WeekNotes   []WeekNote
 	Decisions   []Decision
+	PINs        []PINRecord // each partner's PIN, as stored: it travels with the answers it seals
 
 	markIndex map[markKey]Mark
 }

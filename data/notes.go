@@ -46,7 +46,7 @@ func (s *Store) SaveWeekNote(ctx context.Context, k Keyboard, n WeekNote) error 
 
 // putWeekNote writes n into couple caseID's notes inside tx, sealed as its author's.
 func (s *Store) putWeekNote(ctx context.Context, tx *sql.Tx, caseID int64, n WeekNote, at string) error {
-	body, pinSealed, err := s.sealPrivate(ctx, tx, caseID, n.Partner, weekNoteLabel(n.Week), "week.note", weekNoteRow(n.Week, n.Partner), n.Text, n.Shared)
+	body, pinSealed, err := s.sealPrivate(ctx, tx, caseID, n.Partner, weekNoteLabel(n.Week), "week.note", weekNoteRow(n.Week, n.Partner), n.Text, n.Shared, n.PINSealed)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (s *Store) weekNotesIn(ctx context.Context, q queryer, caseID int64) ([]Wee
 			return nil, fmt.Errorf("read weekly notes: %w", err)
 		}
 		n.Partner, n.UpdatedAt = Partner(partner), parseStamp(updated)
-		n.Text, n.Protected, err = s.openPrivate(caseID, n.Partner, weekNoteLabel(n.Week), "week.note", weekNoteRow(n.Week, n.Partner), body, pinSealed)
+		n.Text, n.PINSealed, n.Protected, err = s.openPrivate(caseID, n.Partner, weekNoteLabel(n.Week), "week.note", weekNoteRow(n.Week, n.Partner), body, pinSealed)
 		if err != nil {
 			return nil, fmt.Errorf("read the note of partner %s on week %d: %w", n.Partner, n.Week, err)
 		}
@@ -108,13 +108,14 @@ func (s *Store) SaveLetterReply(ctx context.Context, k Keyboard, caseID int64, t
 			return err
 		}
 		author, _ := couple.ReplyAuthor(c.Rebuilding)
-		return s.putReply(ctx, tx, caseID, author, text, shared)
+		return s.putReply(ctx, tx, caseID, author, text, shared, nil)
 	})
 }
 
-// putReply writes the reply of author ("" for both together) inside tx.
-func (s *Store) putReply(ctx context.Context, tx *sql.Tx, caseID int64, author Partner, text string, shared bool) error {
-	body, pinSealed, err := s.sealPrivate(ctx, tx, caseID, author, replyLabel, "letter.reply", "", text, shared)
+// putReply writes the reply of author ("" for both together) inside tx; presealed is the reply
+// as its author's PIN sealed it, from an import, or nil.
+func (s *Store) putReply(ctx context.Context, tx *sql.Tx, caseID int64, author Partner, text string, shared bool, presealed []byte) error {
+	body, pinSealed, err := s.sealPrivate(ctx, tx, caseID, author, replyLabel, "letter.reply", "", text, shared, presealed)
 	if err != nil {
 		return err
 	}

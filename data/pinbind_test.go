@@ -32,7 +32,7 @@ func TestPINOverALockedCoupleNeedsThePassphraseToGuess(t *testing.T) {
 	must(t, err)
 	ci, err := data.NewCipher(key)
 	must(t, err)
-	if _, err := ci.Open(check, fmt.Appendf(nil, "kintsugi/%d/pin/A/check", c.ID)); err == nil {
+	if _, err := ci.Open(check, fmt.Appendf(nil, "kintsugi/%s/pin/A/check", pinBindOf(t, st, c.ID))); err == nil {
 		t.Fatal("the PIN alone opens its check value: a copied file lets anyone try every PIN")
 	}
 
@@ -103,10 +103,10 @@ func pinGuessOpens(t *testing.T, st *data.Store, caseID int64, pin string) bool 
 	must(t, err)
 	ci, err := data.NewCipher(key)
 	must(t, err)
-	if _, err := ci.Open(check, fmt.Appendf(nil, "kintsugi/%d/pin/A/check", caseID)); err == nil {
+	if _, err := ci.Open(check, fmt.Appendf(nil, "kintsugi/%s/pin/A/check", pinBindOf(t, st, caseID))); err == nil {
 		return true
 	}
-	_, err = ci.Open(body, fmt.Appendf(nil, "kintsugi/%d/pin/A/CLAR-01", caseID))
+	_, err = ci.Open(body, fmt.Appendf(nil, "kintsugi/%s/pin/A/CLAR-01", pinBindOf(t, st, caseID)))
 	return err == nil
 }
 
@@ -172,7 +172,7 @@ func TestAPINFromBeforeTheWrapIsWrappedAtTheNextUnlock(t *testing.T) {
 	must(t, err)
 	ci, err := data.NewCipher(key)
 	must(t, err)
-	if _, err := ci.Open(check, fmt.Appendf(nil, "kintsugi/%d/pin/A/check", c.ID)); err != nil {
+	if _, err := ci.Open(check, fmt.Appendf(nil, "kintsugi/%s/pin/A/check", pinBindOf(t, old, c.ID))); err != nil {
 		t.Fatal("the database made like before has a wrapped check value: the test would prove nothing")
 	}
 	must(t, old.Unlock(ctx, c.ID, "correct horse battery"))
@@ -188,4 +188,16 @@ func TestAPINFromBeforeTheWrapIsWrappedAtTheNextUnlock(t *testing.T) {
 	if len(as) != 1 || as[0].Text != "SECRET-answer 秘密" {
 		t.Errorf("answers with PIN: %+v", as)
 	}
+}
+
+// pinBindOf is the name partner A's PIN binds its values to: its bind, or for a PIN set before
+// bind names, the case ID.
+func pinBindOf(t *testing.T, st *data.Store, caseID int64) string {
+	t.Helper()
+	var bind string
+	must(t, st.DB().QueryRow("SELECT bind FROM pins WHERE case_id = ? AND partner = 'A'", caseID).Scan(&bind))
+	if bind == "" {
+		return fmt.Sprint(caseID)
+	}
+	return bind
 }

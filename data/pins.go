@@ -6,9 +6,11 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -28,20 +30,26 @@ type pinKey struct {
 // pinKeys holds the keys of PINs entered in this process.
 type pinKeys struct {
 	mu   sync.RWMutex
-	keys map[pinKey]*Cipher
+	keys map[pinKey]*pinOpened
 }
 
-func (p *pinKeys) get(caseID int64, partner Partner) *Cipher {
+// pinOpened is an entered PIN: its key, and the name its values are bound to (pinAAD).
+type pinOpened struct {
+	*Cipher
+	bind string
+}
+
+func (p *pinKeys) get(caseID int64, partner Partner) *pinOpened {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
 	return p.keys[pinKey{caseID, partner}]
 }
 
-func (p *pinKeys) set(caseID int64, partner Partner, c *Cipher) {
+func (p *pinKeys) set(caseID int64, partner Partner, c *pinOpened) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.keys == nil {
-		p.keys = map[pinKey]*Cipher{}
+		p.keys = map[pinKey]*pinOpened{}
 	}
 	if c == nil {
 		delete(p.keys, pinKey{caseID, partner})
@@ -56,8 +64,29 @@ func (p *pinKeys) clear() {
 	p.mu.Unlock()
 }
 
-func pinAAD(caseID int64, partner Partner, question string) []byte {
-	return fmt.Appendf(nil, "kintsugi/%d/pin/%s/%s", caseID, partner, question)
+// pinAAD binds a value sealed with a PIN to the PIN's bind name, its partner and its label (the
+// question, the week). A PIN's bind name is a random one made with the PIN, stored with it and
+// carried by an export, so its texts open in another database under another case ID. A PIN set
+// before bind names (pins.bind empty) is bound to its couple's case ID instead: pinBind.
+func pinAAD(bind string, partner Partner, label string) []byte {
+	return fmt.Appendf(nil, "kintsugi/%s/pin/%s/%s", bind, partner, label)
+}
+
+// pinBind is the bind name of a PIN whose pins.bind is stored: the case ID when it is empty.
+func pinBind(caseID int64, stored string) string {
+	if stored == "" {
+		return strconv.FormatInt(caseID, 10)
+	}
+	return stored
+}
+
+// newPINBind makes a fresh, random bind name for a new PIN.
+func newPINBind() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("make PIN name: %w", err)
+	}
+	return "pin-" + hex.EncodeToString(b), nil
 }
 
 // HasPIN reports whether partner p protects their private answers with a PIN.
@@ -97,12 +126,12 @@ func (s *Store) EnterPIN(ctx context.Context, caseID int64, p Partner, pin strin
 	if err != nil {
 		return err
 	}
-	if got, err := c.Open(r.check, pinAAD(caseID, p, "check")); err != nil || string(got) != checkPlain {
+	if got, err := c.Open(r.check, pinAAD(r.bind, p, "check")); err != nil || string(got) != checkPlain {
 		s.pinTries.failed(caseID, p, s.now())
 		return ErrWrongPassphrase
 	}
 	s.pinTries.reset(caseID, p)
-	s.pins.set(caseID, p, c)
+	s.pins.set(caseID, p, &pinOpened{Cipher: c, bind: r.bind})
 	return nil
 }
 
@@ -110,6 +139,7 @@ func (s *Store) EnterPIN(ctx context.Context, caseID int64, p Partner, pin strin
 type pinRow struct {
 	kdf           KDF
 	check, secret []byte
+	bind          string // the name its values are bound to (pinAAD, pinBind)
 }
 
 // pinOf reads partner p's PIN, or nil when they have none. Over a locked couple the check value
@@ -118,14 +148,15 @@ func (s *Store) pinOf(ctx context.Context, caseID int64, p Partner) (*pinRow, er
 	var raw string
 	var r pinRow
 	var wrapped bool
-	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped FROM pins WHERE case_id = ? AND partner = ?",
-		caseID, string(p)).Scan(&raw, &r.check, &r.secret, &wrapped)
+	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped, bind FROM pins WHERE case_id = ? AND partner = ?",
+		caseID, string(p)).Scan(&raw, &r.check, &r.secret, &wrapped, &r.bind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read PIN: %w", err)
 	}
+	r.bind = pinBind(caseID, r.bind)
 	if err := json.Unmarshal([]byte(raw), &r.kdf); err != nil {
 		return nil, fmt.Errorf("read PIN: %w", err)
 	}
@@ -262,10 +293,15 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 			return fmt.Errorf("set PIN: %w", err)
 		}
 	}
-	next, err := pinCipher(kdf, pin, secret)
+	key, err := pinCipher(kdf, pin, secret)
 	if err != nil {
 		return err
 	}
+	bind, err := newPINBind()
+	if err != nil {
+		return err
+	}
+	next := &pinOpened{Cipher: key, bind: bind}
 	answers, err := s.answersIn(ctx, s.db, caseID)
 	if err != nil {
 		return err
@@ -278,7 +314,7 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	if err != nil {
 		return err
 	}
-	check, err := next.Seal([]byte(checkPlain), pinAAD(caseID, p, "check"))
+	check, err := next.Seal([]byte(checkPlain), pinAAD(bind, p, "check"))
 	if err != nil {
 		return err
 	}
@@ -291,10 +327,10 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	err = s.write(ctx, caseID, "set PIN", func(tx *sql.Tx) error {
 		kdfJSON, _ := json.Marshal(kdf) // plain struct: cannot fail
 		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped) VALUES (?, ?, ?, ?, ?, ?, ?)
+			`INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped, bind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (case_id, partner) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value,
-			 secret = excluded.secret, wrapped = excluded.wrapped`,
-			caseID, string(p), string(kdfJSON), check, s.stamp(), sealedSecret, boolInt(locked)); err != nil {
+			 secret = excluded.secret, wrapped = excluded.wrapped, bind = excluded.bind`,
+			caseID, string(p), string(kdfJSON), check, s.stamp(), sealedSecret, boolInt(locked), bind); err != nil {
 			return err
 		}
 		for _, a := range answers { // sealed after the PIN row exists, so sealAnswer sees it
@@ -324,13 +360,14 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 func (s *Store) resealOwnTexts(ctx context.Context, tx *sql.Tx, caseID int64, p Partner, notes []WeekNote, l Letter) error {
 	for _, n := range notes {
 		if n.Partner == p && !n.Shared {
+			n.PINSealed = nil // sealed again from its text, with the PIN in hand now
 			if err := s.putWeekNote(ctx, tx, caseID, n, stampString(n.UpdatedAt)); err != nil {
 				return err
 			}
 		}
 	}
 	if l.ReplyBy == p && !l.ReplyShared && l.Reply != "" {
-		return s.putReply(ctx, tx, caseID, p, l.Reply, false)
+		return s.putReply(ctx, tx, caseID, p, l.Reply, false, nil)
 	}
 	return nil
 }
@@ -338,20 +375,25 @@ func (s *Store) resealOwnTexts(ctx context.Context, tx *sql.Tx, caseID int64, p 
 // sealAnswer seals an answer for storage: a private answer of a partner with a PIN is sealed
 // with the PIN's key first, then like every value.
 func (s *Store) sealAnswer(ctx context.Context, q queryer, a Answer) (body []byte, pinSealed bool, err error) {
-	return s.sealPrivate(ctx, q, a.CaseID, a.Partner, a.QuestionID, "answer", answerRow(a.Partner, a.QuestionID), a.Text, a.Shared)
+	return s.sealPrivate(ctx, q, a.CaseID, a.Partner, a.QuestionID, "answer", answerRow(a.Partner, a.QuestionID), a.Text, a.Shared, nil)
 }
 
 // openAnswer reverses sealAnswer; without the PIN the text stays closed and Protected is set.
 func (s *Store) openAnswer(a *Answer, body []byte, pinSealed bool) (err error) {
-	a.Text, a.Protected, err = s.openPrivate(a.CaseID, a.Partner, a.QuestionID, "answer", answerRow(a.Partner, a.QuestionID), body, pinSealed)
+	a.Text, a.PINSealed, a.Protected, err = s.openPrivate(a.CaseID, a.Partner, a.QuestionID, "answer", answerRow(a.Partner, a.QuestionID), body, pinSealed)
 	return err
 }
 
 // sealPrivate seals a text a partner wrote for themselves (an answer, their weekly note, the
 // reply to the letter) for column field of row: while it is private and its author has a PIN,
 // with the PIN's key first (bound to label, which names the text among its author's), then like
-// every value. Shared texts are never sealed with a PIN: both may read them.
-func (s *Store) sealPrivate(ctx context.Context, q queryer, caseID int64, author Partner, label, field, row, text string, shared bool) (body []byte, pinSealed bool, err error) {
+// every value. Shared texts are never sealed with a PIN: both may read them. presealed, when not
+// nil, is the text as its author's PIN already sealed it (an import): it is stored as it is.
+func (s *Store) sealPrivate(ctx context.Context, q queryer, caseID int64, author Partner, label, field, row, text string, shared bool, presealed []byte) (body []byte, pinSealed bool, err error) {
+	if presealed != nil {
+		body, err = s.sealBytes(caseID, field, row, presealed)
+		return body, true, err
+	}
 	plain := []byte(text)
 	if !shared && author.Valid() {
 		has, err := s.hasPIN(ctx, q, caseID, author)
@@ -363,7 +405,7 @@ func (s *Store) sealPrivate(ctx context.Context, q queryer, caseID int64, author
 			if c == nil {
 				return nil, false, ErrPINNeeded
 			}
-			if plain, err = c.Seal(plain, pinAAD(caseID, author, label)); err != nil {
+			if plain, err = c.Seal(plain, pinAAD(c.bind, author, label)); err != nil {
 				return nil, false, err
 			}
 			pinSealed = true
@@ -374,20 +416,21 @@ func (s *Store) sealPrivate(ctx context.Context, q queryer, caseID int64, author
 }
 
 // openPrivate reverses sealPrivate; without the author's PIN the text stays closed (protected).
-func (s *Store) openPrivate(caseID int64, author Partner, label, field, row string, body []byte, pinSealed bool) (text string, protected bool, err error) {
+// A text sealed with a PIN is returned in that form too (sealed), so it can travel as it is.
+func (s *Store) openPrivate(caseID int64, author Partner, label, field, row string, body []byte, pinSealed bool) (text string, sealed []byte, protected bool, err error) {
 	b, err := s.openBytes(caseID, field, row, body)
 	if err != nil || !pinSealed {
-		return string(b), false, err
+		return string(b), nil, false, err
 	}
 	c := s.pins.get(caseID, author)
 	if c == nil {
-		return "", true, nil
+		return "", b, true, nil
 	}
-	plain, err := c.Open(b, pinAAD(caseID, author, label))
+	plain, err := c.Open(b, pinAAD(c.bind, author, label))
 	if err != nil {
-		return "", false, err
+		return "", b, false, err
 	}
-	return string(plain), false, nil
+	return string(plain), b, false, nil
 }
 
 // pinCheckField names a PIN's check value where it is sealed with the couple's key.
@@ -441,4 +484,80 @@ func wrapPINChecks(ctx context.Context, tx *sql.Tx, caseID int64, old, next *Cip
 		}
 	}
 	return nil
+}
+
+// PINRecord is a partner's PIN as stored: what checks it and derives its key, never the PIN.
+// A dossier carries it so that an export keeps the PIN over the texts it seals.
+type PINRecord struct {
+	Partner Partner
+	KDF     KDF
+	Check   []byte // checkPlain sealed with the PIN's key (not wrapped in the couple's key)
+	// Secret is, for a PIN over a locked couple, the random secret its key is made with too (see
+	// pinCipher), opened with the couple's key; nil otherwise.
+	Secret    []byte
+	Bind      string // the name its values are bound to (pinAAD)
+	CreatedAt time.Time
+}
+
+func (s *Store) pinsIn(ctx context.Context, q queryer, caseID int64) ([]PINRecord, error) {
+	rows, err := q.QueryContext(ctx,
+		"SELECT partner, kdf, check_value, wrapped, secret, bind, created_at FROM pins WHERE case_id = ? ORDER BY partner", caseID)
+	if err != nil {
+		return nil, fmt.Errorf("read PINs: %w", err)
+	}
+	defer rows.Close()
+	var out []PINRecord
+	for rows.Next() {
+		var r PINRecord
+		var partner, kdf, bind, created string
+		var secret []byte
+		var wrapped bool
+		if err := rows.Scan(&partner, &kdf, &r.Check, &wrapped, &secret, &bind, &created); err != nil {
+			return nil, fmt.Errorf("read PINs: %w", err)
+		}
+		r.Partner, r.Bind, r.CreatedAt = Partner(partner), pinBind(caseID, bind), parseStamp(created)
+		if err := json.Unmarshal([]byte(kdf), &r.KDF); err != nil {
+			return nil, fmt.Errorf("read PIN of partner %s: %w", partner, err)
+		}
+		if wrapped {
+			if r.Check, err = s.openBytes(caseID, pinCheckField, partner, r.Check); err != nil {
+				return nil, fmt.Errorf("read PIN of partner %s: %w", partner, err)
+			}
+		}
+		if r.Secret, err = s.openBytes(caseID, "pin.secret", partner, secret); err != nil {
+			return nil, fmt.Errorf("read PIN of partner %s: %w", partner, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// insertPIN stores a PIN record for couple caseID inside tx (an import): over a locked couple,
+// its secret and check value are sealed with the couple's key, as SetPIN seals them.
+func (s *Store) insertPIN(ctx context.Context, tx *sql.Tx, caseID int64, r PINRecord) error {
+	var secret []byte
+	if len(r.Secret) > 0 {
+		var err error
+		if secret, err = s.sealBytes(caseID, "pin.secret", string(r.Partner), r.Secret); err != nil {
+			return err
+		}
+	}
+	check, wrapped := r.Check, false
+	if s.locks != nil {
+		c, err := s.locks.cipherFor(caseID)
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			if check, err = sealRow(c, caseID, pinCheckField, string(r.Partner), r.Check); err != nil {
+				return err
+			}
+			wrapped = true
+		}
+	}
+	kdfJSON, _ := json.Marshal(r.KDF) // plain struct: cannot fail
+	_, err := tx.ExecContext(ctx,
+		"INSERT INTO pins (case_id, partner, kdf, check_value, wrapped, created_at, secret, bind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		caseID, string(r.Partner), string(kdfJSON), check, boolInt(wrapped), stampString(r.CreatedAt), secret, r.Bind)
+	return err
 }

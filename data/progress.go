@@ -183,7 +183,7 @@ func (s *Store) letterIn(ctx context.Context, q queryer, caseID int64) (Letter, 
 	if l.Text, err = s.openText(caseID, "letter", "", body); err != nil {
 		return l, fmt.Errorf("read letter: %w", err)
 	}
-	if l.Reply, l.ReplyProtected, err = s.openPrivate(caseID, l.ReplyBy, replyLabel, "letter.reply", "", reply, replyPIN); err != nil {
+	if l.Reply, l.ReplyPINSealed, l.ReplyProtected, err = s.openPrivate(caseID, l.ReplyBy, replyLabel, "letter.reply", "", reply, replyPIN); err != nil {
 		return l, fmt.Errorf("read the reply to the letter: %w", err)
 	}
 	return l, nil

@@ -432,11 +432,11 @@ func (s *Store) copyPIN(ctx context.Context, ts *Store, caseID int64, partner Pa
 	if c == nil {
 		return ErrPINNeeded
 	}
-	var kdf string
+	var kdf, bind string
 	var check, secret []byte
 	var wrapped bool // with the couple's key, which the copy's lock shares
-	if err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped FROM pins WHERE case_id = ? AND partner = ?",
-		caseID, string(partner)).Scan(&kdf, &check, &secret, &wrapped); err != nil {
+	if err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped, bind FROM pins WHERE case_id = ? AND partner = ?",
+		caseID, string(partner)).Scan(&kdf, &check, &secret, &wrapped, &bind); err != nil {
 		return fmt.Errorf("read PIN: %w", err)
 	}
 	answers, err := ts.answersIn(ctx, ts.db, caseID)
@@ -456,8 +456,8 @@ func (s *Store) copyPIN(ctx context.Context, ts *Store, caseID int64, partner Pa
 	defer ts.pins.set(caseID, partner, nil)
 	couple := s.locks.get(caseID)
 	return ts.write(ctx, 0, "seal the copy's private answers", func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			caseID, string(partner), kdf, check, s.stamp(), secret, boolInt(wrapped)); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped, bind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			caseID, string(partner), kdf, check, s.stamp(), secret, boolInt(wrapped), bind); err != nil {
 			return err
 		}
 		for _, a := range answers {
@@ -465,7 +465,7 @@ func (s *Store) copyPIN(ctx context.Context, ts *Store, caseID int64, partner Pa
 				continue
 			}
 			// Sealed here with the keys in hand, as sealAnswer would: PIN first, then the lock.
-			body, err := c.Seal([]byte(a.Text), pinAAD(caseID, partner, a.QuestionID))
+			body, err := c.Seal([]byte(a.Text), pinAAD(c.bind, partner, a.QuestionID))
 			if err != nil {
 				return err
 			}

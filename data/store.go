@@ -311,6 +311,10 @@ func (s *Store) goStep(file string) func(context.Context, *sql.Tx) error {
 	switch name {
 	case "agreement_digests.sql":
 		return func(ctx context.Context, tx *sql.Tx) error { return s.digestMissing(ctx, tx, 0) }
+	case "pin_bind.sql":
+		return func(ctx context.Context, tx *sql.Tx) error {
+			return addColumn(ctx, tx, "pins", "bind", "TEXT NOT NULL DEFAULT ''")
+		}
 	}
 	return nil
 }
@@ -371,4 +375,15 @@ func boolInt(b bool) int {
 type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// addColumn adds a column to a table unless it is there already.
+func addColumn(ctx context.Context, tx *sql.Tx, table, column, decl string) error {
+	var n int
+	err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?", table, column).Scan(&n)
+	if err != nil || n > 0 {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", table, column, decl))
+	return err
 }

@@ -33,14 +33,7 @@ func (w *Window) askExport() {
 	}
 	id := w.Couple.d.Case.ID
 	t := w.state.Content.T
-	// Said before a file is chosen: an export needs every private answer's text.
-	if closed, err := app.ClosedPINs(w.state.Context(), w.state.Store, id); err != nil {
-		w.showError(err)
-		return
-	} else if len(closed) > 0 {
-		dialog.ShowInformation(t("ui.export.couple.title"), w.state.Content.Tf("ui.export.couple.pin", w.Couple.d.Case.NameOf(closed[0])), w.Win)
-		return
-	}
+	// A partner's PIN need not be entered: their private answers travel sealed with it.
 	save := func(pass string) {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 			if err != nil || uc == nil {

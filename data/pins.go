@@ -140,6 +140,7 @@ type pinRow struct {
 	kdf           KDF
 	check, secret []byte
 	bind          string // the name its values are bound to (pinAAD, pinBind)
+	createdAt     string
 }
 
 // pinOf reads partner p's PIN, or nil when they have none. Over a locked couple the check value
@@ -148,8 +149,8 @@ func (s *Store) pinOf(ctx context.Context, caseID int64, p Partner) (*pinRow, er
 	var raw string
 	var r pinRow
 	var wrapped bool
-	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped, bind FROM pins WHERE case_id = ? AND partner = ?",
-		caseID, string(p)).Scan(&raw, &r.check, &r.secret, &wrapped, &r.bind)
+	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped, bind, created_at FROM pins WHERE case_id = ? AND partner = ?",
+		caseID, string(p)).Scan(&raw, &r.check, &r.secret, &wrapped, &r.bind, &r.createdAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -499,37 +500,18 @@ type PINRecord struct {
 	CreatedAt time.Time
 }
 
-func (s *Store) pinsIn(ctx context.Context, q queryer, caseID int64) ([]PINRecord, error) {
-	rows, err := q.QueryContext(ctx,
-		"SELECT partner, kdf, check_value, wrapped, secret, bind, created_at FROM pins WHERE case_id = ? ORDER BY partner", caseID)
-	if err != nil {
-		return nil, fmt.Errorf("read PINs: %w", err)
-	}
-	defer rows.Close()
+func (s *Store) pinsIn(ctx context.Context, caseID int64) ([]PINRecord, error) {
 	var out []PINRecord
-	for rows.Next() {
-		var r PINRecord
-		var partner, kdf, bind, created string
-		var secret []byte
-		var wrapped bool
-		if err := rows.Scan(&partner, &kdf, &r.Check, &wrapped, &secret, &bind, &created); err != nil {
-			return nil, fmt.Errorf("read PINs: %w", err)
+	for _, p := range Partners {
+		r, err := s.pinOf(ctx, caseID, p)
+		if err != nil {
+			return nil, fmt.Errorf("read PIN of partner %s: %w", p, err)
 		}
-		r.Partner, r.Bind, r.CreatedAt = Partner(partner), pinBind(caseID, bind), parseStamp(created)
-		if err := json.Unmarshal([]byte(kdf), &r.KDF); err != nil {
-			return nil, fmt.Errorf("read PIN of partner %s: %w", partner, err)
+		if r != nil {
+			out = append(out, PINRecord{Partner: p, KDF: r.kdf, Check: r.check, Secret: r.secret, Bind: r.bind, CreatedAt: parseStamp(r.createdAt)})
 		}
-		if wrapped {
-			if r.Check, err = s.openBytes(caseID, pinCheckField, partner, r.Check); err != nil {
-				return nil, fmt.Errorf("read PIN of partner %s: %w", partner, err)
-			}
-		}
-		if r.Secret, err = s.openBytes(caseID, "pin.secret", partner, secret); err != nil {
-			return nil, fmt.Errorf("read PIN of partner %s: %w", partner, err)
-		}
-		out = append(out, r)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // insertPIN stores a PIN record for couple caseID inside tx (an import): over a locked couple,

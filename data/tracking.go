@@ -151,7 +151,7 @@ func (s *Store) Dossier(ctx context.Context, caseID int64) (*Dossier, error) {
 		func() (err error) { d.CheckIns, err = s.checkInsIn(ctx, tx, caseID); return },
 		func() (err error) { d.WeekNotes, err = s.weekNotesIn(ctx, tx, caseID); return },
 		func() (err error) { d.Decisions, err = s.decisionsIn(ctx, tx, caseID); return },
-		func() (err error) { d.PINs, err = s.pinsIn(ctx, tx, caseID); return },
+		func() (err error) { d.PINs, err = s.pinsIn(ctx, caseID); return },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

@@ -68,9 +68,9 @@ func TestKeptSummariesNeverDrift(t *testing.T) {
 	// Signing a new agreement version, one partner, then the other.
 	a, err := st.SaveAgreement(ctx, data.Agreement{CaseID: fresh.ID, Items: []data.AgreementItem{{CommitmentID: cm.ID, CatalogID: "RIT-02", Text: "A ritual.", Cost: "low"}}})
 	must(err)
-	must(st.Sign(ctx, fresh.ID, a.ID, data.Signature{Partner: data.PartnerA, TypedName: "Ana"}))
+	must(st.Sign(ctx, data.KeyboardOf(data.PartnerA), fresh.ID, a.ID, data.Signature{Partner: data.PartnerA, TypedName: "Ana"}))
 	check("after one signature")
-	must(st.Sign(ctx, fresh.ID, a.ID, data.Signature{Partner: data.PartnerB, TypedName: "Bo"}))
+	must(st.Sign(ctx, data.KeyboardOf(data.PartnerB), fresh.ID, a.ID, data.Signature{Partner: data.PartnerB, TypedName: "Bo"}))
 	check("after both signatures")
 
 	// Undoing: a rule no longer acknowledged, a commitment removed, an answer emptied.

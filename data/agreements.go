@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"kintsugi/couple"
 )
 
 // SaveAgreement writes the couple's agreement. While the newest version is not signed by both,
@@ -111,7 +113,9 @@ func (s *Store) UpdateAgreement(ctx context.Context, a Agreement) error {
 }
 
 // Sign adds a partner's signature to an agreement version. The second signature freezes it.
-func (s *Store) Sign(ctx context.Context, caseID, agreementID int64, sig Signature) error {
+// Only the partner at the keyboard k (or both, at it together) signs for themselves
+// (couple.MaySign), as in the window, on every path.
+func (s *Store) Sign(ctx context.Context, k Keyboard, caseID, agreementID int64, sig Signature) error {
 	if !sig.Partner.Valid() {
 		return fmt.Errorf("sign agreement: %w", &InputError{Msg: "partner must be A or B"})
 	}
@@ -141,6 +145,9 @@ func (s *Store) Sign(ctx context.Context, caseID, agreementID int64, sig Signatu
 		}
 		if cur.Frozen() {
 			return ErrFrozen
+		}
+		if err := couple.MaySign(k, sig.Partner, cur); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx,
 			`INSERT INTO signatures (agreement_id, partner, typed_name, png, signed_at) VALUES (?, ?, ?, ?, ?)

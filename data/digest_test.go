@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -208,5 +209,29 @@ func TestALockedCoupleGetsItsDigestsAtTheFirstUnlock(t *testing.T) {
 	must(t, third.Unlock(ctx, c.ID, "correct horse battery"))
 	if a := versionOf(t, third, c.ID, 1); !a.Altered() {
 		t.Error("a deleted digest was made again at the next unlock: the alteration passed")
+	}
+}
+
+// The store holds the window's rule: only the partner at the keyboard (or both, together) signs
+// for themselves; a signature for the other is refused and nothing is stored.
+func TestSignIsOnlyForThePartnerAtTheKeyboard(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openTemp(t)
+	c := newCase(t, st)
+	cm, err := st.SaveCommitment(ctx, data.Commitment{CaseID: c.ID, CustomText: "walks", Cost: data.CostLow, AgreedA: true, AgreedB: true})
+	must(t, err)
+	ag, err := st.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, Items: []data.AgreementItem{{CommitmentID: cm.ID, Text: "walks", Cost: data.CostLow}}})
+	must(t, err)
+	err = st.Sign(ctx, data.KeyboardOf(data.PartnerB), c.ID, ag.ID, data.Signature{Partner: data.PartnerA, TypedName: "Sam"})
+	if !errors.Is(err, couple.ErrNotYours) {
+		t.Fatalf("Alex at the keyboard signing for Sam: %v", err)
+	}
+	if a := versionOf(t, st, c.ID, 1); len(a.Signatures) != 0 {
+		t.Fatalf("a refused signature was stored: %+v", a.Signatures)
+	}
+	must(t, st.Sign(ctx, data.KeyboardOf(data.PartnerA), c.ID, ag.ID, data.Signature{Partner: data.PartnerA, TypedName: "Sam"}))
+	must(t, st.Sign(ctx, couple.KeyboardBoth, c.ID, ag.ID, data.Signature{Partner: data.PartnerB, TypedName: "Alex"}))
+	if a := versionOf(t, st, c.ID, 1); !a.Signed() {
+		t.Error("signatures at the keyboard did not make the version signed")
 	}
 }

@@ -88,14 +88,14 @@ func fillCouple(t *testing.T, st *data.Store) data.Case {
 	}
 	v1, err := st.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, StartDate: c.StartDate, ReviewDate: c.StartDate.AddDays(90), Items: items})
 	must(t, err)
-	must(t, st.Sign(ctx, c.ID, v1.ID, data.Signature{Partner: data.PartnerA, TypedName: "Samantha-Secretname", PNG: signaturePNG(t),
+	must(t, st.Sign(ctx, data.KeyboardOf(data.PartnerA), c.ID, v1.ID, data.Signature{Partner: data.PartnerA, TypedName: "Samantha-Secretname", PNG: signaturePNG(t),
 		SignedAt: time.Date(2026, 3, 6, 20, 1, 2, 345678901, time.FixedZone("CET", 3600))}))
-	must(t, st.Sign(ctx, c.ID, v1.ID, data.Signature{Partner: data.PartnerB, TypedName: "Alexander-Hiddenname", PNG: signaturePNG(t)}))
+	must(t, st.Sign(ctx, data.KeyboardOf(data.PartnerB), c.ID, v1.ID, data.Signature{Partner: data.PartnerB, TypedName: "Alexander-Hiddenname", PNG: signaturePNG(t)}))
 	// Version 2, signed by Alex so far, says exactly what both agree to now.
 	v2, err := st.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, StartDate: c.StartDate.AddDays(7), Items: []data.AgreementItem{
 		items[0], {CommitmentID: walks.ID, Text: "SECRET-custom-commitment", Cost: data.CostLow}}})
 	must(t, err)
-	must(t, st.Sign(ctx, c.ID, v2.ID, data.Signature{Partner: data.PartnerB, TypedName: "Alexander-Hiddenname"}))
+	must(t, st.Sign(ctx, data.KeyboardOf(data.PartnerB), c.ID, v2.ID, data.Signature{Partner: data.PartnerB, TypedName: "Alexander-Hiddenname"}))
 	// A signed agreement keeps its copy of a commitment deleted later.
 	must(t, st.DeleteCommitment(ctx, c.ID, gone.ID))
 
@@ -653,8 +653,8 @@ func TestHostileTextsSurviveExportAndImport(t *testing.T) {
 	}
 	ag, err := src.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, Items: items})
 	must(t, err)
-	must(t, src.Sign(ctx, c.ID, ag.ID, data.Signature{Partner: data.PartnerA, TypedName: "Zoë 👋🏽 \x00"}))
-	must(t, src.Sign(ctx, c.ID, ag.ID, data.Signature{Partner: data.PartnerB, TypedName: "🙂"})) // signed by both: it stands on its own
+	must(t, src.Sign(ctx, data.KeyboardOf(data.PartnerA), c.ID, ag.ID, data.Signature{Partner: data.PartnerA, TypedName: "Zoë 👋🏽 \x00"}))
+	must(t, src.Sign(ctx, data.KeyboardOf(data.PartnerB), c.ID, ag.ID, data.Signature{Partner: data.PartnerB, TypedName: "🙂"})) // signed by both: it stands on its own
 	orig, err := src.Dossier(ctx, c.ID)
 	must(t, err)
 

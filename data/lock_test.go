@@ -31,8 +31,8 @@ func lockedCouple(t *testing.T, st *data.Store) data.Case {
 	must(t, err)
 	ag, err := st.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, Items: []data.AgreementItem{{CommitmentID: cm.ID, Text: "SECRET-item", Cost: data.CostLow}}})
 	must(t, err)
-	must(t, st.Sign(ctx, c.ID, ag.ID, data.Signature{Partner: data.PartnerA, TypedName: "SECRET-sam", PNG: signaturePNG(t)}))
-	must(t, st.Sign(ctx, c.ID, ag.ID, data.Signature{Partner: data.PartnerB, TypedName: "SECRET-alex", PNG: signaturePNG(t)}))
+	must(t, st.Sign(ctx, data.KeyboardOf(data.PartnerA), c.ID, ag.ID, data.Signature{Partner: data.PartnerA, TypedName: "SECRET-sam", PNG: signaturePNG(t)}))
+	must(t, st.Sign(ctx, data.KeyboardOf(data.PartnerB), c.ID, ag.ID, data.Signature{Partner: data.PartnerB, TypedName: "SECRET-alex", PNG: signaturePNG(t)}))
 	return c
 }
 

@@ -361,7 +361,7 @@ func TestSignedAgreementIsFrozenAndChangesMakeNewVersions(t *testing.T) {
 	if v1.Version != 1 || v1.Frozen() {
 		t.Fatalf("first version: %+v", v1)
 	}
-	must(t, st.Sign(ctx, c.ID, v1.ID, data.Signature{Partner: data.PartnerA, TypedName: "Sam", PNG: signaturePNG(t)}))
+	must(t, st.Sign(ctx, data.KeyboardOf(data.PartnerA), c.ID, v1.ID, data.Signature{Partner: data.PartnerA, TypedName: "Sam", PNG: signaturePNG(t)}))
 	// Changing a version signed by one partner withdraws that signature: it no longer matches.
 	items[0].Param = 2
 	v1b, err := st.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, StartDate: c.StartDate, Items: items})
@@ -369,10 +369,10 @@ func TestSignedAgreementIsFrozenAndChangesMakeNewVersions(t *testing.T) {
 	if v1b.ID != v1.ID || v1b.Version != 1 || len(v1b.Signatures) != 0 || v1b.Items[0].Param != 2 {
 		t.Fatalf("rewritten first version: %+v", v1b)
 	}
-	must(t, st.Sign(ctx, c.ID, v1.ID, data.Signature{Partner: data.PartnerA, TypedName: "Sam", PNG: signaturePNG(t)}))
-	must(t, st.Sign(ctx, c.ID, v1.ID, data.Signature{Partner: data.PartnerB, TypedName: "Alex"}))
+	must(t, st.Sign(ctx, data.KeyboardOf(data.PartnerA), c.ID, v1.ID, data.Signature{Partner: data.PartnerA, TypedName: "Sam", PNG: signaturePNG(t)}))
+	must(t, st.Sign(ctx, data.KeyboardOf(data.PartnerB), c.ID, v1.ID, data.Signature{Partner: data.PartnerB, TypedName: "Alex"}))
 
-	if err := st.Sign(ctx, c.ID, v1.ID, data.Signature{Partner: data.PartnerB, TypedName: "Someone else"}); !errors.Is(err, data.ErrFrozen) {
+	if err := st.Sign(ctx, data.KeyboardOf(data.PartnerB), c.ID, v1.ID, data.Signature{Partner: data.PartnerB, TypedName: "Someone else"}); !errors.Is(err, data.ErrFrozen) {
 		t.Errorf("signing a frozen version: err = %v, want ErrFrozen", err)
 	}
 	frozen, err := st.Agreements(ctx, c.ID)
@@ -401,7 +401,7 @@ func TestSignedAgreementIsFrozenAndChangesMakeNewVersions(t *testing.T) {
 		t.Error("the drawn signature came back different")
 	}
 	var in *data.InputError
-	if err := st.Sign(ctx, c.ID, v2.ID, data.Signature{Partner: data.PartnerA, TypedName: "Sam", PNG: []byte("GIF89a")}); !errors.As(err, &in) {
+	if err := st.Sign(ctx, data.KeyboardOf(data.PartnerA), c.ID, v2.ID, data.Signature{Partner: data.PartnerA, TypedName: "Sam", PNG: []byte("GIF89a")}); !errors.As(err, &in) {
 		t.Errorf("a non-PNG signature: err = %v, want an InputError", err)
 	}
 	if err := st.DeleteCase(ctx, c.ID); err != nil {
@@ -489,7 +489,7 @@ func TestSensitiveTextPassesThroughTheSealer(t *testing.T) {
 	must(t, st.SaveCheckIn(ctx, data.CheckIn{CaseID: c.ID, Week: 1, Trust: 3, WentWell: "secret well"}))
 	ag, err := st.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, Items: []data.AgreementItem{{Text: "secret item"}}})
 	must(t, err)
-	must(t, st.Sign(ctx, c.ID, ag.ID, data.Signature{Partner: data.PartnerA, TypedName: "Sam", PNG: signaturePNG(t)}))
+	must(t, st.Sign(ctx, data.KeyboardOf(data.PartnerA), c.ID, ag.ID, data.Signature{Partner: data.PartnerA, TypedName: "Sam", PNG: signaturePNG(t)}))
 	for _, f := range []string{"answer", "letter", "incident.description", "step.note", "checkin.went_well", "agreement.text", "signature.png", "signature.name"} {
 		if sealer.seen[f] == 0 {
 			t.Errorf("field %s did not pass through the sealer", f)

@@ -331,10 +331,10 @@ func (s *agreementScreen) sign(p data.Partner) {
 		s.why(p, app.Reason(err)) // each partner signs only for themselves
 		return
 	}
-	caseID, id := e.caseID(), s.Shown.ID
+	caseID, id, k := e.caseID(), s.Shown.ID, e.keyboard()
 	sig := data.Signature{Partner: p, TypedName: name, PNG: img}
 	e.save("agreement.sign."+string(p), func(ctx context.Context, st *data.Store) error {
-		return st.Sign(ctx, caseID, id, sig)
+		return st.Sign(ctx, k, caseID, id, sig)
 	})
 	e.state.Flush()
 	carry := &agreementCarry{names: map[data.Partner]string{}, strokes: map[data.Partner][]app.Stroke{},

@@ -347,7 +347,7 @@ func storeCouple(t *testing.T) couple {
 	ag, err := st.SaveAgreement(ctx, data.Agreement{CaseID: id, StartDate: start, ReviewDate: start.AddDays(90), Items: data.AgreementItems(c, cs, cms)})
 	must(err)
 	for i, p := range data.Partners {
-		must(st.Sign(ctx, id, ag.ID, data.Signature{Partner: p, TypedName: cs.NameOf(p), PNG: signature(t, i+2),
+		must(st.Sign(ctx, data.KeyboardOf(p), id, ag.ID, data.Signature{Partner: p, TypedName: cs.NameOf(p), PNG: signature(t, i+2),
 			SignedAt: start.Time().Add(time.Duration(10+i) * time.Hour)}))
 	}
 	must(st.SaveLetter(ctx, data.Letter{CaseID: id, Status: data.LetterGiven,

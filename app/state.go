@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"kintsugi/couple"
@@ -30,10 +31,13 @@ const SaveDelay = 600 * time.Millisecond
 // State is what the window works on: the store, the content, the open couple and who is at the
 // keyboard. Saves go through a Saver, off the UI goroutine.
 type State struct {
-	ctx     context.Context
-	Store   *data.Store
-	Content *data.Content
-	saver   *Saver
+	ctx   context.Context
+	Store *data.Store
+	saver *Saver
+
+	// content is swapped by a change of language on the UI goroutine while background work
+	// (the list of couples, a save's message) reads it: one atomic pointer, never torn.
+	content atomic.Pointer[data.Content]
 
 	// storeMu lets Restore swap the store while no save and no backup runs on it: they hold it
 	// for reading, Restore for writing.
@@ -49,10 +53,17 @@ type State struct {
 
 // NewState wraps an open store for the window.
 func NewState(ctx context.Context, st *data.Store, content *data.Content) *State {
-	s := &State{ctx: ctx, Store: st, Content: content, keyboard: KeyboardBoth}
+	s := &State{ctx: ctx, Store: st, keyboard: KeyboardBoth}
+	s.content.Store(content)
 	s.saver = NewSaver(ctx, SaveDelay, s.saved)
 	return s
 }
+
+// Content is the texts of the window's language; safe from any goroutine.
+func (s *State) Content() *data.Content { return s.content.Load() }
+
+// SetContent changes the window's language; safe from any goroutine.
+func (s *State) SetContent(c *data.Content) { s.content.Store(c) }
 
 func (s *State) saved(at time.Time, err error) {
 	s.mu.Lock()
@@ -201,7 +212,7 @@ func (s *State) OpenSample() (data.Case, error) {
 		return c, err
 	}
 	if !ok {
-		if c, err = CreateSample(s.ctx, s.Store, s.Content, Now()); err != nil {
+		if c, err = CreateSample(s.ctx, s.Store, s.Content(), Now()); err != nil {
 			return c, err
 		}
 	}

@@ -103,7 +103,7 @@ func TestCommitmentsAgreeParametersAndMonitoring(t *testing.T) {
 	if cm := byID["AMEND-01"]; !cm.Agreed() || cm.ReviewDate != review {
 		t.Errorf("AMEND-01: %+v", cm)
 	}
-	if s.Summary.Text == r.state.Content.T("ui.commitments.summary.none") {
+	if s.Summary.Text == r.state.Content().T("ui.commitments.summary.none") {
 		t.Error("the summary does not count what was agreed")
 	}
 }

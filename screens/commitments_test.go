@@ -55,8 +55,8 @@ func TestCommitmentsMonitoringNeedsAReviewDate(t *testing.T) {
 	c := r.couple(app.StepCommitments)
 	s := c.Current.(*commitmentsScreen)
 	view := c.body.Objects[0]
-	caution := r.state.Content.Render(r.state.Content.Entry("PRED-17").Caution, r.dossier().Case.Names())
-	if !shows(view, caution) || !shows(view, r.state.Content.T("ui.commitments.review.why")) {
+	caution := r.state.Content().Render(r.state.Content().Entry("PRED-17").Caution, r.dossier().Case.Names())
+	if !shows(view, caution) || !shows(view, r.state.Content().T("ui.commitments.review.why")) {
 		t.Error("the caution, or why agreeing is disabled, is not shown")
 	}
 	for _, id := range []string{"PRED-17", "AMEND-01", "AMEND-10"} {
@@ -114,7 +114,7 @@ func TestCustomCommitmentNeedsTextAndIsDeletedAfterConfirming(t *testing.T) {
 		t.Fatal("an empty commitment was added, or nothing said why not")
 	}
 	test.Type(s.CustomText, "We cook together on Fridays")
-	s.CustomCost.SetSelected(r.state.Content.CostLevel(data.CostHigh).Label)
+	s.CustomCost.SetSelected(r.state.Content().CostLevel(data.CostHigh).Label)
 	test.Tap(s.AddCustom)
 	d := r.dossier()
 	if len(d.Commitments) != 1 || d.Commitments[0].Cost != data.CostHigh {

@@ -67,7 +67,7 @@ type Couple struct {
 
 func newCouple(w *Window, d *data.Dossier) *Couple {
 	c := &Couple{win: w, d: d, body: container.NewStack()}
-	t := w.state.Content.T
+	t := w.state.Content().T
 	c.Sidebar = widget.NewList(func() int { return len(app.Journey) }, c.newStepRow, c.updateStepRow)
 	c.Sidebar.OnSelected = func(i widget.ListItemID) {
 		if app.Journey[i] != c.Step {
@@ -82,7 +82,7 @@ func newCouple(w *Window, d *data.Dossier) *Couple {
 	c.Lock.Importance = widget.SuccessImportance
 	labelA, labelB := d.Case.NameA, d.Case.NameB
 	if strings.EqualFold(strings.TrimSpace(labelA), strings.TrimSpace(labelB)) { // two people, one name
-		labelA, labelB = w.state.Content.Tf("ui.keyboard.same.a", labelA), w.state.Content.Tf("ui.keyboard.same.b", labelB)
+		labelA, labelB = w.state.Content().Tf("ui.keyboard.same.a", labelA), w.state.Content().Tf("ui.keyboard.same.b", labelB)
 	}
 	c.keyboards = map[string]app.Keyboard{labelA: app.KeyboardA, labelB: app.KeyboardB, t("ui.keyboard.both"): app.KeyboardBoth}
 	c.Keyboard = widget.NewSelect([]string{labelA, labelB, t("ui.keyboard.both")}, c.keyboardChanged)
@@ -128,7 +128,7 @@ func (c *Couple) newStepRow() fyne.CanvasObject {
 func (c *Couple) updateStepRow(i widget.ListItemID, o fyne.CanvasObject) {
 	step := app.Journey[i]
 	row := o.(*fyne.Container)
-	row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, c.win.state.Content.T("ui.step."+step)))
+	row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, c.win.state.Content().T("ui.step."+step)))
 	marks := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 	barBox, done := marks.Objects[0], marks.Objects[1]
 	bar := barBox.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.ProgressBar)
@@ -158,18 +158,18 @@ func (c *Couple) updateProgress(d *data.Dossier) {
 	c.d = d
 	c.progress = map[string]float64{}
 	for _, s := range app.Journey {
-		c.progress[s] = app.Progress(c.win.state.Content, d, s)
+		c.progress[s] = app.Progress(c.win.state.Content(), d, s)
 	}
 	c.Sidebar.Refresh()
 }
 
 func (c *Couple) showSaved(at time.Time, err error) {
 	if err != nil {
-		c.Saved.SetText(c.win.state.Content.T("ui.saved.failed"))
+		c.Saved.SetText(c.win.state.Content().T("ui.saved.failed"))
 		c.win.showError(err)
 		return
 	}
-	c.Saved.SetText(c.win.state.Content.Tf("ui.saved.at", at.Local().Format("15:04:05")))
+	c.Saved.SetText(c.win.state.Content().Tf("ui.saved.at", at.Local().Format("15:04:05")))
 	c.refreshProgress()
 }
 
@@ -205,7 +205,7 @@ func (c *Couple) rebuild(make func(*env) stepScreen) {
 		return
 	}
 	c.d = d
-	c.Current = make(&env{state: c.win.state, win: c.win, content: c.win.state.Content, d: d, couple: c})
+	c.Current = make(&env{state: c.win.state, win: c.win, content: c.win.state.Content(), d: d, couple: c})
 	view := c.Current.View()
 	var old fyne.CanvasObject
 	if len(c.body.Objects) > 0 && c.built == c.Step {
@@ -261,7 +261,7 @@ func (c *Couple) SetKeyboard(k app.Keyboard) {
 func (c *Couple) showLocked() {
 	locked, err := c.win.state.IsLocked(c.d.Case.ID)
 	if err == nil && locked {
-		c.Lock.SetText(c.win.state.Content.T("ui.couple.locked"))
+		c.Lock.SetText(c.win.state.Content().T("ui.couple.locked"))
 		c.Lock.Show()
 	} else {
 		c.Lock.Hide()
@@ -270,7 +270,7 @@ func (c *Couple) showLocked() {
 
 // showHelp shows where to get help; it is one tap away on every screen.
 func showHelp(w *Window) {
-	c := w.state.Content
+	c := w.state.Content()
 	var b strings.Builder
 	b.WriteString(c.Section(data.SectionHelp).Intro)
 	for _, e := range c.Section(data.SectionHelp).Entries {

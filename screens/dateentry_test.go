@@ -66,7 +66,7 @@ func TestDatesShowAndReadInTheWindowsLanguage(t *testing.T) {
 	ex := r.sample(app.StepAgreement)
 	ag := ex.d.Agreements[0]
 	a := ex.Current.(*agreementScreen)
-	ru := r.state.Content
+	ru := r.state.Content()
 	if a.Start.Text != ru.Date(ag.StartDate.Time()) || a.Review.Text != ru.Date(ag.ReviewDate.Time()) || ru.Language != "ru" {
 		t.Errorf("agreement dates %q – %q, want %q – %q", a.Start.Text, a.Review.Text, ru.Date(ag.StartDate.Time()), ru.Date(ag.ReviewDate.Time()))
 	}

@@ -46,7 +46,7 @@ func commitmentCatalogID(d *data.Dossier, id int64) string {
 
 // refreshDue shows in the couple's header what is due, or nothing.
 func (c *Couple) refreshDue() {
-	due := whatIsDue(c.win.state.Content, c.d)
+	due := whatIsDue(c.win.state.Content(), c.d)
 	if len(due) == 0 {
 		c.Due.SetText("")
 		c.Due.Hide()
@@ -62,7 +62,7 @@ func (w *Window) askCalendar() {
 		return
 	}
 	w.state.Flush()
-	d, c := w.Couple.d, w.state.Content
+	d, c := w.Couple.d, w.state.Content()
 	save := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 		if err != nil || uc == nil {
 			return

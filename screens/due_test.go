@@ -25,7 +25,7 @@ func TestHeaderShowsWhatIsDue(t *testing.T) {
 	ag := c.d.Agreements[len(c.d.Agreements)-1]
 	pinNow(t, ag.ReviewDate.Time().AddDate(0, 0, 3).Add(12*time.Hour))
 	c.Show(app.StepTracking)
-	content := r.state.Content
+	content := r.state.Content()
 	if !c.Due.Visible() || !strings.Contains(c.Due.Text, content.T("ui.due.checkin")) ||
 		!strings.Contains(c.Due.Text, content.Date(ag.ReviewDate.Time())) {
 		t.Fatalf("due after the review date: %q (visible %v)", c.Due.Text, c.Due.Visible())
@@ -65,7 +65,7 @@ func TestStartListSaysWhatIsDue(t *testing.T) {
 		}
 		return out
 	}
-	checkIn := r.state.Content.T("ui.start.due.checkin")
+	checkIn := r.state.Content().T("ui.start.due.checkin")
 	if got := dueOf(); len(got) != 1 || got[c.d.Case.Title()] != checkIn {
 		t.Fatalf("due in the list: %q, want only the example's %q", got, checkIn)
 	}

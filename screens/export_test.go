@@ -21,7 +21,7 @@ func TestExportWritesWhatWasTyped(t *testing.T) {
 	c.Show(app.StepWorkbook)
 	s := c.Current.(*exportScreen)
 	s.Weeks.SetText("3")
-	s.Paper.SetSelected(r.state.Content.T("ui.paper.letter"))
+	s.Paper.SetSelected(r.state.Content().T("ui.paper.letter"))
 	test.Tap(s.Sections[workbook.SecCatalog]) // leave the catalog out
 	opt, err := s.Options()
 	if err != nil {

@@ -17,7 +17,7 @@ func TestHappenedIsSharedAndKeepsTheWholeAccount(t *testing.T) {
 	c := r.couple(app.StepHappened)
 	c.SetKeyboard(app.KeyboardA)
 	s := c.Current.(*happenedScreen)
-	if !shows(c.body, r.state.Content.T("ui.happened.shared")) {
+	if !shows(c.body, r.state.Content().T("ui.happened.shared")) {
 		t.Error("the screen does not say the account is shared")
 	}
 	words := "Sam lied about the evenings — 三月の夜 🌧.\nAlex found out in March."
@@ -54,7 +54,7 @@ func TestHappenedIsSharedAndKeepsTheWholeAccount(t *testing.T) {
 		t.Errorf("reopened: %q %v %v %v %q", s.Description.Text, s.Causes["CAUSE-04"].Checked,
 			s.Causes["CAUSE-07"].Checked, s.Causes["CAUSE-01"].Checked, s.Date.Text)
 	}
-	if got := app.Progress(r.state.Content, d, app.StepHappened); got != 1 {
+	if got := app.Progress(r.state.Content(), d, app.StepHappened); got != 1 {
 		t.Errorf("progress = %v, want 1", got)
 	}
 }

@@ -131,8 +131,8 @@ func TestTalkDecisions(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepTalk)
 	s := c.Current.(*talkScreen)
-	s.Decision[data.PartnerA].SetSelected(r.state.Content.T("ui.talk.yes"))
-	s.Decision[data.PartnerB].SetSelected(r.state.Content.T("ui.talk.no"))
+	s.Decision[data.PartnerA].SetSelected(r.state.Content().T("ui.talk.yes"))
+	s.Decision[data.PartnerB].SetSelected(r.state.Content().T("ui.talk.no"))
 	d := r.dossier()
 	if d.Decision(data.DecisionContinue, data.PartnerA) != data.DecisionYes || d.Decision(data.DecisionContinue, data.PartnerB) != data.DecisionNo {
 		t.Fatalf("decisions: %+v", d.Decisions)

@@ -12,7 +12,7 @@ const PrefLanguage = "language"
 
 // languageMenu lists the languages, each named in itself, the current one checked.
 func (w *Window) languageMenu() *fyne.MenuItem {
-	item := fyne.NewMenuItem(w.state.Content.T("ui.menu.language"), nil)
+	item := fyne.NewMenuItem(w.state.Content().T("ui.menu.language"), nil)
 	choices, err := app.LanguageChoices()
 	if err != nil {
 		return item
@@ -20,7 +20,7 @@ func (w *Window) languageMenu() *fyne.MenuItem {
 	var langs []*fyne.MenuItem
 	for _, l := range choices {
 		it := fyne.NewMenuItem(l.Name, func() { w.SetLanguage(l.Code) })
-		it.Checked = l.Code == w.state.Content.Language
+		it.Checked = l.Code == w.state.Content().Language
 		langs = append(langs, it)
 	}
 	item.ChildMenu = fyne.NewMenu("", langs...)
@@ -37,7 +37,7 @@ func (w *Window) SetLanguage(code string) {
 	}
 	w.state.Flush()
 	w.app.Preferences().SetString(PrefLanguage, code)
-	w.state.Content = c
+	w.state.SetContent(c)
 	w.Win.SetTitle(c.T("ui.app.title"))
 	w.Win.SetMainMenu(w.menu())
 	if w.Couple != nil {

@@ -82,7 +82,7 @@ func TestLetterHintsForBlameAndExcuses(t *testing.T) {
 
 func TestLetterPhrasesComeFromContent(t *testing.T) {
 	r := newRig(t)
-	r.state.Content.Texts["ui.letter.hint.blame.phrases"] = "zebra crossing"
+	r.state.Content().Texts["ui.letter.hint.blame.phrases"] = "zebra crossing"
 	s := r.couple(app.StepLetter).Current.(*letterScreen)
 	s.Editor.SetText("I'm sorry, but you never listen near the Zebra  crossing")
 	if strings.Join(s.Found, ",") != "zebra crossing" {
@@ -94,7 +94,7 @@ func TestLetterStatusSaved(t *testing.T) {
 	r := newRig(t)
 	s := r.couple(app.StepLetter).Current.(*letterScreen)
 	test.Type(s.Editor, "Dear Alex")
-	s.Status.SetSelected(r.state.Content.T("ui.letter.status.ready"))
+	s.Status.SetSelected(r.state.Content().T("ui.letter.status.ready"))
 	if got := r.dossier().Letter; got.Status != data.LetterReady || got.Text != "Dear Alex" {
 		t.Fatalf("stored letter = %+v, want ready with its text", got)
 	}
@@ -102,7 +102,7 @@ func TestLetterStatusSaved(t *testing.T) {
 	if got := r.dossier().Letter; got.Status != data.LetterReady || got.Text != "Dear Alex." {
 		t.Fatalf("typing after marking ready changed the status: %+v", got)
 	}
-	s.Status.SetSelected(r.state.Content.T("ui.letter.status.given"))
+	s.Status.SetSelected(r.state.Content().T("ui.letter.status.given"))
 	if got := r.dossier().Letter.Status; got != data.LetterGiven {
 		t.Errorf("status = %s, want given", got)
 	}
@@ -128,7 +128,7 @@ func TestLetterHurtPartnerReadsOnlyWhenReady(t *testing.T) {
 	if s.ReadOnly || s.Editor.Disabled() || s.Editor.Text != "Dear Alex, a private draft" {
 		t.Fatalf("the writer cannot edit: readOnly=%v text=%q", s.ReadOnly, s.Editor.Text)
 	}
-	s.Status.SetSelected(r.state.Content.T("ui.letter.status.ready"))
+	s.Status.SetSelected(r.state.Content().T("ui.letter.status.ready"))
 
 	c.SetKeyboard(app.KeyboardB)
 	s = c.Current.(*letterScreen)

@@ -17,7 +17,7 @@ import (
 
 // askPassphraseThen asks for a passphrase in a small dialog and passes it on.
 func (w *Window) askPassphraseThen(title, intro string, then func(pass string)) {
-	t := w.state.Content.T
+	t := w.state.Content().T
 	pass := newPasswordField()
 	d := newAskDialog(w, title, t("ui.unlock.open"), t("ui.cancel"), container.NewVBox(wrapped(intro), pass),
 		func() bool { then(pass.Text); return true })
@@ -32,7 +32,7 @@ func (w *Window) askExport() {
 		return
 	}
 	id := w.Couple.d.Case.ID
-	t := w.state.Content.T
+	t := w.state.Content().T
 	// A partner's PIN need not be entered: their private answers travel sealed with it.
 	save := func(pass string) {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
@@ -46,7 +46,7 @@ func (w *Window) askExport() {
 				w.showError(err)
 				return
 			}
-			dialog.ShowInformation(t("ui.export.couple.done.title"), w.state.Content.Tf("ui.export.couple.done", path), w.Win)
+			dialog.ShowInformation(t("ui.export.couple.done.title"), w.state.Content().Tf("ui.export.couple.done", path), w.Win)
 		}, w.Win)
 		d.SetFileName(fmt.Sprintf("%s.kintsugi", fileSafe(w.Couple.d.Case.Title())))
 		d.Show()
@@ -106,7 +106,7 @@ func (w *Window) ImportCouple(path, pass string) {
 		}
 		return pass, nil
 	})
-	t := w.state.Content.T
+	t := w.state.Content().T
 	switch {
 	case errors.Is(err, errNeedPassphrase):
 		w.askPassphraseThen(t("ui.import.title"), t("ui.import.locked"), func(p string) { w.ImportCouple(path, p) })
@@ -114,13 +114,13 @@ func (w *Window) ImportCouple(path, pass string) {
 		w.showError(err)
 	default:
 		w.ShowStart()
-		dialog.ShowInformation(t("ui.import.title"), w.state.Content.Tf("ui.import.done", c.Title()), w.Win)
+		dialog.ShowInformation(t("ui.import.title"), w.state.Content().Tf("ui.import.done", c.Title()), w.Win)
 	}
 }
 
 // askRestore lists the backups and restores the chosen one.
 func (w *Window) askRestore() {
-	t := w.state.Content.T
+	t := w.state.Content().T
 	backups, err := data.Backups(app.BackupDir(w.state.DataPath()))
 	if err != nil || len(backups) == 0 {
 		dialog.ShowInformation(t("ui.restore.title"), t("ui.restore.none"), w.Win)
@@ -159,14 +159,14 @@ func (w *Window) Restore(from string) error {
 		return err
 	}
 	w.ShowStart()
-	dialog.ShowInformation(w.state.Content.T("ui.restore.title"), w.state.Content.T("ui.restore.done"), w.Win)
+	dialog.ShowInformation(w.state.Content().T("ui.restore.title"), w.state.Content().T("ui.restore.done"), w.Win)
 	return nil
 }
 
 // ShowDamaged says the data file was found damaged (nothing more is written to it) and offers
 // the newest good backup, nil when there is none.
 func (w *Window) ShowDamaged(problem error, backup *data.BackupInfo) {
-	c := w.state.Content
+	c := w.state.Content()
 	body := []fyne.CanvasObject{wrapped(c.T("ui.recovery.intro")), note(problem.Error())}
 	if backup == nil {
 		body = append(body, wrapped(c.T("ui.recovery.nobackup")))
@@ -185,8 +185,8 @@ func (w *Window) ShowDamaged(problem error, backup *data.BackupInfo) {
 
 // askDataFolder chooses where the data lives from the next start on.
 func (w *Window) askDataFolder() {
-	t := w.state.Content.T
-	current := wrapped(w.state.Content.Tf("ui.folder.current", w.state.DataPath()))
+	t := w.state.Content().T
+	current := wrapped(w.state.Content().Tf("ui.folder.current", w.state.DataPath()))
 	choose := widget.NewButton(t("ui.folder.choose"), func() {
 		dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
 			if err != nil || uri == nil {
@@ -196,7 +196,7 @@ func (w *Window) askDataFolder() {
 				w.showError(err)
 				return
 			}
-			dialog.ShowInformation(t("ui.folder.title"), w.state.Content.Tf("ui.folder.set", uri.Path()), w.Win)
+			dialog.ShowInformation(t("ui.folder.title"), w.state.Content().Tf("ui.folder.set", uri.Path()), w.Win)
 		}, w.Win)
 	})
 	reset := widget.NewButton(t("ui.folder.reset"), func() {

@@ -65,7 +65,7 @@ func (f *coupleForm) value() data.Case {
 // askNewCouple asks for the new couple's names; a refusal (an empty name, say) shows inside the
 // dialog, which stays open with what was typed.
 func (s *Start) askNewCouple() {
-	c := s.win.state.Content
+	c := s.win.state.Content()
 	f := newCoupleForm(c)
 	msg := newMessage()
 	d := newAskDialog(s.win, c.T("ui.new.title"), c.T("ui.new.create"), c.T("ui.cancel"),

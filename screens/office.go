@@ -41,7 +41,7 @@ type Hidden struct {
 func (w *Window) ShowHidden() {
 	w.state.CloseCase()
 	w.Couple, w.Start = nil, nil
-	t := w.state.Content.T
+	t := w.state.Content().T
 	h := &Hidden{Show: widget.NewButtonWithIcon(t("ui.office.hidden.show"), theme.ListIcon(), w.ShowStart)}
 	h.Show.Importance = widget.HighImportance
 	w.Hidden = h
@@ -94,7 +94,7 @@ func (w *Window) listed(c data.Case, q string) bool {
 
 // askOffice is the office setting: on or off, and how long a couple may stay open untouched.
 func (w *Window) askOffice() {
-	t := w.state.Content.T
+	t := w.state.Content().T
 	on := widget.NewCheck(t("ui.office.on"), nil)
 	on.SetChecked(w.office())
 	idle := widget.NewSelect([]string{"5", "10", "15", "30", "60"}, nil)
@@ -120,7 +120,7 @@ func (w *Window) officeOnly(f func()) {
 		return
 	}
 	if !w.office() {
-		dialog.ShowInformation(w.state.Content.T("ui.office.title"), w.state.Content.T("ui.office.only"), w.Win)
+		dialog.ShowInformation(w.state.Content().T("ui.office.title"), w.state.Content().T("ui.office.only"), w.Win)
 		return
 	}
 	f()
@@ -129,7 +129,7 @@ func (w *Window) officeOnly(f func()) {
 // askCode sets the code the office list shows for the open couple.
 func (w *Window) askCode() {
 	w.officeOnly(func() {
-		t := w.state.Content.T
+		t := w.state.Content().T
 		id := w.Couple.d.Case.ID
 		code := widget.NewEntry()
 		code.SetText(w.Couple.d.Case.Code)
@@ -186,7 +186,7 @@ type Notes struct {
 // ShowNotes shows the therapist's notes on the open couple in place of its steps.
 func (w *Window) ShowNotes() {
 	w.officeOnly(func() {
-		t := w.state.Content.T
+		t := w.state.Content().T
 		st := w.state
 		id := w.Couple.d.Case.ID
 		text, err := st.TherapistNotes(id)

@@ -138,7 +138,7 @@ func TestOfficeListShowsCodesAndSearches(t *testing.T) {
 		t.Errorf("with R-17 finished the list shows %q", got)
 	}
 	test.Type(r.win.Start.Search, "r-1")
-	if rows := r.win.Start.Cases; len(rows) != 1 || rows[0].Case.ID != c.ID || rows[0].Step != r.state.Content.T("ui.office.finished") {
+	if rows := r.win.Start.Cases; len(rows) != 1 || rows[0].Case.ID != c.ID || rows[0].Step != r.state.Content().T("ui.office.finished") {
 		t.Errorf("searching the finished couple's code: %+v", rows)
 	}
 	test.Tap(r.win.Start.Sample) // the example still opens, it is just not a client

@@ -104,7 +104,7 @@ func (w *Window) pinOpen() (bool, error) {
 
 // askUnlock asks for a locked couple's passphrase, then opens the couple.
 func (w *Window) askUnlock(id int64) {
-	t := w.state.Content.T
+	t := w.state.Content().T
 	pass := newPasswordField()
 	msg := newMessage()
 	form := container.NewVBox(wrapped(t("ui.unlock.intro")), pass, msg)
@@ -126,7 +126,7 @@ func (w *Window) askUnlock(id int64) {
 func (w *Window) Unlock(id int64, passphrase string) error {
 	err := w.state.Unlock(id, passphrase)
 	if errors.Is(err, data.ErrWrongPassphrase) {
-		return errors.New(w.state.Content.T("ui.unlock.wrong"))
+		return errors.New(w.state.Content().T("ui.unlock.wrong"))
 	}
 	return err
 }
@@ -136,7 +136,7 @@ func (w *Window) askPassphrase() {
 	if w.Couple == nil {
 		return
 	}
-	t := w.state.Content.T
+	t := w.state.Content().T
 	first, again := newPasswordField(), newPasswordField()
 	idle := widget.NewSelect([]string{"5", "10", "15", "30", "60"}, nil)
 	idle.SetSelected(strconv.Itoa(w.idleMinutes()))
@@ -162,7 +162,7 @@ func (w *Window) askPassphrase() {
 // SetPassphrase locks the open couple with a new passphrase (typed twice) and sets the idle time.
 func (w *Window) SetPassphrase(first, again string, idleMinutes int) error {
 	if first != again {
-		return errors.New(w.state.Content.T("ui.lock.differ"))
+		return errors.New(w.state.Content().T("ui.lock.differ"))
 	}
 	if err := data.CheckPassphrase(first); err != nil {
 		return err
@@ -187,7 +187,7 @@ func (w *Window) askDelete() {
 	if w.Couple == nil {
 		return
 	}
-	c := w.state.Content
+	c := w.state.Content()
 	cs := w.Couple.d.Case
 	names := newField()
 	names.SetPlaceHolder(cs.Title())
@@ -223,7 +223,7 @@ func (w *Window) askDelete() {
 // partners (couple.DeletionConfirmed) and, for a locked couple, passphrase opens it. Otherwise
 // nothing is deleted and the error says why, in words for the person.
 func (w *Window) DeleteCouple(names, passphrase string) error {
-	c := w.state.Content
+	c := w.state.Content()
 	cs := w.Couple.d.Case
 	if !couple.DeletionConfirmed(names, cs.NameA, cs.NameB) {
 		return &couple.InputError{Msg: c.Tf("ui.delete.names", cs.Title())}
@@ -249,6 +249,6 @@ func (w *Window) showSealReport(r app.SealReport) {
 	if r.Resealed+r.Replaced == 0 {
 		return
 	}
-	c := w.state.Content
+	c := w.state.Content()
 	dialog.ShowInformation(c.T("ui.backups.sealed.title"), c.Tf("ui.backups.sealed", r.Resealed, r.Replaced), w.Win)
 }

@@ -48,7 +48,7 @@ func TestLockUnlockAndHide(t *testing.T) {
 	if r.win.Couple != nil {
 		t.Fatal("a locked couple opened without its passphrase")
 	}
-	if err := r.win.Unlock(id, "the wrong phrase"); err == nil || err.Error() != r.state.Content.T("ui.unlock.wrong") {
+	if err := r.win.Unlock(id, "the wrong phrase"); err == nil || err.Error() != r.state.Content().T("ui.unlock.wrong") {
 		t.Fatalf("wrong passphrase: %v", err)
 	}
 	if err := r.win.Unlock(id, "a kind long phrase"); err != nil {
@@ -91,7 +91,7 @@ func TestNotFeelingSafeLeavesNoTrace(t *testing.T) {
 	if r.win.Couple != nil {
 		t.Fatal("the couple is still on screen")
 	}
-	if !shows(r.win.Win.Content(), r.state.Content.Section(data.SectionHelp).Title) {
+	if !shows(r.win.Win.Content(), r.state.Content().Section(data.SectionHelp).Title) {
 		t.Error("the safety page does not show where to get help")
 	}
 	d, err := r.st.Dossier(context.Background(), before.Case.ID)
@@ -248,7 +248,7 @@ func TestStartListsALockedCoupleWithoutItsProgress(t *testing.T) {
 	r.win.Hide()
 	r.win.Start.steps.Wait()
 	row := r.win.Start.Cases[0]
-	if row.Title != "Sam & Alex" || row.Step != r.state.Content.T("ui.couple.locked") {
+	if row.Title != "Sam & Alex" || row.Step != r.state.Content().T("ui.couple.locked") {
 		t.Errorf("the locked couple's row: %+v", row)
 	}
 }

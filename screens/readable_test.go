@@ -39,7 +39,7 @@ func TestOtherPartnersChoicesReadAsText(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepTalk)
 	s := c.Current.(*talkScreen)
-	s.Decision[data.PartnerB].SetSelected(r.state.Content.T("ui.talk.yes")) // both at the keyboard: Alex chooses
+	s.Decision[data.PartnerB].SetSelected(r.state.Content().T("ui.talk.yes")) // both at the keyboard: Alex chooses
 	r.state.Flush()
 	c.SetKeyboard(app.KeyboardA)
 	s = c.Current.(*talkScreen)
@@ -47,7 +47,7 @@ func TestOtherPartnersChoicesReadAsText(t *testing.T) {
 	if holds(view, s.Decision[data.PartnerB]) {
 		t.Error("Alex's decision is a greyed-out control for Sam")
 	}
-	if !strings.Contains(strings.Join(texts(view), "\n"), r.state.Content.T("ui.talk.yes")) {
+	if !strings.Contains(strings.Join(texts(view), "\n"), r.state.Content().T("ui.talk.yes")) {
 		t.Error("Alex's decision is not shown as text")
 	}
 

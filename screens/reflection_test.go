@@ -55,7 +55,7 @@ func TestReflectionStoresAndHidesAnswers(t *testing.T) {
 	c := r.couple(app.StepReflection)
 	c.SetKeyboard(app.KeyboardA)
 	s := c.Current.(*reflectionScreen)
-	content := r.state.Content
+	content := r.state.Content()
 	for _, sec := range []string{data.SectionClarifying, data.SectionReflectRebuild} {
 		if !shows(c.body, content.Section(sec).Intro) {
 			t.Errorf("the intro of %s is missing", sec)

@@ -18,7 +18,7 @@ func TestRitualPlanIsKeptAndPrinted(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepRitual)
 	s := c.Current.(*ritualScreen)
-	prompts := r.state.Content.Section("ritual-prompts").Entries
+	prompts := r.state.Content().Section("ritual-prompts").Entries
 	plans := map[string]string{
 		prompts[0].ID: "The old phone, and the habit of deleting messages. 📱",
 		prompts[2].ID: "Sunday morning, by the lake where we met.",
@@ -32,7 +32,7 @@ func TestRitualPlanIsKeptAndPrinted(t *testing.T) {
 			t.Errorf("plan for %s = %q, want %q", id, got, text)
 		}
 	}
-	if got := app.Progress(r.state.Content, d, app.StepRitual); got != 2.0/float64(len(prompts)) {
+	if got := app.Progress(r.state.Content(), d, app.StepRitual); got != 2.0/float64(len(prompts)) {
 		t.Errorf("ritual progress = %v", got)
 	}
 	// Alex at the keyboard sees the same plan: it is the couple's, not one partner's.

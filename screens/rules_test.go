@@ -14,10 +14,10 @@ func TestRulesShowNotesAndCountAcknowledgements(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepRules)
 	s := c.Current.(*rulesScreen)
-	rules := r.state.Content.Section(data.SectionRules).Entries
+	rules := r.state.Content().Section(data.SectionRules).Entries
 	view := c.body.Objects[0]
 	for _, rule := range rules {
-		if rule.Note != "" && !shows(view, r.state.Content.Render(rule.Note, r.dossier().Case.Names())) {
+		if rule.Note != "" && !shows(view, r.state.Content().Render(rule.Note, r.dossier().Case.Names())) {
 			t.Errorf("the note of %s is not shown", rule.ID)
 		}
 	}

@@ -169,8 +169,8 @@ func TestRussianScreensShowOnlyContent(t *testing.T) {
 	if got := r.win.app.Preferences().String(PrefLanguage); got != "ru" {
 		t.Fatalf("the choice is not kept: %q", got)
 	}
-	if r.state.Content.Language != "ru" || r.win.Win.MainMenu().Items[0].Label != "Кинцуги" {
-		t.Fatalf("the window did not switch: %s, menu %q", r.state.Content.Language, r.win.Win.MainMenu().Items[0].Label)
+	if r.state.Content().Language != "ru" || r.win.Win.MainMenu().Items[0].Label != "Кинцуги" {
+		t.Fatalf("the window did not switch: %s, menu %q", r.state.Content().Language, r.win.Win.MainMenu().Items[0].Label)
 	}
 	allowed := append(pieces(t, "content/ru.json"), pieces(t, "sample/ru.json")...)
 	// Longest first, so a short piece never breaks up a longer one still to be cut.

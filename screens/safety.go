@@ -21,7 +21,7 @@ func (w *Window) ShowSafety() {
 	w.state.CloseCase()
 	w.state.ForgetKeys()
 	w.Couple = nil
-	c := w.state.Content
+	c := w.state.Content()
 	s := &Safety{Done: widget.NewButton(c.T("ui.safety.done"), w.ShowStart)}
 	s.Done.Importance = widget.HighImportance
 	body := []fyne.CanvasObject{para(c.T("ui.safety.intro"))}

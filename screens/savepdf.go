@@ -37,7 +37,7 @@ func afterExport(w *Window, path string, err error) {
 		w.showError(err)
 		return
 	}
-	c := w.state.Content
+	c := w.state.Content()
 	w.confirmDialog(c.T("ui.export.done.title"), fmt.Sprintf(c.T("ui.export.done"), path), c.T("ui.yes"), c.T("ui.no"),
 		func(open bool) {
 			if !open {

@@ -45,7 +45,7 @@ type startRow struct {
 func newStart(w *Window, rows []app.CoupleRow, changed int64) *Start {
 	s := &Start{win: w, Message: widget.NewLabel(""), Search: widget.NewEntry()}
 	s.Message.Wrapping = fyne.TextWrapWord
-	t := w.state.Content.T
+	t := w.state.Content().T
 	s.Search.SetPlaceHolder(t("ui.office.search"))
 	s.Search.OnChanged = func(string) { s.filter() }
 	if rows == nil {
@@ -101,7 +101,7 @@ func (s *Start) load() {
 	s.steps.Add(1)
 	s.win.background(func() {
 		defer s.steps.Done()
-		rows, err := app.ListCouples(st.Context(), st.Store, st.Content)
+		rows, err := app.ListCouples(st.Context(), st.Store, st.Content())
 		fyne.Do(func() {
 			if err != nil {
 				s.Message.SetText(err.Error())
@@ -124,7 +124,7 @@ func (s *Start) reload(rows []app.CoupleRow, changed int64) {
 	s.steps.Add(1)
 	s.win.background(func() {
 		defer s.steps.Done()
-		row, err := app.CoupleRowOf(st.Context(), st.Store, st.Content, changed)
+		row, err := app.CoupleRowOf(st.Context(), st.Store, st.Content(), changed)
 		fyne.Do(func() {
 			if err != nil {
 				return // deleted meanwhile: the next full load says so
@@ -156,7 +156,7 @@ func (s *Start) filter() {
 		}
 		r.Title = s.win.listLabel(r.Case)
 		if r.Case.Finished && s.win.office() {
-			r.Step = s.win.state.Content.T("ui.office.finished")
+			r.Step = s.win.state.Content().T("ui.office.finished")
 		}
 		s.Cases = append(s.Cases, r)
 	}
@@ -167,16 +167,16 @@ func (s *Start) filter() {
 
 func (s *Start) stepText(r app.CoupleRow) string {
 	if r.Locked {
-		return s.win.state.Content.T("ui.couple.locked") // where a locked couple is, is theirs to know
+		return s.win.state.Content().T("ui.couple.locked") // where a locked couple is, is theirs to know
 	}
-	return s.win.state.Content.T("ui.step." + r.Step)
+	return s.win.state.Content().T("ui.step." + r.Step)
 }
 
 // dueText says briefly what is due for a couple today, as its header says it at length.
 func (s *Start) dueText(r app.CoupleRow) string {
 	var out []string
 	for _, k := range r.Due {
-		out = append(out, s.win.state.Content.T("ui.start.due."+string(k)))
+		out = append(out, s.win.state.Content().T("ui.start.due."+string(k)))
 	}
 	return strings.Join(out, ", ")
 }
@@ -187,7 +187,7 @@ func (s *Start) newRow() fyne.CanvasObject { return newListLine() }
 
 func (s *Start) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := s.Cases[i]
-	c := s.win.state.Content
+	c := s.win.state.Content()
 	o.(*listLine).Set(row.Title, c.Tf("ui.start.row", dateText(c, row.Case.StartDate), c.Date(row.Case.UpdatedAt.Local()), row.Step), row.Due)
 }
 
@@ -220,6 +220,6 @@ func (s *Start) openSample() {
 
 func (s *Start) askPrintBlank() {
 	saveWorkbookDialog(s.win, "kintsugi-workbook-blank.pdf", func(path string) error {
-		return app.ExportWorkbook(context.Background(), nil, 0, path, workbook.Options{Weeks: 12, Language: s.win.state.Content.Language})
+		return app.ExportWorkbook(context.Background(), nil, 0, path, workbook.Options{Weeks: 12, Language: s.win.state.Content().Language})
 	})
 }

@@ -16,11 +16,11 @@ import (
 
 func TestStartCreatesACouple(t *testing.T) {
 	r := newRig(t)
-	f := newCoupleForm(r.state.Content)
+	f := newCoupleForm(r.state.Content())
 	test.Type(f.NameA, "Ngozi")
 	test.Type(f.NameB, "Mei-Lin 林")
-	f.Rebuilding.SetSelected(r.state.Content.T("ui.new.rebuilding.b"))
-	f.Paper.SetSelected(r.state.Content.T("ui.paper.letter"))
+	f.Rebuilding.SetSelected(r.state.Content().T("ui.new.rebuilding.b"))
+	f.Paper.SetSelected(r.state.Content().T("ui.paper.letter"))
 	r.win.Start.CreateCouple(f.value())
 	if r.win.Couple == nil {
 		t.Fatalf("the new couple did not open: %s", r.win.Start.Message.Text)
@@ -44,7 +44,7 @@ func TestStartCreatesACouple(t *testing.T) {
 
 func TestStartRefusesANamelessCouple(t *testing.T) {
 	r := newRig(t)
-	f := newCoupleForm(r.state.Content)
+	f := newCoupleForm(r.state.Content())
 	test.Type(f.NameA, "Sam")
 	r.win.Start.CreateCouple(f.value())
 	if r.win.Couple != nil || r.win.Start.Message.Text == "" {
@@ -93,7 +93,7 @@ func TestKeyboardShortcutsMoveThroughSteps(t *testing.T) {
 
 func TestPartnersWithTheSameNameCanEachTakeTheKeyboard(t *testing.T) {
 	r := newRig(t)
-	f := newCoupleForm(r.state.Content)
+	f := newCoupleForm(r.state.Content())
 	test.Type(f.NameA, "Alex")
 	test.Type(f.NameB, "Alex")
 	r.win.Start.CreateCouple(f.value())
@@ -140,7 +140,7 @@ func TestBackShowsTheListWithoutReadingItAgain(t *testing.T) {
 	if len(rows) != 2 || rows[0].Case.ID != id {
 		t.Fatalf("after Back: %+v", rows)
 	}
-	if want := r.state.Content.T("ui.step." + app.StepHappened); rows[0].Step != want {
+	if want := r.state.Content().T("ui.step." + app.StepHappened); rows[0].Step != want {
 		t.Errorf("the couple just open shows %q, want %q", rows[0].Step, want)
 	}
 	if rows[1].Title != "Noor & Kim" {
@@ -200,7 +200,7 @@ func TestStartListLinesCutLongNamesWhole(t *testing.T) {
 		case shown != "Ana & Bo":
 			t.Errorf("a short name shows as %q", shown)
 		}
-		if want := r.state.Content.T("ui.step.welcome"); !strings.HasSuffix(l.Detail, want) {
+		if want := r.state.Content().T("ui.step.welcome"); !strings.HasSuffix(l.Detail, want) {
 			t.Errorf("detail %q does not end with the step reached %q", l.Detail, want)
 		}
 	}

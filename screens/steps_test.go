@@ -11,7 +11,7 @@ import (
 func TestStepsSayWhoseStepsTheyAre(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepSteps)
-	if !shows(c.body.Objects[0], r.state.Content.Tf("ui.steps.for", "Sam")) {
+	if !shows(c.body.Objects[0], r.state.Content().Tf("ui.steps.for", "Sam")) {
 		t.Error("the intro does not name Sam as the partner rebuilding trust")
 	}
 	both, err := r.st.CreateCase(context.Background(), data.Case{NameA: "Kim", NameB: "Jo", Rebuilding: data.RebuilderBoth,
@@ -21,7 +21,7 @@ func TestStepsSayWhoseStepsTheyAre(t *testing.T) {
 	}
 	r.win.OpenCouple(both.ID)
 	r.win.Couple.Show(app.StepSteps)
-	if !shows(r.win.Couple.body.Objects[0], r.state.Content.T("ui.steps.for.both")) {
+	if !shows(r.win.Couple.body.Objects[0], r.state.Content().T("ui.steps.for.both")) {
 		t.Error("with both rebuilding the screen does not say so")
 	}
 }
@@ -55,7 +55,7 @@ func TestStepsDateAndNoteKeepEachOther(t *testing.T) {
 func TestStepsShowTheirNotes(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepSteps)
-	content := r.state.Content
+	content := r.state.Content()
 	notes := 0
 	for _, st := range content.Section(data.SectionSteps).Entries {
 		if st.Note == "" {

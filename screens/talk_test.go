@@ -32,9 +32,9 @@ func buttons(o fyne.CanvasObject) []*widget.Button {
 func TestTalkDecisionsAreStoredAndNoIsRespected(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepTalk)
-	T := r.state.Content.T
+	T := r.state.Content().T
 	s := c.Current.(*talkScreen)
-	if !shows(c.body, r.state.Content.Entry("READ-CONVO").Title) || !shows(c.body, r.state.Content.Entry("READ-DECIDE").Title) {
+	if !shows(c.body, r.state.Content().Entry("READ-CONVO").Title) || !shows(c.body, r.state.Content().Entry("READ-DECIDE").Title) {
 		t.Error("the readings on talking and deciding are missing")
 	}
 	s.Decision[data.PartnerA].SetSelected(T("ui.talk.unsure"))
@@ -46,7 +46,7 @@ func TestTalkDecisionsAreStoredAndNoIsRespected(t *testing.T) {
 	if d.Decision(data.DecisionContinue, data.PartnerA) != data.DecisionUnsure || d.Decision(data.DecisionContinue, data.PartnerB) != data.DecisionYes {
 		t.Fatalf("decisions: %+v", d.Decisions)
 	}
-	if got := app.Progress(r.state.Content, d, app.StepTalk); got != 1 {
+	if got := app.Progress(r.state.Content(), d, app.StepTalk); got != 1 {
 		t.Errorf("progress = %v, want 1", got)
 	}
 
@@ -112,7 +112,7 @@ func TestTalkShowsOnlySharedAnswers(t *testing.T) {
 				t.Errorf("keyboard %s: shared answer %q is missing", k, text)
 			}
 		}
-		if !shows(c.body, r.state.Content.T("ui.talk.not_shared")) {
+		if !shows(c.body, r.state.Content().T("ui.talk.not_shared")) {
 			t.Errorf("keyboard %s: Sam's unshared CLAR-01 has no placeholder", k)
 		}
 	}
@@ -129,7 +129,7 @@ func TestTalkShowsOnlySharedAnswers(t *testing.T) {
 func TestTalkWithNothingShared(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepTalk)
-	if !shows(c.body, r.state.Content.T("ui.talk.none")) {
+	if !shows(c.body, r.state.Content().T("ui.talk.none")) {
 		t.Error("with nothing shared the screen does not say so")
 	}
 }

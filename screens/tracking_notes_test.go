@@ -34,7 +34,7 @@ func TestWeekNoteIsItsAuthorsUntilShared(t *testing.T) {
 	if shows(c.body, secret) {
 		t.Fatal("Alex sees Sam's unshared note")
 	}
-	if s.Own.Private[data.PartnerA] == nil || !shows(c.body, r.state.Content.Tf("ui.tracking.own.private", "Sam")) {
+	if s.Own.Private[data.PartnerA] == nil || !shows(c.body, r.state.Content().Tf("ui.tracking.own.private", "Sam")) {
 		t.Error("Alex is not told Sam keeps a note of their own")
 	}
 	c.SetKeyboard(app.KeyboardBoth)
@@ -51,7 +51,7 @@ func TestWeekNoteIsItsAuthorsUntilShared(t *testing.T) {
 	c.SetKeyboard(app.KeyboardB)
 	s = c.Current.(*trackingScreen)
 	if s.Own.Read[data.PartnerA] == nil || s.Own.Read[data.PartnerA].Text != secret ||
-		!shows(c.body, r.state.Content.Tf("ui.tracking.own.by", "Sam")) {
+		!shows(c.body, r.state.Content().Tf("ui.tracking.own.by", "Sam")) {
 		t.Fatal("Alex cannot read Sam's shared note, marked as Sam's")
 	}
 	if s.Own.Own == nil || shows(s.Own.Own, secret) {
@@ -67,7 +67,7 @@ func TestNotesWrittenTogetherAreReadByEachAlone(t *testing.T) {
 	s := c.Current.(*trackingScreen)
 	test.Type(s.Notes[0], "We cooked twice.")
 	c.SetKeyboard(app.KeyboardB)
-	if !shows(c.body, "We cooked twice.") || !shows(c.body, r.state.Content.T("ui.tracking.together")) {
+	if !shows(c.body, "We cooked twice.") || !shows(c.body, r.state.Content().T("ui.tracking.together")) {
 		t.Error("Alex alone does not read what both wrote together, marked as written together")
 	}
 	ctx := context.Background()

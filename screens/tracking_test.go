@@ -47,7 +47,7 @@ func TestTrackingMarksDaysAndTrust(t *testing.T) {
 	if ci.Trust != 6 || ci.Appreciated != "Dinner together 🍲, 谢谢" {
 		t.Errorf("check-in: %+v", ci)
 	}
-	if cells[1].Text != r.state.Content.T("ui.tracking.mark.missed") {
+	if cells[1].Text != r.state.Content().T("ui.tracking.mark.missed") {
 		t.Errorf("missed cell shows %q", cells[1].Text)
 	}
 }

@@ -17,7 +17,7 @@ import (
 func TestWholeJourney(t *testing.T) {
 	needPoppler(t)
 	r := newRig(t)
-	content := r.state.Content
+	content := r.state.Content()
 	form := newCoupleForm(content)
 	test.Type(form.NameA, "Robin")
 	test.Type(form.NameB, "Kai")
@@ -84,7 +84,7 @@ func TestWholeJourney(t *testing.T) {
 
 	ag := c.Current.(*agreementScreen)
 	for _, p := range data.Partners {
-		test.Type(ag.Names[p], r.state.Content.Render("{"+string(p)+"}", r.dossier().Case.Names()))
+		test.Type(ag.Names[p], r.state.Content().Render("{"+string(p)+"}", r.dossier().Case.Names()))
 		drawOn(ag.Pads[p])
 		test.Tap(ag.Sign[p])
 		ag = c.Current.(*agreementScreen)

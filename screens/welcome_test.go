@@ -20,7 +20,7 @@ func TestWelcomeBothPartnersConfirm(t *testing.T) {
 	if d.Decision(data.DecisionWelcome, data.PartnerA) != data.DecisionYes || d.Decision(data.DecisionWelcome, data.PartnerB) != data.DecisionYes {
 		t.Fatalf("decisions after both confirmed: %+v", d.Decisions)
 	}
-	if got := app.Progress(r.state.Content, d, app.StepWelcome); got != 1 {
+	if got := app.Progress(r.state.Content(), d, app.StepWelcome); got != 1 {
 		t.Errorf("welcome progress = %v, want 1", got)
 	}
 	test.Tap(s.Confirm[data.PartnerB]) // Alex takes it back
@@ -49,7 +49,7 @@ func TestWelcomeTellsWhereTrustBegins(t *testing.T) {
 	r := newRig(t)
 	c := r.couple(app.StepWelcome)
 	shown := strings.Join(texts(c.Current.View()), "\n")
-	e := r.state.Content.Entry("READ-ERIKSON")
+	e := r.state.Content().Entry("READ-ERIKSON")
 	first := strings.SplitN(e.Text, "\n\n", 2)[0]
 	if !strings.Contains(shown, e.Title) || !strings.Contains(shown, first) {
 		t.Errorf("Welcome does not show %q", e.Title)

@@ -72,7 +72,7 @@ func NewMainWindow(a fyne.App, state *app.State) *Window {
 
 func newMainWindow(a fyne.App, state *app.State, background func(func())) *Window {
 	a.Settings().SetTheme(newCalmTheme())
-	w := &Window{Win: a.NewWindow(state.Content.T("ui.app.title")), app: a, state: state, background: background}
+	w := &Window{Win: a.NewWindow(state.Content().T("ui.app.title")), app: a, state: state, background: background}
 	// A key press arrives as a key and then its character, in one batch of events; work queued
 	// with fyne.Do from another goroutine runs after the batch.
 	w.afterEvent = func(f func()) { background(func() { fyne.Do(f) }) }
@@ -104,7 +104,7 @@ var (
 // menu holds what works from anywhere, even while typing: hiding, moving between steps, and
 // what concerns the whole couple.
 func (w *Window) menu() *fyne.MainMenu {
-	t := w.state.Content.T
+	t := w.state.Content().T
 	hide := fyne.NewMenuItem(t("ui.menu.hide"), w.Hide)
 	hide.Shortcut = HideShortcut
 	next := fyne.NewMenuItem(t("ui.couple.next"), func() { w.moveStep(1) })
@@ -176,7 +176,7 @@ func (w *Window) OpenCouple(id int64) {
 	w.Start = nil
 	w.Couple = newCouple(w, d)
 	w.Win.SetContent(w.Couple.view)
-	w.Couple.Show(app.StepReached(w.state.Content, d))
+	w.Couple.Show(app.StepReached(w.state.Content(), d))
 	if err := w.state.Damaged(id); err != nil {
 		w.showError(err) // the rest opened; these parts read as empty
 	}

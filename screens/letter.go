@@ -34,6 +34,9 @@ type letterScreen struct {
 	// is still a draft then (its text is not shown at all).
 	ReadOnly bool
 	Hidden   bool
+	// Reply is the reply of the partner the letter was written to (letter_reply.go), nil when
+	// there is nothing of it for whoever is at the keyboard.
+	Reply *letterReply
 
 	text     string
 	status   string
@@ -86,6 +89,7 @@ func newLetter(e *env) stepScreen {
 		s.Editor.Disable()
 		s.Status.Disable()
 	}
+	s.Reply = s.loadReply()
 	s.update()
 	return s
 }
@@ -205,13 +209,21 @@ func (s *letterScreen) View() fyne.CanvasObject {
 		letter := widget.NewLabel(s.text)
 		letter.Wrapping = fyne.TextWrapWord
 		status := widget.NewLabel(e.tf("ui.letter.status.is", s.labelOf[s.status]))
+		read := container.NewVBox(card(letter))
+		if reply := s.replyView(); reply != nil {
+			read.Add(reply)
+		}
 		center = container.NewBorder(nil, container.NewBorder(nil, nil, s.Words, status), nil, nil,
-			container.NewVScroll(card(letter)))
+			container.NewVScroll(read))
 	default:
 		top.Add(para(e.render(e.t("ui.letter.intro"))))
 		row := container.NewBorder(nil, nil, s.Words, container.NewHBox(widget.NewLabel(e.t("ui.letter.status")), s.Status))
 		// The editor fills the column; when hints need more room, the column scrolls.
-		left := container.NewVScroll(container.NewBorder(nil, container.NewVBox(row, s.Hints), nil, nil, s.Editor))
+		below := container.NewVBox(row, s.Hints)
+		if reply := s.replyView(); reply != nil {
+			below.Add(reply)
+		}
+		left := container.NewVScroll(container.NewBorder(nil, below, nil, nil, s.Editor))
 		side := container.NewVBox(subheading(prompts.Title))
 		for _, p := range prompts.Entries {
 			t := widget.NewLabelWithStyle(e.render(p.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"context"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -89,12 +87,7 @@ func (s *trackingScreen) enterPIN(p data.Partner, pin string) {
 	s.ShowWeek(s.Week)
 }
 
-func (s *trackingScreen) saveOwn() {
-	n, k := s.Own.own, s.e.keyboard()
-	s.e.save(fmt.Sprintf("weeknote.%d.%s", n.Week, n.Partner), func(ctx context.Context, st *data.Store) error {
-		return st.SaveWeekNote(ctx, k, n)
-	})
-}
+func (s *trackingScreen) saveOwn() { s.e.state.SaveWeekNote(s.Own.own) }
 
 // notesView lays out the week's notes: the writer's own first, then the other's, then what
 // both wrote together.

@@ -303,6 +303,7 @@ type couple struct {
 	private, shared string
 	// Each partner's own note on week 1: Noor shared hers, Jonas kept his.
 	weekShared, weekPrivate string
+	reply                   string // Noor's reply to the letter, shared
 }
 
 func storeCouple(t *testing.T) couple {
@@ -329,7 +330,8 @@ func storeCouple(t *testing.T) couple {
 	must(st.SaveIncident(ctx, data.Incident{CaseID: id, Causes: []string{"CAUSE-05"}, Date: data.NewDate(2026, 2, 14),
 		Description: "Jonas promised to stop gambling online and did not."}))
 	cp := couple{shared: "I miss the evenings we used to spend cooking.", private: "A secret thought nobody else may read.",
-		weekShared: "Noor's own week: the calls helped more than I expected.", weekPrivate: "Jonas's own week: I nearly opened the app again."}
+		weekShared: "Noor's own week: the calls helped more than I expected.", weekPrivate: "Jonas's own week: I nearly opened the app again.",
+		reply: "Jonas, I read your letter at the window.\n\nI believe you want this. I need time."}
 	must(st.SaveAnswer(ctx, data.Answer{CaseID: id, Partner: data.PartnerA, QuestionID: "CLAR-02", Text: cp.shared, Shared: true}))
 	must(st.SaveAnswer(ctx, data.Answer{CaseID: id, Partner: data.PartnerB, QuestionID: "REFL-R-01", Text: cp.private}))
 	must(st.SetRuleAck(ctx, id, "RULE-01", data.PartnerA, true))
@@ -369,6 +371,7 @@ func storeCouple(t *testing.T) couple {
 	must(st.SaveCheckIn(ctx, data.CheckIn{CaseID: id, Week: 1, Trust: 3, WentWell: "We cooked together on Friday.",
 		WasHard: "Sunday felt long.", Appreciated: "The calls came on time."}))
 	must(st.SaveCheckIn(ctx, data.CheckIn{CaseID: id, Week: 2, Trust: 7}))
+	must(st.SaveLetterReply(ctx, data.KeyboardOf(data.PartnerA), id, cp.reply, true)) // Noor answers, and shares it
 	// Each partner's own note on week 1: Noor's shared, Jonas's kept for himself.
 	must(st.SaveWeekNote(ctx, data.KeyboardOf(data.PartnerA), data.WeekNote{CaseID: id, Week: 1, Partner: data.PartnerA, Text: cp.weekShared, Shared: true}))
 	must(st.SaveWeekNote(ctx, data.KeyboardOf(data.PartnerB), data.WeekNote{CaseID: id, Week: 1, Partner: data.PartnerB, Text: cp.weekPrivate}))
@@ -420,6 +423,28 @@ func TestCaseWorkbookShowsTheirWork(t *testing.T) {
 		t.Errorf("the two drawn signatures are not in the PDF:\n%s", imgs)
 	}
 	noMissingLabels(t, text)
+}
+
+// The reply to the letter prints after it, marked with who wrote it, once its author shared it;
+// a reply kept private never prints.
+func TestLetterReplyPrintsOnlyShared(t *testing.T) {
+	c := content(t)
+	cp := storeCouple(t)
+	f := flat(pdfText(t, write(t, cp.d, workbook.Options{Sections: []string{workbook.SecLetter}})))
+	for _, want := range []string{c.Tf("wb.letter.reply", "Noor"), "Jonas, I read your letter at the window.", "I believe you want this. I need time."} {
+		if !strings.Contains(f, flat(want)) {
+			t.Errorf("the shared reply is not printed: no %q", want)
+		}
+	}
+	d := *cp.d
+	d.Letter.ReplyShared = false
+	f = flat(pdfText(t, write(t, &d, workbook.Options{Sections: []string{workbook.SecLetter}})))
+	if strings.Contains(f, "I read your letter at the window") || strings.Contains(f, flat(c.Tf("wb.letter.reply", "Noor"))) {
+		t.Error("a reply kept private was printed")
+	}
+	if !strings.Contains(f, "I broke my promise, more than once.") {
+		t.Error("the letter itself is not printed")
+	}
 }
 
 func tableOf(text string) string {

@@ -37,6 +37,9 @@ func (l *listLine) Set(name, detail, due string) {
 func (l *listLine) CreateRenderer() fyne.WidgetRenderer {
 	r := &listLineRenderer{l: l, name: canvas.NewText("", nil), detail: canvas.NewText("", nil), due: canvas.NewText("", nil)}
 	r.name.TextStyle.Bold = true
+	// A renderer can be made again for a line that keeps its size (Fyne drops renderers not
+	// drawn for a minute); Resize then lays nothing out, so the new one cuts its texts now.
+	r.size = l.Size()
 	r.Refresh()
 	return r
 }

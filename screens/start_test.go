@@ -220,3 +220,22 @@ func walk(t *testing.T, o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// TestListLineRendererMadeAgainShowsItsTexts: Fyne drops a renderer that was not drawn for a
+// minute (a window capture or paint cleans its cache) and makes a new one when next drawn, with
+// the line's size unchanged; the new renderer shows the texts cut to that size, not nothing.
+func TestListLineRendererMadeAgainShowsItsTexts(t *testing.T) {
+	test.NewTempApp(t)
+	l := newListLine()
+	l.Set("Ana & Bo", "started 4 March", "")
+	l.Resize(fyne.NewSize(600, 40))
+	t.Run("first renderer, dropped when this ends", func(t *testing.T) {
+		if got := test.TempWidgetRenderer(t, l).(*listLineRenderer).name.Text; got != "Ana & Bo" {
+			t.Fatalf("first renderer shows %q", got)
+		}
+	})
+	rend := test.TempWidgetRenderer(t, l).(*listLineRenderer)
+	if rend.name.Text != "Ana & Bo" || rend.detail.Text != "started 4 March" {
+		t.Errorf("a renderer made again shows name %q, detail %q", rend.name.Text, rend.detail.Text)
+	}
+}

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -265,7 +266,7 @@ func (s *trackingScreen) View() fyne.CanvasObject {
 	if s.Week >= len(s.weekNames) {
 		s.NextWeek.Disable()
 	}
-	picker := container.NewHBox(container.NewGridWrap(fyne.NewSize(380, s.WeekPick.MinSize().Height),
+	picker := container.NewHBox(container.NewGridWrap(fyne.NewSize(s.pickerWidth(), s.WeekPick.MinSize().Height),
 		container.NewBorder(nil, nil, s.PrevWeek, s.NextWeek, s.WeekPick)))
 	hurt := e.content.Render("{hurt}", e.d.Case.Names())
 	var trust fyne.CanvasObject
@@ -286,6 +287,20 @@ func (s *trackingScreen) View() fyne.CanvasObject {
 		card(subheading(e.tf("ui.tracking.trust", hurt)), trust, note(e.t("ui.tracking.trust.scale")))}
 	body = append(body, s.notesView()...)
 	return page(e.t("ui.step.tracking"), e.t("ui.tracking.intro"), append(body, s.Message, chart)...)
+}
+
+// pickerWidth fits the longest week's name whole beside the two arrows: a week across two long
+// months ("16 November – 22 November 2026") is wider than most, and a Select cuts what it lacks.
+func (s *trackingScreen) pickerWidth() float32 {
+	th := s.WeekPick.Theme()
+	pad, inner := th.Size(theme.SizeNamePadding), th.Size(theme.SizeNameInnerPadding)
+	var text float32
+	for _, n := range s.weekNames {
+		text = max(text, fyne.MeasureText(n, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
+	}
+	// The Select's own chrome: inner padding around the text and its drop-down icon.
+	sel := text + 4*inner + th.Size(theme.SizeNameInlineIcon)
+	return max(380, float32(math.Ceil(float64(sel+s.PrevWeek.MinSize().Width+s.NextWeek.MinSize().Width+2*pad))))
 }
 
 // grid lays the agreed commitments out by day, Monday to Sunday.

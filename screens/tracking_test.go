@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
@@ -87,5 +89,21 @@ func TestTrackingSampleWeeksAndSwitching(t *testing.T) {
 	}
 	if got := s2.Notes[0].Text; got != d.CheckIn(2).WentWell {
 		t.Errorf("week 2 notes show %q", got)
+	}
+}
+
+// TestTrackingWeekPickerShowsTheLongestWeekWhole: the example's weeks run into November, whose
+// names ("Week 12: 16 November – 22 November 2026") were cut by a picker of fixed width.
+func TestTrackingWeekPickerShowsTheLongestWeekWhole(t *testing.T) {
+	r := newRig(t)
+	s := r.sample(app.StepTracking).Current.(*trackingScreen)
+	s.WeekPick.Refresh()
+	th := s.WeekPick.Theme()
+	inner := th.Size(theme.SizeNameInnerPadding)
+	for _, n := range s.weekNames {
+		need := fyne.MeasureText(n, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width + 4*inner + th.Size(theme.SizeNameInlineIcon)
+		if got := s.WeekPick.Size().Width; got < need {
+			t.Errorf("%q needs %.0f, the picker is %.0f wide", n, need, got)
+		}
 	}
 }

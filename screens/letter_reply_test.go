@@ -45,7 +45,7 @@ func TestLetterReplyIsPrivateUntilShared(t *testing.T) {
 	c.SetKeyboard(app.KeyboardA)
 	s = c.Current.(*letterScreen)
 	if s.Reply == nil || s.Reply.Read == nil || s.Reply.Read.Text != reply || s.Reply.Editor != nil ||
-		!shows(c.body, r.state.Content.Tf("ui.letter.reply.by", "Alex")) {
+		!shows(c.body, r.state.Content().Tf("ui.letter.reply.by", "Alex")) {
 		t.Fatal("Sam cannot read Alex's shared reply as Alex's, or can change it")
 	}
 }

@@ -65,3 +65,40 @@ func TestOwnNotesAndReplyBehindTheirAuthorsPIN(t *testing.T) {
 		t.Errorf("Sam wrote Alex's note: %v", err)
 	}
 }
+
+// An export and import keep each partner's weekly notes and the reply as they were: their
+// texts, their authors, and which are private and which shared.
+func TestOwnNotesAndReplyKeepTheirPrivacyThroughExport(t *testing.T) {
+	st, _ := openTemp(t)
+	ctx := context.Background()
+	c := newCase(t, st)
+	sam, alex := data.KeyboardOf(data.PartnerA), data.KeyboardOf(data.PartnerB)
+	must(t, st.SaveWeekNote(ctx, sam, data.WeekNote{CaseID: c.ID, Week: 2, Partner: data.PartnerA, Text: "Sam's own, private ✍️"}))
+	must(t, st.SaveWeekNote(ctx, alex, data.WeekNote{CaseID: c.ID, Week: 2, Partner: data.PartnerB, Text: "Alex's, shared", Shared: true}))
+	must(t, st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Text: "Dear Alex,", Status: data.LetterGiven}))
+	must(t, st.SaveLetterReply(ctx, alex, c.ID, "Alex's reply, private", false))
+	d, err := st.Dossier(ctx, c.ID)
+	must(t, err)
+	doc, err := data.EncodeDossier(d, "")
+	must(t, err)
+	back, err := data.DecodeDossier(doc, nil)
+	must(t, err)
+	to, _ := openWith(t, "to.db")
+	got, err := to.ImportDossier(ctx, back)
+	must(t, err)
+	d2, err := to.Dossier(ctx, got.ID)
+	must(t, err)
+	if n := d2.WeekNote(2, data.PartnerA); n.Text != "Sam's own, private ✍️" || n.Shared {
+		t.Errorf("Sam's private note came back as %+v", n)
+	}
+	if n := d2.WeekNote(2, data.PartnerB); n.Text != "Alex's, shared" || !n.Shared {
+		t.Errorf("Alex's shared note came back as %+v", n)
+	}
+	if l := d2.Letter; l.Reply != "Alex's reply, private" || l.ReplyShared || l.ReplyBy != data.PartnerB {
+		t.Errorf("the private reply came back as %q, shared %v, by %q", l.Reply, l.ReplyShared, l.ReplyBy)
+	}
+	if couple.WeekNoteVisible(data.KeyboardOf(data.PartnerB), data.PartnerA, d2.WeekNote(2, data.PartnerA).Shared) ||
+		couple.ReplyVisible(data.KeyboardOf(data.PartnerA), d2.Letter.ReplyBy, d2.Letter.ReplyShared) {
+		t.Error("after the import, a private text is open to the other partner")
+	}
+}

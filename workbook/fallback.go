@@ -27,6 +27,8 @@ import (
 // fpdf reads TrueType outlines only and addresses characters of the Basic Multilingual Plane
 // only, so fonts with other outlines (CFF, colour bitmaps) and characters beyond the BMP (most
 // emoji) cannot be printed; Unprintable names them, so the app can say so before printing.
+// .otf files and collections (.ttc: Windows' and macOS's CJK fonts) are used when their
+// outlines are TrueType, a collection's first such font taken out as a file of its own.
 
 // fallback is one font found on the machine.
 type fallback struct {
@@ -84,7 +86,7 @@ func (f *fallbacks) scan() {
 	var found []string
 	for _, dir := range fontDirs() {
 		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".ttf") {
+			if err == nil && !d.IsDir() && fontFile(path) {
 				found = append(found, path)
 			}
 			return nil // an unreadable folder is skipped, not an error
@@ -149,10 +151,24 @@ func (f *fallbacks) covers(fb *fallback, r rune) bool {
 	return err == nil && g != 0
 }
 
-// read loads a font file with TrueType outlines, the only kind fpdf embeds.
+// fontFile reports whether path names a font file that may hold TrueType outlines: .ttf, and
+// .otf and collections (.ttc, .otc) too, whose fonts are taken when their outlines are TrueType.
+func fontFile(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".ttf" || ext == ".otf" || ext == ".ttc" || ext == ".otc"
+}
+
+// read loads a font file with TrueType outlines, the only kind fpdf embeds; from a collection,
+// the first such font in it.
 func (f *fallbacks) read(path string) *fallback {
 	ttf, err := os.ReadFile(path)
-	if err != nil || len(ttf) > 32<<20 || !hasTable(ttf, "glyf") {
+	if err != nil || len(ttf) > 96<<20 { // a collection holds several fonts
+		return nil
+	}
+	if bytes.HasPrefix(ttf, []byte("ttcf")) {
+		ttf = fromCollection(ttf)
+	}
+	if len(ttf) > 32<<20 || !hasTable(ttf, "glyf") {
 		return nil
 	}
 	font, err := sfnt.Parse(ttf)
@@ -168,6 +184,57 @@ func (fb *fallback) embeddable() bool {
 		fb.checked, fb.usable = true, fpdfAccepts(fb.ttf)
 	}
 	return fb.usable
+}
+
+// fromCollection returns the first font of a font collection (.ttc) with TrueType outlines, as
+// a font file of its own: its table directory, then its tables, each at its new place. nil
+// when there is none or the collection is damaged.
+func fromCollection(ttc []byte) []byte {
+	u32 := func(b []byte, at int) (int, bool) {
+		if at < 0 || at+4 > len(b) {
+			return 0, false
+		}
+		return int(b[at])<<24 | int(b[at+1])<<16 | int(b[at+2])<<8 | int(b[at+3]), true
+	}
+	fonts, ok := u32(ttc, 8)
+	if !ok {
+		return nil
+	}
+	for i := range min(fonts, 64) {
+		at, ok := u32(ttc, 12+4*i)
+		if !ok || at+12 > len(ttc) {
+			return nil
+		}
+		n := int(ttc[at+4])<<8 | int(ttc[at+5])
+		if at+12+16*n > len(ttc) {
+			return nil
+		}
+		dir := append([]byte(nil), ttc[at:at+12+16*n]...)
+		if !hasTable(dir, "glyf") {
+			continue
+		}
+		out := append([]byte(nil), dir...)
+		damaged := false
+		for t := range n {
+			rec := 12 + 16*t
+			off, ok1 := u32(dir, rec+8)
+			length, ok2 := u32(dir, rec+12)
+			if !ok1 || !ok2 || off+length > len(ttc) || length < 0 {
+				damaged = true
+				break
+			}
+			for len(out)%4 != 0 {
+				out = append(out, 0)
+			}
+			place := len(out)
+			out[rec+8], out[rec+9], out[rec+10], out[rec+11] = byte(place>>24), byte(place>>16), byte(place>>8), byte(place)
+			out = append(out, ttc[off:off+length]...)
+		}
+		if !damaged {
+			return out
+		}
+	}
+	return nil
 }
 
 // hasTable reports whether a TrueType file's table directory lists tag.

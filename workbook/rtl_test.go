@@ -1,7 +1,12 @@
 package workbook
 
 import (
+	"encoding/binary"
+	"os"
+	"path/filepath"
 	"testing"
+
+	"kintsugi/assets"
 )
 
 func TestArabicLettersJoin(t *testing.T) {
@@ -34,5 +39,41 @@ func TestRightToLeftLinesInVisualOrder(t *testing.T) {
 		if got := visual(c.in); got != c.want {
 			t.Errorf("visual(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// TestFontCollectionsServeAsFallbacks: a font collection (.ttc, as Windows and macOS ship
+// their Chinese and Japanese fonts) gives its TrueType font, which fpdf embeds.
+func TestFontCollectionsServeAsFallbacks(t *testing.T) {
+	ttf, err := assets.File(assets.SansRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A collection of one font: its header, then the font with each table's offset moved by it.
+	const head = 16
+	ttc := append([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10"), ttf...)
+	n := int(ttf[4])<<8 | int(ttf[5])
+	for i := range n {
+		at := head + 12 + 16*i + 8
+		off := binary.BigEndian.Uint32(ttc[at:])
+		binary.BigEndian.PutUint32(ttc[at:], off+head)
+	}
+	path := filepath.Join(t.TempDir(), "collection.ttc")
+	if err := os.WriteFile(path, ttc, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if !fontFile(path) || !fontFile("x.OTF") || fontFile("x.pfb") {
+		t.Error("font files are not told by their names")
+	}
+	f := &fallbacks{byRune: map[rune]int{}}
+	fb := f.read(path)
+	if fb == nil {
+		t.Fatal("the collection's font was not read")
+	}
+	if !f.covers(fb, 'Ж') || !fb.embeddable() {
+		t.Error("the font taken from the collection does not draw Ж, or fpdf cannot embed it")
+	}
+	if fromCollection(ttc[:40]) != nil {
+		t.Error("a cut collection gave a font")
 	}
 }

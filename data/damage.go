@@ -91,6 +91,8 @@ func describeValue(field, row string) string {
 		return fmt.Sprintf("partner %s's signature", rest)
 	case digestField:
 		return fmt.Sprintf("the record of what was signed on agreement %s", row)
+	case pinCheckField, pinSecretField:
+		return fmt.Sprintf("partner %s's PIN (their private texts stay closed)", row)
 	case "letter":
 		return "the letter"
 	case "letter.reply":

@@ -122,6 +122,9 @@ func (s *Store) EnterPIN(ctx context.Context, caseID int64, p Partner, pin strin
 	if err != nil || r == nil {
 		return err
 	}
+	if r.damaged { // no PIN opens it: say so, rather than "wrong PIN"
+		return fmt.Errorf("enter PIN: %s: %w", describeValue(pinCheckField, string(p)), ErrDamagedValue)
+	}
 	c, err := pinCipher(r.kdf, pin, r.secret)
 	if err != nil {
 		return err
@@ -141,6 +144,7 @@ type pinRow struct {
 	check, secret []byte
 	bind          string // the name its values are bound to (pinAAD, pinBind)
 	createdAt     string
+	damaged       bool // its check value or secret did not open: reported (Damaged), no PIN opens it
 }
 
 // pinOf reads partner p's PIN, or nil when they have none. Over a locked couple the check value
@@ -169,16 +173,33 @@ func (s *Store) pinOf(ctx context.Context, caseID int64, p Partner) (*pinRow, er
 		return nil, errors.New("read PIN: this store uses its own sealer")
 	}
 	if wrapped {
-		if r.check, err = rs.OpenRow(caseID, pinCheckField, string(p), r.check); err != nil {
-			return nil, fmt.Errorf("read PIN: %w", err)
+		if r.check, err = s.openPINPart(rs, caseID, pinCheckField, p, r.check, &r.damaged); err != nil {
+			return nil, err
 		}
 	}
 	if len(r.secret) > 0 {
-		if r.secret, err = rs.OpenRow(caseID, "pin.secret", string(p), r.secret); err != nil {
-			return nil, fmt.Errorf("read PIN: %w", err)
+		if r.secret, err = s.openPINPart(rs, caseID, pinSecretField, p, r.secret, &r.damaged); err != nil {
+			return nil, err
 		}
 	}
 	return &r, nil
+}
+
+// openPINPart opens one sealed part of partner p's PIN. A damaged part is reported (Damaged)
+// and marks the PIN damaged, rather than closing the whole couple: the PIN row still exists,
+// so that partner's private texts stay closed (HasPIN), never read as having no PIN.
+func (s *Store) openPINPart(rs rowSealer, caseID int64, field string, p Partner, sealed []byte, damaged *bool) ([]byte, error) {
+	out, err := rs.OpenRow(caseID, field, string(p), sealed)
+	if isDamage(err) {
+		s.damage.add(caseID, field, string(p))
+		*damaged = true
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read PIN of partner %s: %w", p, err)
+	}
+	s.damage.remove(caseID, field, string(p))
+	return out, nil
 }
 
 // ClosePINs closes both partners' PIN-protected answers of a couple again: their keys leave
@@ -290,7 +311,7 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 		if _, err := rand.Read(secret); err != nil {
 			return fmt.Errorf("set PIN: %w", err)
 		}
-		if sealedSecret, err = s.sealBytes(caseID, "pin.secret", string(p), secret); err != nil {
+		if sealedSecret, err = s.sealBytes(caseID, pinSecretField, string(p), secret); err != nil {
 			return fmt.Errorf("set PIN: %w", err)
 		}
 	}
@@ -437,6 +458,9 @@ func (s *Store) openPrivate(caseID int64, author Partner, label, field, row stri
 // pinCheckField names a PIN's check value where it is sealed with the couple's key.
 const pinCheckField = "pin.check"
 
+// pinSecretField names a PIN's secret (pinCipher), sealed with the couple's key.
+const pinSecretField = "pin.secret"
+
 // wrapPINChecks seals each PIN's check value of a couple with the couple's key next (opening an
 // already wrapped one with old first), inside the transaction that locks or re-keys the couple.
 // The check value is what a PIN guess is tried against: wrapped, a copied file offers nothing to
@@ -507,7 +531,9 @@ func (s *Store) pinsIn(ctx context.Context, caseID int64) ([]PINRecord, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read PIN of partner %s: %w", p, err)
 		}
-		if r != nil {
+		// A damaged PIN is left out: reported by Damaged, which refuses an export or workbook
+		// of the couple, and its texts stay sealed in the dossier (Protected).
+		if r != nil && !r.damaged {
 			out = append(out, PINRecord{Partner: p, KDF: r.kdf, Check: r.check, Secret: r.secret, Bind: r.bind, CreatedAt: parseStamp(r.createdAt)})
 		}
 	}
@@ -520,7 +546,7 @@ func (s *Store) insertPIN(ctx context.Context, tx *sql.Tx, caseID int64, r PINRe
 	var secret []byte
 	if len(r.Secret) > 0 {
 		var err error
-		if secret, err = s.sealBytes(caseID, "pin.secret", string(r.Partner), r.Secret); err != nil {
+		if secret, err = s.sealBytes(caseID, pinSecretField, string(r.Partner), r.Secret); err != nil {
 			return err
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -200,7 +201,7 @@ func newBook(c *data.Content, d *data.Dossier, opt Options) (*book, error) {
 	})
 	if d != nil {
 		b.names = d.Case.Names()
-		b.weeks = min(max(b.weeks, d.LastTrackedWeek()), MaxWeeks)
+		b.weeks = min(max(b.weeks, d.LastTrackedWeek(), lastNoteInPrint(d)), MaxWeeks)
 	}
 	b.pageW, b.pageH = pdf.GetPageSize()
 	b.bodyW = b.pageW - 2*b.margin
@@ -285,4 +286,17 @@ func (b *book) resetState() {
 	b.fill(white)
 	b.pdf.SetLineWidth(0.2)
 	b.pdf.SetDashPattern(nil, 0)
+}
+
+// lastNoteInPrint is the last week holding a partner's note that prints: a note shared on a
+// week with nothing else recorded yet (this week, often) is part of the couple's record too. A
+// private note adds no sheet, so paper does not tell that one is there.
+func lastNoteInPrint(d *data.Dossier) int {
+	last := 0
+	for _, n := range d.WeekNotes {
+		if couple.InPrint(n.Shared) && strings.TrimSpace(n.Text) != "" {
+			last = max(last, n.Week)
+		}
+	}
+	return last
 }

@@ -805,3 +805,21 @@ func TestCountAndOnceCommitments(t *testing.T) {
 		t.Error("the content does not say how these are tracked")
 	}
 }
+
+// TestSharedNoteWeekPrints: a partner's note shared on a week with nothing else recorded (the
+// week under way, often) prints on its own sheet beyond the sheets asked for; a private note on
+// a later week adds no sheet, so paper does not tell that it is there.
+func TestSharedNoteWeekPrints(t *testing.T) {
+	d := tracked(3)
+	d.WeekNotes = []data.WeekNote{
+		{CaseID: d.Case.ID, Week: 5, Partner: data.PartnerA, Text: "Hard week, but I kept going.", Shared: true},
+		{CaseID: d.Case.ID, Week: 6, Partner: data.PartnerB, Text: "Not ready to say this yet."},
+	}
+	text := pdfText(t, write(t, d, workbook.Options{Weeks: 3, Sections: []string{workbook.SecTracking}}))
+	if !regexp.MustCompile(`(?m)^\s*Week 5\s`).MatchString(text) || !strings.Contains(flat(text), "Hard week, but I kept going.") {
+		t.Error("the week with only a shared note did not print, or its note did not")
+	}
+	if regexp.MustCompile(`(?m)^\s*Week 6\s`).MatchString(text) || strings.Contains(flat(text), "Not ready") {
+		t.Error("a private note printed, or added a sheet of its own")
+	}
+}

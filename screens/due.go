@@ -21,7 +21,7 @@ func whatIsDue(c *data.Content, d *data.Dossier) []string {
 	for _, due := range couple.WhatIsDue(today, checkedIn, d.Agreements, d.Commitments, app.Monitoring(c)) {
 		switch due.Kind {
 		case couple.DueCheckIn:
-			out = append(out, c.T("ui.due.checkin"))
+			out = append(out, c.Tf("ui.due.checkin", c.T("ui.step.tracking"))) // named as the list of steps names it
 		case couple.DueReview:
 			out = append(out, c.Tf("ui.due.review", c.Date(due.Date.Time())))
 		case couple.DueMonitoring:

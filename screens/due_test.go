@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -26,7 +27,7 @@ func TestHeaderShowsWhatIsDue(t *testing.T) {
 	pinNow(t, ag.ReviewDate.Time().AddDate(0, 0, 3).Add(12*time.Hour))
 	c.Show(app.StepTracking)
 	content := r.state.Content()
-	if !c.Due.Visible() || !strings.Contains(c.Due.Text, content.T("ui.due.checkin")) ||
+	if !c.Due.Visible() || !strings.Contains(c.Due.Text, content.Tf("ui.due.checkin", content.T("ui.step.tracking"))) ||
 		!strings.Contains(c.Due.Text, content.Date(ag.ReviewDate.Time())) {
 		t.Fatalf("due after the review date: %q (visible %v)", c.Due.Text, c.Due.Visible())
 	}
@@ -34,7 +35,7 @@ func TestHeaderShowsWhatIsDue(t *testing.T) {
 	test.Tap(s.Trust[5])
 	r.state.Flush()
 	c.Show(app.StepTracking)
-	if strings.Contains(c.Due.Text, content.T("ui.due.checkin")) {
+	if strings.Contains(c.Due.Text, content.Tf("ui.due.checkin", content.T("ui.step.tracking"))) {
 		t.Errorf("the check-in is still due once written: %q", c.Due.Text)
 	}
 }
@@ -76,5 +77,23 @@ func TestStartListSaysWhatIsDue(t *testing.T) {
 	r.win.Start.steps.Wait()
 	if got := dueOf(); len(got) != 0 {
 		t.Errorf("due once the check-in is written: %q", got)
+	}
+}
+
+// TestDueCheckInNamesTheStepAsTheListDoes: the header sends the couple to the step where the
+// check-in is written by the name the list of steps gives it, in every language (the Russian
+// said «Еженедельный учёт» beside a list that says «Недельные отметки»).
+func TestDueCheckInNamesTheStepAsTheListDoes(t *testing.T) {
+	r := newRig(t)
+	cp := r.sample(app.StepWelcome)
+	for _, lang := range []string{"en", "ru"} {
+		c, err := app.LoadContent(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		due := whatIsDue(c, cp.d)
+		if !slices.ContainsFunc(due, func(s string) bool { return strings.Contains(s, c.T("ui.step.tracking")) }) {
+			t.Errorf("%s: what is due %q does not name the step %q", lang, due, c.T("ui.step.tracking"))
+		}
 	}
 }

@@ -88,6 +88,13 @@ func (a *askDialog) show(fields ...*field) {
 	}
 }
 
+// keys wires controls other than text fields (a choice, a list) to Enter and Escape.
+func (a *askDialog) keys(controls ...dialogKeys) {
+	for _, c := range controls {
+		c.setDialogKeys(a.confirm, a.cancel)
+	}
+}
+
 func (a *askDialog) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:

@@ -129,3 +129,47 @@ func TestPDFOpenFailureSaysWhere(t *testing.T) {
 		t.Errorf("the failure does not say where the file is: %q", said)
 	}
 }
+
+// TestDialogKeysFromAChoiceOrAList: with a radio option or the language list focused, Escape
+// cancels the new couple dialog and Enter creates the couple; arrows move the choice. Fyne's
+// own radio items and Select kept both keys to themselves.
+func TestDialogKeysFromAChoiceOrAList(t *testing.T) {
+	r := newRig(t)
+	c := r.win.Win.Canvas()
+	ru := r.state.Content()
+	form := func() *coupleForm {
+		t.Helper()
+		test.Tap(r.win.Start.NewCouple)
+		if r.win.Dialog == nil {
+			t.Fatal("the new couple dialog did not open")
+		}
+		return r.win.Start.NewForm
+	}
+	f := form()
+	c.Focus(f.Rebuilding.Items[0])
+	press(c, fyne.KeyDown)
+	if f.Rebuilding.Selected != ru.T("ui.new.rebuilding.b") || c.Focused() != f.Rebuilding.Items[1] {
+		t.Errorf("Down chose %q, focus on %T", f.Rebuilding.Selected, c.Focused())
+	}
+	press(c, fyne.KeyEscape)
+	if r.win.Dialog != nil {
+		t.Fatal("Escape on a radio option did not cancel the dialog")
+	}
+
+	f = form()
+	c.Focus(f.Language)
+	press(c, fyne.KeyEscape)
+	if r.win.Dialog != nil {
+		t.Fatal("Escape on the language list did not cancel the dialog")
+	}
+
+	f = form()
+	typeInto(c, "Sam")
+	c.FocusNext()
+	typeInto(c, "Alex")
+	c.Focus(f.Paper.Items[1])
+	press(c, fyne.KeyReturn)
+	if r.win.Dialog != nil || r.win.Couple == nil || r.win.Couple.d.Case.NameB != "Alex" {
+		t.Fatalf("Enter on a radio option did not create the couple (dialog %v)", r.win.Dialog)
+	}
+}

@@ -17,9 +17,9 @@ type coupleForm struct {
 	form       *widget.Form
 	NameA      *field
 	NameB      *field
-	Rebuilding *widget.RadioGroup
-	Paper      *widget.RadioGroup
-	Language   *widget.Select // the workbook's language, the window's to begin with
+	Rebuilding *keyRadio
+	Paper      *keyRadio
+	Language   *keySelect // the workbook's language, the window's to begin with
 	choices    map[string]data.Rebuilder
 	papers     map[string]string
 	languages  map[string]string
@@ -32,11 +32,10 @@ func newCoupleForm(c *data.Content) *coupleForm {
 	f.choices = map[string]data.Rebuilder{
 		c.T("ui.new.rebuilding.a"): data.RebuilderA, c.T("ui.new.rebuilding.b"): data.RebuilderB, c.T("ui.new.rebuilding.both"): data.RebuilderBoth,
 	}
-	f.Rebuilding = widget.NewRadioGroup([]string{c.T("ui.new.rebuilding.a"), c.T("ui.new.rebuilding.b"), c.T("ui.new.rebuilding.both")}, nil)
+	f.Rebuilding = newKeyRadio([]string{c.T("ui.new.rebuilding.a"), c.T("ui.new.rebuilding.b"), c.T("ui.new.rebuilding.both")}, false)
 	f.Rebuilding.SetSelected(c.T("ui.new.rebuilding.a"))
 	f.papers = map[string]string{c.T("ui.paper.a4"): data.PaperA4, c.T("ui.paper.letter"): data.PaperLetter}
-	f.Paper = widget.NewRadioGroup([]string{c.T("ui.paper.a4"), c.T("ui.paper.letter")}, nil)
-	f.Paper.Horizontal = true
+	f.Paper = newKeyRadio([]string{c.T("ui.paper.a4"), c.T("ui.paper.letter")}, true)
 	f.Paper.SetSelected(c.T("ui.paper.a4"))
 	f.languages = map[string]string{}
 	var names []string
@@ -45,7 +44,7 @@ func newCoupleForm(c *data.Content) *coupleForm {
 		f.languages[l.Name] = l.Code
 		names = append(names, l.Name)
 	}
-	f.Language = widget.NewSelect(names, nil)
+	f.Language = newKeySelect(names)
 	f.Language.SetSelected(c.LanguageName)
 	f.form = widget.NewForm(
 		widget.NewFormItem(c.T("ui.new.nameA"), f.NameA),
@@ -67,6 +66,7 @@ func (f *coupleForm) value() data.Case {
 func (s *Start) askNewCouple() {
 	c := s.win.state.Content()
 	f := newCoupleForm(c)
+	s.NewForm = f
 	msg := newMessage()
 	d := newAskDialog(s.win, c.T("ui.new.title"), c.T("ui.new.create"), c.T("ui.cancel"),
 		container.NewVBox(f.form, msg), func() bool {
@@ -79,6 +79,7 @@ func (s *Start) askNewCouple() {
 			return true
 		})
 	d.Dialog.Resize(fyne.NewSize(520, 440))
+	d.keys(f.Rebuilding, f.Paper, f.Language)
 	d.show(f.NameA, f.NameB)
 }
 

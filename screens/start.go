@@ -29,6 +29,7 @@ type Start struct {
 	Sample     *widget.Button
 	PrintBlank *widget.Button
 	Import     *widget.Button
+	NewForm    *coupleForm // the new couple dialog's form, while it is open
 	Message    *widget.Label
 	steps      sync.WaitGroup // the steps being read in the background
 }

@@ -278,6 +278,11 @@ func (b *book) noteBox(label, text string, minH float64) {
 		lines = b.wrap(stAnswer, text, textW)
 	}
 	h := max(minH, 9+linesH(stAnswer, lines)+pad)
+	if lines != nil {
+		// Written in, a box is as tall as its text: the room to write by hand is for an empty
+		// box, and a week's three filled boxes then keep to its sheet on US Letter too.
+		h = 9 + linesH(stAnswer, lines) + pad
+	}
 	if h > b.bodyH() { // longer than a page: it flows on instead of overflowing a box
 		b.sub(label, 3*stAnswer.lead)
 		b.printLines(stAnswer, b.margin+4, b.bodyW-4, lines, b.margin+0.6)

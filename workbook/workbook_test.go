@@ -823,3 +823,33 @@ func TestSharedNoteWeekPrints(t *testing.T) {
 		t.Error("a private note printed, or added a sheet of its own")
 	}
 }
+
+// TestFilledWeekKeepsToItsPage: on US Letter, a week the couple wrote a line in each box of
+// prints whole on its own sheet, as on A4; its last box no longer spills onto a page without the
+// week's heading, leaving most of a page blank.
+func TestFilledWeekKeepsToItsPage(t *testing.T) {
+	d := sample(t)
+	for _, paper := range []string{data.PaperA4, data.PaperLetter} {
+		text := pdfText(t, write(t, d, workbook.Options{Weeks: 3, Paper: paper, Sections: []string{workbook.SecTracking}}))
+		for _, page := range strings.Split(text, "\f") {
+			week := regexp.MustCompile(`(?m)^\s*Week (\d+)\s`).FindStringSubmatch(page)
+			if week == nil {
+				if strings.Contains(page, "One thing I appreciated") {
+					t.Errorf("%s: a week's last box printed on a page without its week", paper)
+				}
+				continue
+			}
+			if ci := d.CheckIn(atoi(week[1])); ci.Appreciated != "" && !strings.Contains(flat(page), flat(ci.Appreciated)) {
+				t.Errorf("%s: week %s's %q is not on its page", paper, week[1], ci.Appreciated)
+			}
+		}
+	}
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		panic(err)
+	}
+	return n
+}

@@ -254,6 +254,10 @@ func (b *book) agreement() {
 	}
 	b.flow(stLabelB, b.margin, b.bodyW, status)
 	b.gap(1)
+	if a.Altered() { // before the items, so nobody reads them as agreed
+		b.warning(b.c.T("wb.agreement.altered.warning"))
+		b.gap(2)
+	}
 	custom := 0
 	for _, it := range a.Items {
 		code := it.Code
@@ -276,14 +280,19 @@ func (b *book) agreement() {
 		b.printLines(stLabel, b.margin+gutter, b.bodyW-gutter, detail, -1)
 	}
 	b.agreementDates(a.StartDate, a.ReviewDate, status)
-	b.signatures(a)
+	if a.Altered() {
+		b.alteredSignatures(a)
+	} else {
+		b.signatures(a)
+	}
 	if len(b.d.Agreements) > 1 {
 		b.sub(b.c.T("wb.agreement.earlier"), 3*stBody.lead)
 		for _, old := range b.d.Agreements[:len(b.d.Agreements)-1] {
 			line := b.c.Tf("wb.agreement.version", old.Version)
 			switch {
 			case old.Altered():
-				line += "  ·  " + b.c.T("wb.agreement.altered")
+				b.flow(stCaution, b.margin, b.bodyW, line+"  ·  "+b.c.T("wb.agreement.altered"))
+				continue
 			case old.Frozen():
 				line += "  ·  " + b.c.Tf("wb.agreement.signed.on", b.date(data.DateOf(lastSigned(old))))
 			}
@@ -392,6 +401,51 @@ func (b *book) signatures(a *data.Agreement) {
 		b.field(x, y+32, colW, b.c.T("wb.agreement.name"), typed)
 		b.field(x, y+41, colW, b.c.T("wb.agreement.date"), when)
 	}
+	b.setY(y + h)
+}
+
+// alteredSignatures stands where the signatures of a version changed after both signed it would
+// be. They are not printed: under a text they did not sign they would read as consent to it. Who
+// signed, and when, is said, with why the signatures are left out.
+func (b *book) alteredSignatures(a *data.Agreement) {
+	var said []string
+	for _, p := range data.Partners {
+		if sig := a.SignatureOf(p); sig != nil {
+			said = append(said, b.c.Tf("wb.agreement.altered.signed", b.name(p), b.date(data.DateOf(sig.SignedAt))))
+		}
+	}
+	said = append(said, b.c.T("wb.agreement.altered.signatures"))
+	title := b.c.T("wb.agreement.signatures")
+	b.sub(title, b.warningH(strings.Join(said, " ")))
+	b.warning(strings.Join(said, " "))
+}
+
+// warningPad is the room between a warning's frame and its text.
+const warningPad = 2.5
+
+// warningLines wraps a warning's text, opened by the caution's word, inside its frame.
+func (b *book) warningLines(text string) []string {
+	return b.wrap(stCaution, b.c.T("wb.caution")+" "+text, b.bodyW-2*warningPad)
+}
+
+// warningH is the height of a warning with its frame.
+func (b *book) warningH(text string) float64 {
+	return linesH(stCaution, b.warningLines(text)) + 2*warningPad
+}
+
+// warning prints what a reader must not miss in the caution's style, framed in ink: it stands
+// out on paper printed in grey as much as in colour.
+func (b *book) warning(text string) {
+	lines := b.warningLines(text)
+	h := linesH(stCaution, lines) + 2*warningPad
+	b.ensure(h)
+	y := b.y()
+	b.draw(ink)
+	b.pdf.SetLineWidth(0.6)
+	b.pdf.Rect(b.margin, y, b.bodyW, h, "D")
+	b.pdf.SetLineWidth(0.2)
+	b.setY(y + warningPad)
+	b.printLines(stCaution, b.margin+warningPad, b.bodyW-2*warningPad, lines, -1)
 	b.setY(y + h)
 }
 

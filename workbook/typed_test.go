@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	domain "kintsugi/couple"
 	"kintsugi/workbook"
 )
 
@@ -15,6 +16,8 @@ func TestTypedSignaturePrintsAsTyped(t *testing.T) {
 	cp := storeCouple(t)
 	sig := &cp.d.Agreements[0].Signatures[1]
 	sig.TypedName, sig.PNG = "Jonas Ünal-Østergaard", nil
+	// As if signed so: what both signed is now this, or it would read as altered after signing.
+	cp.d.Agreements[0].Digest = domain.AgreementDigest(cp.d.Agreements[0])
 	path := write(t, cp.d, workbook.Options{Weeks: 1})
 	if keep := os.Getenv("KEEP_PDF"); keep != "" {
 		b, _ := os.ReadFile(path)

@@ -88,10 +88,17 @@ func (b *book) bodyH() float64 { return b.bottom - b.top }
 func (b *book) newPage() {
 	b.pdf.AddPage()
 	b.pdf.SetXY(b.margin, b.top)
+	b.bodyTop = b.top
+	if b.cont != "" { // a sheet carried on to this page says whose it is
+		b.oneLine(stLabelB, b.margin, b.top, b.bodyW, b.cont, "L")
+		b.bodyTop = b.top + 7
+		b.setY(b.bodyTop)
+	}
 }
 
-// atTop reports whether nothing has been printed on this page yet.
-func (b *book) atTop() bool { return b.pdf.GetY() <= b.top+0.5 }
+// atTop reports whether nothing has been printed on this page yet (but the line saying which
+// sheet it carries on).
+func (b *book) atTop() bool { return b.pdf.GetY() <= max(b.top, b.bodyTop)+0.5 }
 
 // ensure starts a new page unless h mm fit on this one: a block is never split, a heading never
 // sits alone at the bottom. A block taller than a page starts on a fresh page and flows on.

@@ -79,6 +79,9 @@ func (b *book) week(w int, rows []trackRow) {
 	pdf := b.pdf
 	title := b.c.Tf("wb.week", w)
 	pdf.Bookmark(b.clean(title), 1, -1)
+	// What spills onto the next page (a long grid, a shared note) is marked with its week.
+	b.cont = b.c.Tf("wb.week.continued", w)
+	defer func() { b.cont = "" }()
 	y := b.y()
 	st := style{fontSans, "B", 15, 8, ink}
 	b.oneLine(st, b.margin, y, 60, title, "L")

@@ -168,6 +168,8 @@ type book struct {
 	chapters []chapterStart // each chapter's page, for the contents
 	weeks    int            // weekly sheets to print
 	font     fontKey        // the font in force
+	cont     string         // the sheet a new page carries on ("Week 13, continued"), "" for none
+	bodyTop  float64        // where a page's body starts, below that line when there is one
 
 	imageWidths map[int]bool  // pixel widths of the images so far (see uniqueWidth)
 	registered  []string      // machine fonts added to this document (see fallback.go)

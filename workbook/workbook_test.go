@@ -853,3 +853,18 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// TestWeekCarriedOnSaysItsWeek: a week whose notes do not all fit its sheet (here a shared note
+// of some length) carries on onto a page that says which week it is, so no note is read as
+// belonging to the week after.
+func TestWeekCarriedOnSaysItsWeek(t *testing.T) {
+	d := tracked(2)
+	d.WeekNotes = []data.WeekNote{{CaseID: d.Case.ID, Week: 2, Partner: data.PartnerA, Shared: true,
+		Text: strings.Repeat("A long week, and I wrote down all of it. ", 40)}}
+	text := pdfText(t, write(t, d, workbook.Options{Weeks: 2, Paper: data.PaperLetter, Sections: []string{workbook.SecTracking}}))
+	for _, page := range strings.Split(text, "\f") {
+		if strings.Contains(page, "wrote down all of it") && !regexp.MustCompile(`(?m)^\s*Week 2\b`).MatchString(page) {
+			t.Errorf("a page of week 2's note does not say it is week 2:\n%.300s", page)
+		}
+	}
+}

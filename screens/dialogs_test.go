@@ -173,3 +173,40 @@ func TestDialogKeysFromAChoiceOrAList(t *testing.T) {
 		t.Fatalf("Enter on a radio option did not create the couple (dialog %v)", r.win.Dialog)
 	}
 }
+
+// TestEscapeFromTheLockDialogsList: the passphrase dialog's list of minutes, focused, hands
+// Escape to the dialog.
+func TestEscapeFromTheLockDialogsList(t *testing.T) {
+	r := newRig(t)
+	r.couple(app.StepWelcome)
+	c := r.win.Win.Canvas()
+	r.win.askPassphrase()
+	if r.win.Dialog == nil {
+		t.Fatal("the passphrase dialog did not open")
+	}
+	var list *keySelect
+	findKeySelect(c.Overlays().Top(), &list)
+	if list == nil {
+		t.Fatal("no list of minutes in the dialog")
+	}
+	c.Focus(list)
+	press(c, fyne.KeyEscape)
+	if r.win.Dialog != nil {
+		t.Error("Escape on the list of minutes did not cancel the dialog")
+	}
+}
+
+func findKeySelect(o fyne.CanvasObject, out **keySelect) {
+	switch w := o.(type) {
+	case *keySelect:
+		*out = w
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			findKeySelect(c, out)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			findKeySelect(c, out)
+		}
+	}
+}

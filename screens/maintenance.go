@@ -130,13 +130,15 @@ func (w *Window) askRestore() {
 	for _, b := range backups {
 		labels = append(labels, b.Time.Local().Format("2006-01-02 15:04"))
 	}
-	pick := widget.NewSelect(labels, nil)
+	pick := newKeySelect(labels)
 	pick.SetSelectedIndex(0)
-	newAskDialog(w, t("ui.restore.title"), t("ui.restore.do"), t("ui.cancel"),
+	d := newAskDialog(w, t("ui.restore.title"), t("ui.restore.do"), t("ui.cancel"),
 		container.NewVBox(wrapped(t("ui.restore.intro")), pick), func() bool {
 			w.restoreFrom(backups[pick.SelectedIndex()].Path)
 			return true
-		}).show()
+		})
+	d.keys(pick)
+	d.show()
 }
 
 // restoreFrom restores the backup at from, and shows the error when that fails.

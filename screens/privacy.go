@@ -138,7 +138,7 @@ func (w *Window) askPassphrase() {
 	}
 	t := w.state.Content().T
 	first, again := newPasswordField(), newPasswordField()
-	idle := widget.NewSelect([]string{"5", "10", "15", "30", "60"}, nil)
+	idle := newKeySelect([]string{"5", "10", "15", "30", "60"})
 	idle.SetSelected(strconv.Itoa(w.idleMinutes()))
 	msg := newMessage()
 	form := widget.NewForm(
@@ -156,6 +156,7 @@ func (w *Window) askPassphrase() {
 		return true
 	})
 	d.Dialog.Resize(fyne.NewSize(520, 380))
+	d.keys(idle)
 	d.show(first, again)
 }
 

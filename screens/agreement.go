@@ -389,6 +389,11 @@ func (s *agreementScreen) fillSigners() {
 		s.signers.Refresh()
 		return
 	}
+	if s.Shown.Altered() {
+		s.signers.Add(card(subheading(e.t("ui.agreement.signatures")), s.alteredSigners()))
+		s.signers.Refresh()
+		return
+	}
 	if s.Shown.Frozen() {
 		grid := container.NewGridWithColumns(2)
 		for _, p := range data.Partners {
@@ -417,6 +422,20 @@ func (s *agreementScreen) fillSigners() {
 			container.NewBorder(nil, nil, container.NewVBox(s.Pads[p]), nil, container.NewPadded(side))))
 	}
 	s.signers.Refresh()
+}
+
+// alteredSigners stands for the signatures of a version changed after both signed it: who
+// signed and when, but not the signatures, which would read as consent to a text not signed.
+func (s *agreementScreen) alteredSigners() fyne.CanvasObject {
+	var said []string
+	for _, p := range data.Partners {
+		if sig := s.Shown.SignatureOf(p); sig != nil {
+			said = append(said, s.e.tf("ui.agreement.altered.signed", s.e.name(p), s.e.content.Date(sig.SignedAt.Local())))
+		}
+	}
+	l := wrapped(strings.Join(append(said, s.e.t("ui.agreement.altered.signatures")), " "))
+	l.Importance = widget.WarningImportance
+	return l
 }
 
 // signatureView is a given signature: the drawing on paper, the typed name and the day.
@@ -470,7 +489,12 @@ func (s *agreementScreen) View() fyne.CanvasObject {
 		p := a.Signatures[0].Partner
 		status = e.tf("ui.agreement.status.one", e.name(p), e.name(p.Other()))
 	}
-	parts := []fyne.CanvasObject{subheading(e.tf("ui.agreement.version", a.Version)), note(status)}
+	statusLabel := note(status)
+	if a.Altered() { // a warning, not a quiet note: what is shown is not what was signed
+		statusLabel = wrapped(status)
+		statusLabel.Importance = widget.WarningImportance
+	}
+	parts := []fyne.CanvasObject{subheading(e.tf("ui.agreement.version", a.Version)), statusLabel}
 	if !s.Latest {
 		parts = append(parts, note(e.tf("ui.agreement.earlier", s.Versions[len(s.Versions)-1].Version)))
 	}

@@ -9,7 +9,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
 	"kintsugi/data"
@@ -338,5 +340,37 @@ func TestAgreementAlteredAfterSigningShowsAsAltered(t *testing.T) {
 	shown := strings.Join(texts(s.View()), "\n")
 	if !strings.Contains(shown, "changed after you both signed it") || strings.Contains(shown, "Signed by both on") {
 		t.Errorf("the altered version is shown as:\n%s", shown)
+	}
+	// It is a warning, not a quiet note, and the signatures are not shown under what they did
+	// not sign: the place says who signed, and why their signatures are left out.
+	content := r.state.Content()
+	status, why := content.T("ui.agreement.status.altered"), content.T("ui.agreement.altered.signatures")
+	warned := map[string]bool{}
+	walk(t, s.View(), func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			if x.Importance == widget.WarningImportance {
+				warned[x.Text] = true
+			}
+		case *canvas.Image: // as signatureView names a drawing
+			if x.Resource != nil && strings.HasPrefix(x.Resource.Name(), "signature-") {
+				t.Error("a drawn signature is shown under the changed version")
+			}
+		}
+	})
+	if !warned[status] {
+		t.Errorf("the altered status is not a warning: %q", status)
+	}
+	found := false
+	for text := range warned {
+		if cs := r.dossier().Case; strings.Contains(text, why) && strings.Contains(text, cs.NameA) && strings.Contains(text, cs.NameB) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the signatures' place does not say who signed and why the signatures are left out: %v", warned)
+	}
+	if typed := content.T("ui.agreement.typed.note"); strings.Contains(strings.Join(texts(s.View()), "\n"), typed) {
+		t.Errorf("%q is shown under the changed version", typed)
 	}
 }

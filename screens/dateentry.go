@@ -79,7 +79,19 @@ func (e *DateEntry) openCalendar() {
 		c.Focus(e)
 	})
 	e.popUp = widget.NewPopUp(cal, c)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
-	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
-	e.popUp.Resize(fyne.NewSize(max(e.Size().Width, cal.MinSize().Width), cal.MinSize().Height))
+	size := fyne.NewSize(max(e.Size().Width, cal.MinSize().Width), cal.MinSize().Height)
+	e.popUp.ShowAtPosition(calendarPos(fyne.CurrentApp().Driver().AbsolutePositionForObject(e), e.Size(), size, c.Size()))
+	e.popUp.Resize(size)
+}
+
+// calendarPos puts a month of size below the entry at pos, or above it when the window has no
+// room below (a date near the bottom of the window), kept inside the window either way: a month
+// cut by the window's edge cannot be picked from.
+func calendarPos(pos fyne.Position, entry, size, window fyne.Size) fyne.Position {
+	y := pos.Y + entry.Height
+	if y+size.Height > window.Height {
+		y = max(0, min(pos.Y-size.Height, window.Height-size.Height))
+	}
+	x := max(0, min(pos.X, window.Width-size.Width))
+	return fyne.NewPos(x, y)
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -86,6 +87,36 @@ func findButton(o fyne.CanvasObject, text string, out **widget.Button) {
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(w).Objects() {
 			findButton(c, text, out)
+		}
+	}
+}
+
+// TestCalendarOpensInsideTheWindow: a date near the bottom of the window (a one-off
+// commitment's date at the foot of the tracking grid) opens its month above the field, whole,
+// not below it where the window's edge cut off every day.
+func TestCalendarOpensInsideTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	content, err := app.LoadContent("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []string{"top", "bottom"} {
+		e := NewDateEntry(content)
+		e.SetDate(data.NewDate(2026, 9, 12))
+		field := container.NewHBox(e)
+		var body fyne.CanvasObject = container.NewBorder(field, nil, nil, nil)
+		if at == "bottom" {
+			body = container.NewBorder(nil, field, nil, nil)
+		}
+		w := test.NewTempWindow(t, body)
+		w.Resize(fyne.NewSize(500, 500))
+		test.Tap(e.Pick)
+		if e.popUp == nil || !e.popUp.Visible() {
+			t.Fatalf("%s: no calendar", at)
+		}
+		pos, size := e.popUp.Position(), e.popUp.Size()
+		if win := w.Canvas().Size(); pos.Y < 0 || pos.Y+size.Height > win.Height+0.5 || pos.X+size.Width > win.Width+0.5 {
+			t.Errorf("%s: the month at %v, %v leaves the window %v", at, pos, size, win)
 		}
 	}
 }

@@ -75,7 +75,7 @@ func (s *letterScreen) loadReply() *letterReply {
 // enterReplyPIN opens the reply's author's PIN-protected texts and shows the letter again.
 func (s *letterScreen) enterReplyPIN(pin string) {
 	if err := s.e.state.EnterPIN(s.e.caseID(), s.Reply.author, pin); err != nil {
-		say(s.Reply.PINMsg, s.e.t("ui.pin.wrong"))
+		say(s.Reply.PINMsg, s.e.pinRefused(err))
 		s.Reply.PIN.SetText("")
 		return
 	}

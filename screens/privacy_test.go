@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -352,5 +353,53 @@ func TestExportWithAClosedPINCarriesItSealed(t *testing.T) {
 	rs.Enter("2468")
 	if rs := oc.Current.(*reflectionScreen); rs.closed || rs.Answers["CLAR-01"].Text != "Only Sam may read this." {
 		t.Errorf("Sam's PIN did not open the answer on the other computer")
+	}
+}
+
+// A damaged PIN in a locked couple: the couple opens after its passphrase, the window names
+// the damage, and that partner's private answers stay closed, even to the right PIN.
+func TestADamagedPINOpensTheCoupleWithItsAnswersClosed(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepReflection)
+	id := r.state.CaseID()
+	c.SetKeyboard(app.KeyboardA)
+	s := c.Current.(*reflectionScreen)
+	s.Answers["CLAR-01"].SetText("Only Sam may read this.")
+	if err := r.win.SetPassphrase("a kind long phrase", "a kind long phrase", 5); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.NewPIN("2468", "2468"); err != nil {
+		t.Fatal(err)
+	}
+	r.win.Couple.Show(app.StepLetter)
+	r.win.Couple.Current.(*letterScreen).Editor.SetText("Dear Alex, the letter still opens.")
+	r.win.Hide()
+	if _, err := r.st.DB().Exec("UPDATE pins SET secret = substr(secret, 1, 30) || CASE substr(secret, 31, 1) WHEN X'00' THEN X'01' ELSE X'00' END || substr(secret, 32) WHERE partner = 'A'"); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.win.Unlock(id, "a kind long phrase"); err != nil {
+		t.Fatalf("a damaged PIN reads as a wrong passphrase: %v", err)
+	}
+	r.win.OpenCouple(id)
+	c = r.win.Couple
+	if c == nil {
+		t.Fatal("a damaged PIN kept the couple closed")
+	}
+	if top := r.win.Win.Canvas().Overlays().Top(); top == nil || !strings.Contains(strings.Join(texts(top), " "), "partner A's PIN") {
+		t.Error("the window does not name the damaged PIN")
+	}
+	c.Show(app.StepLetter)
+	if got := c.Current.(*letterScreen).Editor.Text; got != "Dear Alex, the letter still opens." {
+		t.Errorf("the rest of the couple: letter %q", got)
+	}
+	c.Show(app.StepReflection)
+	c.SetKeyboard(app.KeyboardA)
+	s = c.Current.(*reflectionScreen)
+	if !s.closed || shows(c.body, "Only Sam may read this.") {
+		t.Fatal("Sam's private answers opened with their PIN damaged")
+	}
+	s.Enter("2468")
+	if s = c.Current.(*reflectionScreen); !s.closed || s.PINMsg.Text != r.state.Content().T("ui.pin.damaged") || shows(c.body, "Only Sam may read this.") {
+		t.Errorf("the right PIN over a damaged one: closed %v, message %q", s.closed, s.PINMsg.Text)
 	}
 }

@@ -70,17 +70,25 @@ func newReflection(e *env) stepScreen {
 // Enter opens the writer's PIN-protected answers and shows them.
 func (s *reflectionScreen) Enter(pin string) {
 	if err := s.e.state.EnterPIN(s.e.caseID(), s.partner, pin); err != nil {
-		var wait *data.PINWaitError
-		if errors.As(err, &wait) { // wrong guesses in a row slow down
-			say(s.PINMsg, s.e.tf("ui.pin.wait", int(wait.Wait.Seconds()+0.5)))
-			s.PIN.SetText("")
-			return
-		}
-		say(s.PINMsg, s.e.t("ui.pin.wrong"))
+		say(s.PINMsg, s.e.pinRefused(err))
 		s.PIN.SetText("")
 		return
 	}
 	s.e.couple.Show(app.StepReflection)
+}
+
+// pinRefused says why a PIN did not open a partner's private texts: wrong, asked too fast
+// after wrong ones, or its stored record damaged (then no PIN opens them, and trying again
+// would only mislead).
+func (e *env) pinRefused(err error) string {
+	var wait *data.PINWaitError
+	switch {
+	case errors.As(err, &wait): // wrong guesses in a row slow down
+		return e.tf("ui.pin.wait", int(wait.Wait.Seconds()+0.5))
+	case errors.Is(err, data.ErrDamagedValue):
+		return e.t("ui.pin.damaged")
+	}
+	return e.t("ui.pin.wrong")
 }
 
 func (s *reflectionScreen) askNewPIN() {

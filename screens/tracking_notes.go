@@ -80,7 +80,7 @@ func (s *trackingScreen) loadOwn(n *weekNotes, wn data.WeekNote) {
 // enterPIN opens the writer's PIN-protected texts and shows the week again.
 func (s *trackingScreen) enterPIN(p data.Partner, pin string) {
 	if err := s.e.state.EnterPIN(s.e.caseID(), p, pin); err != nil {
-		say(s.Own.PINMsg, s.e.t("ui.pin.wrong"))
+		say(s.Own.PINMsg, s.e.pinRefused(err))
 		s.Own.PIN.SetText("")
 		return
 	}

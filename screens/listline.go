@@ -2,6 +2,7 @@ package screens
 
 import (
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -91,8 +92,11 @@ func (r *listLineRenderer) Layout(size fyne.Size) {
 		full string
 		w    float32
 	}{{r.name, r.l.Name, nameW}, {r.detail, r.l.Detail, rest - gap - nameW}, {r.due, r.l.Due, dueW - gap}} {
-		if c.t != r.due {
+		switch c.t {
+		case r.name:
 			c.t.Text = fitText(c.full, c.w-2*pad, c.t.TextSize, c.t.TextStyle)
+		case r.detail:
+			c.t.Text = fitDetail(c.full, c.w-2*pad, c.t.TextSize, c.t.TextStyle)
 		}
 		h := c.t.MinSize().Height
 		c.t.Move(fyne.NewPos(x+pad, (size.Height-h)/2))
@@ -115,6 +119,21 @@ func (r *listLineRenderer) Refresh() {
 	r.due.Refresh()
 }
 
+// fitDetail is the detail cut to width before its last part (after the last "·": the step
+// reached), so that part shows whole as long as it fits on its own, in any language.
+func fitDetail(s string, width, size float32, style fyne.TextStyle) string {
+	i := strings.LastIndex(s, "·")
+	if i <= 0 || fyne.MeasureText(s, size, style).Width <= width {
+		return fitText(s, width, size, style)
+	}
+	head, tail := strings.TrimRight(s[:i], " "), " "+s[i:]
+	room := width - fyne.MeasureText(tail, size, style).Width
+	if room <= fyne.MeasureText("…", size, style).Width {
+		return fitText(s, width, size, style)
+	}
+	return fitText(head, room, size, style) + tail
+}
+
 // fitText is s, or as much of its beginning as fits in width followed by an ellipsis. Widths
 // are measured through Fyne's cache; a cut is found in a few measures, not one per letter.
 func fitText(s string, width, size float32, style fyne.TextStyle) string {
@@ -135,5 +154,5 @@ func fitText(s string, width, size float32, style fyne.TextStyle) string {
 	if lo == 0 {
 		return ellipsis
 	}
-	return string(runes[:lo]) + ellipsis
+	return strings.TrimRight(string(runes[:lo]), " ") + ellipsis // "26…", not "26 …"
 }

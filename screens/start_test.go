@@ -239,3 +239,23 @@ func TestListLineRendererMadeAgainShowsItsTexts(t *testing.T) {
 		t.Errorf("a renderer made again shows name %q, detail %q", rend.name.Text, rend.detail.Text)
 	}
 }
+
+// TestStartListLineKeepsTheStepWhole: in a narrow window a couple's line is cut before the
+// step reached, which stays whole at the detail's end, in Russian too.
+func TestStartListLineKeepsTheStepWhole(t *testing.T) {
+	test.NewTempApp(t)
+	l := newListLine()
+	step := "сейчас: Недельные отметки"
+	l.Set("Саша & Женя", "начало: 3 сентября 2026  ·  изменено: 26 ноября 2026  ·  "+step, "пора на встречу недели")
+	l.Resize(fyne.NewSize(860, 40))
+	rend := test.TempWidgetRenderer(t, l).(*listLineRenderer)
+	if rend.detail.Text == l.Detail {
+		t.Fatalf("the detail fits whole at this width; the test needs it cut")
+	}
+	if !strings.HasSuffix(rend.detail.Text, step) || !strings.Contains(rend.detail.Text, "…") {
+		t.Errorf("the detail shows as %q, not cut before the step %q", rend.detail.Text, step)
+	}
+	if w := fyne.MeasureText(rend.detail.Text, rend.detail.TextSize, rend.detail.TextStyle).Width; w > rend.detail.Size().Width+0.5 {
+		t.Errorf("%q drawn %.0f wide in %.0f", rend.detail.Text, w, rend.detail.Size().Width)
+	}
+}

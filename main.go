@@ -488,7 +488,7 @@ func runRecovery(ctx context.Context, path string, problem error) error {
 	r := screens.NewRecoveryWindow(a, content, problem, offer, func() error {
 		return data.Restore(ctx, offer.Path, path, app.BackupDir(path))
 	})
-	r.Win.ShowAndRun()
+	r.ShowAndRun()
 	return offerBackup(ctx, path, problem)
 }
 

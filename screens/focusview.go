@@ -1,23 +1,13 @@
 package screens
 
 import (
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 )
 
 // Fyne moves focus with Tab but does not scroll to it: a control focused below the fold stayed
-// out of sight. Fyne has no focus-change event either, so the window looks a few times a
-// second (cheap: nothing happens until the focus moves).
-func (w *Window) watchFocus(every time.Duration) {
-	ticker := time.NewTicker(every)
-	go func() {
-		for range ticker.C {
-			fyne.Do(w.revealFocused)
-		}
-	}()
-}
+// out of sight. Fyne has no focus-change event either, so the window looks a few times a second
+// (focusring.go's watch; cheap: nothing happens until the focus moves).
 
 // revealFocused scrolls the step's page so that the focused control is in view, when it has
 // moved since the last look.
@@ -64,4 +54,21 @@ func (w *Window) onPage(obj fyne.CanvasObject) bool {
 		}
 	}
 	return true
+}
+
+// ringClip is the area a focused object is seen through: the step's scrolled page for what is on
+// it, else the whole window.
+func (w *Window) ringClip(obj fyne.CanvasObject) fyne.CanvasObject {
+	if w.Couple == nil || !w.onPage(obj) {
+		return nil
+	}
+	if s := pageScroll(w.Couple.body); s != nil {
+		return s
+	}
+	return nil
+}
+
+// show makes content the window's, under the focus ring.
+func (w *Window) show(content fyne.CanvasObject) {
+	w.Win.SetContent(withFocusRing(w.ring, content))
 }

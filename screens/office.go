@@ -46,7 +46,7 @@ func (w *Window) ShowHidden() {
 	h.Show.Importance = widget.HighImportance
 	w.Hidden = h
 	h.view = page(t("ui.app.title"), t("ui.office.hidden"), container.NewHBox(h.Show))
-	w.Win.SetContent(h.view)
+	w.show(h.view)
 }
 
 // listLabel is how a couple is named in the list: in office mode its code, or its initials.
@@ -207,13 +207,13 @@ func (w *Window) ShowNotes() {
 		n.Back = widget.NewButtonWithIcon(t("ui.notes.back"), theme.NavigateBackIcon(), func() {
 			st.Flush()
 			w.Notes = nil
-			w.Win.SetContent(couple.view)
+			w.show(couple.view)
 		})
 		w.Notes = n
 		// The entry takes the room left under the heading, rather than scrolling with it.
 		top := container.NewVBox(heading(t("ui.notes.title")+": "+w.Couple.d.Case.Title()), goldRule(), wrapped(t("ui.notes.intro")))
 		n.view = container.NewPadded(container.NewBorder(top, container.NewHBox(n.Back), nil, nil, n.Text))
-		w.Win.SetContent(n.view)
+		w.show(n.view)
 		w.Win.Canvas().Focus(n.Text)
 	})
 }

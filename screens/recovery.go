@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -14,6 +16,7 @@ type Recovery struct {
 	Win     fyne.Window
 	Restore *widget.Button
 	Message *widget.Label
+	ring    *focusRing
 }
 
 // NewRecoveryWindow explains problem and offers backup (nil when there is none) through restore.
@@ -37,7 +40,14 @@ func NewRecoveryWindow(a fyne.App, c *data.Content, problem error, backup *data.
 		body = append(body, container.NewHBox(r.Restore))
 	}
 	body = append(body, r.Message)
-	r.Win.SetContent(page(c.T("ui.recovery.title"), "", body...))
+	r.ring = newFocusRing(r.Win)
+	r.Win.SetContent(withFocusRing(r.ring, page(c.T("ui.recovery.title"), "", body...)))
 	r.Win.Resize(fyne.NewSize(760, 480))
 	return r
+}
+
+// ShowAndRun shows the window, its focus ring kept in place, until it closes.
+func (r *Recovery) ShowAndRun() {
+	r.ring.watch(100*time.Millisecond, nil)
+	r.Win.ShowAndRun()
 }

@@ -36,5 +36,5 @@ func (w *Window) ShowSafety() {
 	body = append(body, container.NewHBox(s.Done))
 	s.view = page(c.T("ui.safety.title"), "", body...)
 	w.Start = nil
-	w.Win.SetContent(s.view)
+	w.show(s.view)
 }

@@ -22,6 +22,7 @@ type palette struct {
 	placeholder, disabled, border, separator    color.NRGBA
 	success, onSuccess, warning, onWarning      color.NRGBA
 	errorColour, onError, disabledButton, hover color.NRGBA
+	ring                                        color.NRGBA // focusring.go
 }
 
 func rgb(r, g, b uint8) color.NRGBA { return color.NRGBA{R: r, G: g, B: b, A: 0xff} }
@@ -42,6 +43,7 @@ var (
 		warning: rgb(0x9A, 0x52, 0x30), onWarning: rgb(0xFF, 0xFF, 0xFF), // terracotta: missed, without alarm
 		errorColour: rgb(0xB3, 0x26, 0x1E), onError: rgb(0xFF, 0xFF, 0xFF),
 		disabledButton: rgb(0xEE, 0xE8, 0xDC), hover: color.NRGBA{A: 0x12},
+		ring: rgb(0x2E, 0x34, 0x40), // the ink of the text: plainly seen, never louder than it
 	}
 	darkPalette = palette{
 		background: rgb(0x1E, 0x22, 0x2A), input: rgb(0x2A, 0x2F, 0x39), button: rgb(0x35, 0x3B, 0x47),
@@ -55,8 +57,12 @@ var (
 		warning: rgb(0xE0, 0xA0, 0x80), onWarning: rgb(0x1E, 0x22, 0x2A),
 		errorColour: rgb(0xF2, 0xB8, 0xB5), onError: rgb(0x1E, 0x22, 0x2A),
 		disabledButton: rgb(0x35, 0x3B, 0x47), hover: color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0x12},
+		ring: rgb(0xEC, 0xE8, 0xE0),
 	}
 )
+
+// colorNameFocusRing is the colour of the ring the window draws around the focused control.
+const colorNameFocusRing fyne.ThemeColorName = "kintsugiFocusRing"
 
 func paletteFor(v fyne.ThemeVariant) *palette {
 	if v == theme.VariantLight { // as Fyne's own palette decides: anything else is dark
@@ -74,6 +80,8 @@ func (t calmTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 		return p.onPrimary
 	case theme.ColorNameFocus:
 		return p.focus
+	case colorNameFocusRing:
+		return p.ring
 	case theme.ColorNameSelection:
 		return p.selection
 	case theme.ColorNameBackground:

@@ -77,6 +77,9 @@ func TestThemeMeetsWCAGContrast(t *testing.T) {
 			{"focused field's ring on the page", c(theme.ColorNamePrimary), c(theme.ColorNameBackground), 3},
 			{"an empty checkbox", c(theme.ColorNameInputBorder), c(theme.ColorNameBackground), 3},
 			{"a field's border", c(theme.ColorNameInputBorder), c(theme.ColorNameInputBackground), 3},
+			{"the focus ring on the page", c(colorNameFocusRing), c(theme.ColorNameBackground), 3},
+			{"the focus ring in a field's colour", c(colorNameFocusRing), c(theme.ColorNameInputBackground), 3},
+			{"the focus ring beside a button", c(colorNameFocusRing), c(theme.ColorNameButton), 3},
 		}
 		for _, p := range pairs {
 			if got := contrast(p.fg, p.bg); got < p.min {

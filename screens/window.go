@@ -58,6 +58,7 @@ type Window struct {
 	Dialog     *askDialog // the dialog open, if any
 	// lastFocused is what had focus when revealFocused last looked.
 	lastFocused fyne.Focusable
+	ring        *focusRing      // drawn around the focused control, above every screen
 	couples     []app.CoupleRow // the list as last read, for going back without reading it again
 	Hidden      *Hidden         // office mode's screen that names no client, when shown
 	Notes       *Notes          // the therapist's notes, when shown
@@ -66,7 +67,7 @@ type Window struct {
 // NewMainWindow builds the window on the start screen.
 func NewMainWindow(a fyne.App, state *app.State) *Window {
 	w := newMainWindow(a, state, func(f func()) { go f() })
-	w.watchFocus(200 * time.Millisecond)
+	w.ring.watch(100*time.Millisecond, w.revealFocused)
 	return w
 }
 
@@ -76,6 +77,8 @@ func newMainWindow(a fyne.App, state *app.State, background func(func())) *Windo
 	// A key press arrives as a key and then its character, in one batch of events; work queued
 	// with fyne.Do from another goroutine runs after the batch.
 	w.afterEvent = func(f func()) { background(func() { fyne.Do(f) }) }
+	w.ring = newFocusRing(w.Win)
+	w.ring.clip = w.ringClip
 	w.activity.touch()
 	w.Win.Resize(initialSize(windowScale(w.Win, a)))
 	w.Win.SetMaster()
@@ -141,7 +144,7 @@ func (w *Window) ShowStart() {
 	w.state.CloseCase()
 	w.Couple, w.Hidden, w.Notes = nil, nil, nil
 	w.Start = newStart(w, nil, 0)
-	w.Win.SetContent(w.Start.view)
+	w.show(w.Start.view)
 }
 
 // backToStart shows the list as it was, with only the couple that was open read again.
@@ -154,7 +157,7 @@ func (w *Window) backToStart() {
 	w.state.CloseCase()
 	w.Couple, w.Notes = nil, nil
 	w.Start = newStart(w, w.couples, closed)
-	w.Win.SetContent(w.Start.view)
+	w.show(w.Start.view)
 }
 
 // OpenCouple shows couple id's journey at the first step not yet done; a locked couple asks
@@ -175,7 +178,7 @@ func (w *Window) OpenCouple(id int64) {
 	}
 	w.Start = nil
 	w.Couple = newCouple(w, d)
-	w.Win.SetContent(w.Couple.view)
+	w.show(w.Couple.view)
 	w.Couple.Show(app.StepReached(w.state.Content(), d))
 	if err := w.state.Damaged(id); err != nil {
 		w.showError(err) // the rest opened; these parts read as empty

@@ -88,9 +88,12 @@ func SummaryProgress(c *data.Content, s data.Summary, step string) float64 {
 			return 0.5
 		}
 	case StepAgreement:
-		if s.HasAgreement {
+		switch {
+		case s.Signed:
+			return 1
+		case s.HasAgreement && s.Signatures < 2:
 			return float64(s.Signatures) / 2
-		}
+		} // signed by both and changed since: what they signed is not what it says, nothing counts
 	case StepTracking:
 		return ratio(s.CheckIns, 12)
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -72,6 +73,16 @@ func TestKeptSummariesNeverDrift(t *testing.T) {
 	check("after one signature")
 	must(st.Sign(ctx, data.KeyboardOf(data.PartnerB), fresh.ID, a.ID, data.Signature{Partner: data.PartnerB, TypedName: "Bo"}))
 	check("after both signatures")
+
+	// An amount changed in the file by hand after both signed: the kept summary is marked stale
+	// by the change, read from the records at once, and kept again at the next write; none of
+	// them counts the version as signed.
+	alterAgreement(t, st, "UPDATE agreement_items SET cost = 'high' WHERE agreement_id = "+fmt.Sprint(a.ID))
+	if sm, err := st.SummaryOfCase(ctx, fresh.ID); err != nil || sm.Signed || SummaryProgress(content, sm, StepAgreement) == 1 {
+		t.Errorf("an altered agreement read as signed by the list: %+v, %v", sm, err)
+	}
+	must(st.SaveCheckIn(ctx, data.CheckIn{CaseID: fresh.ID, Week: 2, Trust: 5}))
+	check("after an agreement altered by hand")
 
 	// Undoing: a rule no longer acknowledged, a commitment removed, an answer emptied.
 	must(st.SetRuleAck(ctx, fresh.ID, content.Section(data.SectionRules).Entries[0].ID, data.PartnerB, false))
@@ -249,4 +260,83 @@ func undoSummaries(t *testing.T, st *data.Store) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// alterAgreement changes a store's file as someone with a SQLite tool would, guards dropped.
+func alterAgreement(t *testing.T, st *data.Store, stmt string) {
+	t.Helper()
+	for _, q := range []string{"DROP TRIGGER IF EXISTS agreement_items_frozen_update", "DROP TRIGGER IF EXISTS signatures_frozen", stmt} {
+		if _, err := st.DB().Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestAnAlteredAgreementIsNeverCountedAsSigned: after both signed, an amount changed in the file
+// by hand takes the tick off the agreement step, for the couple's own step list (read whole) and
+// for the list of couples (kept summaries), before and after the file is opened again.
+func TestAnAlteredAgreementIsNeverCountedAsSigned(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "k.db")
+	st, err := data.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { st.Close() }()
+	content, err := LoadContent("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := st.CreateCase(ctx, data.Case{NameA: "Ana", NameB: "Bo", Rebuilding: data.RebuilderA})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := st.SaveAgreement(ctx, data.Agreement{CaseID: cs.ID, Items: []data.AgreementItem{{CatalogID: "PRED-05", Text: "Walks together.", Param: 3, Unit: "times a week", Cost: "low"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range data.Partners {
+		if err := st.Sign(ctx, data.KeyboardOf(p), cs.ID, a.ID, data.Signature{Partner: p, TypedName: cs.NameOf(p)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	judge := func(when string, want float64) {
+		t.Helper()
+		d, err := st.Dossier(ctx, cs.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Progress(content, d, StepAgreement); got != want {
+			t.Errorf("%s: the step list shows the agreement %v done, want %v", when, got, want)
+		}
+		rows, err := ListCouples(ctx, st, content)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sums, err := st.Summaries(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := SummaryProgress(content, sums[0], StepAgreement); got != want || sums[0].Signed != (want == 1) {
+			t.Errorf("%s: the list of couples shows the agreement %v done (signed %v), want %v", when, got, sums[0].Signed, want)
+		}
+		if len(rows) != 1 || rows[0].Step != SummaryStep(content, sums[0]) {
+			t.Errorf("%s: list rows %+v", when, rows)
+		}
+	}
+	judge("signed by both", 1)
+	alterAgreement(t, st, "UPDATE agreement_items SET param = 6 WHERE param = 3")
+	judge("an amount changed by hand", 0)
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st, err = data.Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	judge("opened again", 0)
+	if err := st.SetCode(ctx, cs.ID, "K-2"); err != nil { // a write keeps the summary again
+		t.Fatal(err)
+	}
+	judge("after the next write", 0)
+	checkKeptSummaries(t, st, "after the next write", 0)
 }

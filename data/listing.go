@@ -27,7 +27,8 @@ type Summary struct {
 	AgreedCatalog       map[string]bool // catalog IDs of those
 	LetterStatus        string
 	LetterWritten       bool
-	Signatures          int // on the latest agreement version
+	Signatures          int  // on the latest agreement version
+	Signed              bool // that version is signed by both and says what they signed (couple.Agreement.Signed)
 	HasAgreement        bool
 	CheckIns            int
 }
@@ -89,7 +90,7 @@ func SummaryOf(d *Dossier) Summary {
 	s.LetterStatus = d.Letter.Status
 	s.LetterWritten = strings.TrimSpace(d.Letter.Text) != ""
 	if a := d.LatestAgreement(); a != nil {
-		s.HasAgreement, s.Signatures = true, len(a.Signatures)
+		s.HasAgreement, s.Signatures, s.Signed = true, len(a.Signatures), a.Signed()
 	}
 	s.CheckIns = len(d.CheckIns)
 	return s
@@ -141,7 +142,7 @@ func (s *Store) FreshSummaries(ctx context.Context) ([]Summary, error) {
 			index[out[i].Case.ID] = &out[i]
 		}
 	}
-	if err := computeFacts(ctx, tx, index, 0); err != nil {
+	if err := s.computeFacts(ctx, tx, index, 0); err != nil {
 		return nil, fmt.Errorf("compute summaries: %w", err)
 	}
 	return out, nil
@@ -171,7 +172,7 @@ func (s *Store) summaries(ctx context.Context, only int64) ([]Summary, error) {
 				one = id
 			}
 		}
-		if err := computeFacts(ctx, tx, missing, one); err != nil {
+		if err := s.computeFacts(ctx, tx, missing, one); err != nil {
 			return nil, err
 		}
 	}
@@ -217,7 +218,7 @@ func listCases(ctx context.Context, tx *sql.Tx, only int64, withKept bool) (out 
 // refreshSummaries recomputes, inside a write's transaction, the summary of every couple the
 // write marked stale, so the kept summaries are committed with the change that moved them. A
 // locked couple keeps none; a deleted one has none.
-func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
+func (s *Store) refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT summaries_stale.case_id, cases.id IS NOT NULL,
 		EXISTS (SELECT 1 FROM locks WHERE locks.case_id = summaries_stale.case_id)
 		FROM summaries_stale LEFT JOIN cases ON cases.id = summaries_stale.case_id`)
@@ -254,7 +255,7 @@ func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	if len(index) > 0 {
-		if err := computeFacts(ctx, tx, index, one); err != nil {
+		if err := s.computeFacts(ctx, tx, index, one); err != nil {
 			return fmt.Errorf("keep the list's summaries: %w", err)
 		}
 	}
@@ -281,7 +282,7 @@ func refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 
 // computeFacts fills the summaries in index from the couples' records: a handful of grouped
 // queries, each reading one table for every couple (or for the one given as only).
-func computeFacts(ctx context.Context, tx *sql.Tx, index map[int64]*Summary, only int64) error {
+func (s *Store) computeFacts(ctx context.Context, tx *sql.Tx, index map[int64]*Summary, only int64) error {
 	filter := " WHERE case_id NOT IN (SELECT case_id FROM locks)"
 	if only != 0 {
 		filter += " AND case_id = ?"
@@ -348,6 +349,23 @@ func computeFacts(ctx context.Context, tx *sql.Tx, index map[int64]*Summary, onl
 		if err := scanEach(ctx, tx, q.sql, only, index, q.scan); err != nil {
 			return err
 		}
+	}
+	return s.judgeSigned(ctx, tx, index)
+}
+
+// judgeSigned reads, for each couple whose latest version both partners signed, that version
+// whole and asks the couple's rule whether it still says what was signed: SQL cannot check a
+// digest, and a version changed after both signed is never counted as signed.
+func (s *Store) judgeSigned(ctx context.Context, tx *sql.Tx, index map[int64]*Summary) error {
+	for id, sm := range index {
+		if sm.Signatures < 2 {
+			continue
+		}
+		a, err := s.latestAgreementIn(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		sm.Signed = a != nil && a.Signed()
 	}
 	return nil
 }

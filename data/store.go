@@ -236,7 +236,7 @@ func (s *Store) fillSummaries(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := refreshSummaries(ctx, tx); err != nil {
+	if err := s.refreshSummaries(ctx, tx); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -343,7 +343,7 @@ func (s *Store) write(ctx context.Context, caseID int64, what string, fn func(tx
 		}
 	}
 	// The list's summary of every couple this write changed is committed with the change.
-	if err := refreshSummaries(ctx, tx); err != nil {
+	if err := s.refreshSummaries(ctx, tx); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	if err := tx.Commit(); err != nil {

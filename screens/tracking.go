@@ -318,6 +318,7 @@ func (s *trackingScreen) grid() fyne.CanvasObject {
 		head.Add(container.NewGridWrap(fyne.NewSize(cellW, l.MinSize().Height), l))
 	}
 	rows := container.NewVBox(container.NewBorder(nil, nil, nil, head))
+	codes := e.content.CommitmentCodes(agreed)
 	for _, cm := range agreed {
 		var instead fyne.CanvasObject // a date or a count in place of the seven days
 		switch e.content.Tracking(cm) {
@@ -327,7 +328,7 @@ func (s *trackingScreen) grid() fyne.CanvasObject {
 			instead = s.countRow(cm.ID, 7*cellW+6*theme.Padding(), cellW)
 		}
 		if instead != nil {
-			label := widget.NewLabel(commitmentLabel(e, cm))
+			label := widget.NewLabel(commitmentLabel(e, cm, codes[cm.ID]))
 			label.Truncation = fyne.TextTruncateEllipsis
 			rows.Add(container.NewBorder(nil, nil, nil, instead, label))
 			continue
@@ -336,7 +337,7 @@ func (s *trackingScreen) grid() fyne.CanvasObject {
 		for _, b := range s.Cells[cm.ID] {
 			cells.Add(container.NewGridWrap(fyne.NewSize(cellW, b.MinSize().Height), b))
 		}
-		label := widget.NewLabel(commitmentLabel(e, cm))
+		label := widget.NewLabel(commitmentLabel(e, cm, codes[cm.ID]))
 		label.Truncation = fyne.TextTruncateEllipsis
 		rows.Add(container.NewBorder(nil, nil, nil, cells, label))
 	}
@@ -347,10 +348,11 @@ func (s *trackingScreen) grid() fyne.CanvasObject {
 	return card(legend...)
 }
 
-// commitmentLabel is a commitment's code and short title, for lists and grids.
-func commitmentLabel(e *env, cm data.Commitment) string {
+// commitmentLabel is a commitment's code (data.Content.CommitmentCodes) and short title, for
+// lists and grids.
+func commitmentLabel(e *env, cm data.Commitment, code string) string {
 	if entry := e.content.Entry(cm.CatalogID); entry != nil {
-		return entry.Code + "  " + e.render(entry.Title)
+		return code + "  " + e.render(entry.Title)
 	}
-	return cm.CustomText
+	return code + "  " + cm.CustomText
 }

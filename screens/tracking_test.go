@@ -107,3 +107,37 @@ func TestTrackingWeekPickerShowsTheLongestWeekWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestTrackingGridShowsTheCouplesOwnCodes: a couple's own commitment carries the code the
+// workbook gives it (C.1, C.2, ...) in the window's tracking grid too, beside the catalog's.
+func TestTrackingGridShowsTheCouplesOwnCodes(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepTracking)
+	ctx := r.state.Context()
+	for _, cm := range []data.Commitment{
+		{CaseID: r.state.CaseID(), CustomText: "Phones away at dinner", Cost: data.CostLow, AgreedA: true, AgreedB: true},
+		{CaseID: r.state.CaseID(), CatalogID: "PRED-05", Cost: data.CostModerate, AgreedA: true, AgreedB: true},
+		{CaseID: r.state.CaseID(), CustomText: "A walk on Sundays", Cost: data.CostLow, AgreedA: true, AgreedB: true},
+	} {
+		if _, err := r.st.SaveCommitment(ctx, cm); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.Show(app.StepTracking)
+	var labels []string
+	walk(t, c.Current.View(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Truncation == fyne.TextTruncateEllipsis {
+			labels = append(labels, l.Text)
+		}
+	})
+	codes := r.state.Content().CommitmentCodes(r.dossier().Agreed())
+	for _, want := range []string{"C.1  Phones away at dinner", "C.2  A walk on Sundays", r.state.Content().Entry("PRED-05").Code + "  "} {
+		found := false
+		for _, l := range labels {
+			found = found || strings.HasPrefix(l, want)
+		}
+		if !found {
+			t.Errorf("no row %q in the grid: %q (codes %v)", want, labels, codes)
+		}
+	}
+}

@@ -206,20 +206,19 @@ func (b *book) costLegend() {
 // customCommitments are a couple's own agreed commitments, numbered C.1, C.2, ...
 func (b *book) customCommitments() []block {
 	var bs []block
-	n := 0
+	codes := b.c.CommitmentCodes(b.d.Agreed())
 	for _, cm := range b.d.Agreed() {
 		if cm.CatalogID != "" {
 			continue
 		}
-		n++
-		head := b.measureEntry(b.customCode(n), cm.CustomText, "", b.margin, b.bodyW)
+		head := b.measureEntry(codes[cm.ID], cm.CustomText, "", b.margin, b.bodyW)
 		cost := cm.Cost
 		bl := block{height: head.height + metaH, print: func() {
 			head.print(b)
 			b.cost(b.margin+gutter, b.y()+1, b.bodyW-gutter-14, cost)
 			b.gap(metaH)
 		}}
-		if n == 1 {
+		if len(bs) == 0 {
 			title := b.c.T("wb.catalog.own")
 			bl.height += b.subH(title)
 			first := bl.print

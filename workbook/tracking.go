@@ -26,14 +26,11 @@ func (b *book) trackRows() []trackRow {
 		return make([]trackRow, blankRows)
 	}
 	var rows []trackRow
-	custom := 0
+	codes := b.c.CommitmentCodes(b.d.Agreed())
 	for _, cm := range b.d.Agreed() {
-		row := trackRow{id: cm.ID, label: cm.CustomText}
+		row := trackRow{id: cm.ID, code: codes[cm.ID], label: cm.CustomText}
 		if e := b.c.Entry(cm.CatalogID); e != nil {
-			row.code, row.label, row.track, row.param = e.Code, b.render(e.Title), e.Track, cm.Param
-		} else {
-			custom++
-			row.code = b.customCode(custom)
+			row.label, row.track, row.param = b.render(e.Title), e.Track, cm.Param
 		}
 		rows = append(rows, row)
 	}

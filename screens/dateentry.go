@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kintsugi/app"
 	"kintsugi/data"
 )
 
@@ -61,13 +62,14 @@ func (e *DateEntry) SetDate(d data.Date) {
 // Date is the day typed, the zero Date when empty, or an error saying it cannot be read.
 func (e *DateEntry) Date() (data.Date, error) { return e.content.ParseDate(e.Text) }
 
-// openCalendar shows a month to pick the day from, at the day typed or today.
+// openCalendar shows a month to pick the day from, at the day typed or today by the clock
+// the rest of the app reads (app.Now), so the month matches what the app calls today.
 func (e *DateEntry) openCalendar() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(e)
 	if c == nil {
 		return
 	}
-	at := time.Now()
+	at := app.Now()
 	if d, err := e.Date(); err == nil && !d.IsZero() {
 		at = d.Time()
 	}

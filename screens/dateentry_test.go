@@ -1,7 +1,9 @@
 package screens
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -118,5 +120,32 @@ func TestCalendarOpensInsideTheWindow(t *testing.T) {
 		if win := w.Canvas().Size(); pos.Y < 0 || pos.Y+size.Height > win.Height+0.5 || pos.X+size.Width > win.Width+0.5 {
 			t.Errorf("%s: the month at %v, %v leaves the window %v", at, pos, size, win)
 		}
+	}
+}
+
+// TestCalendarOpensAtTheAppsToday: an empty date opens the month of the app's today (app.Now),
+// not the machine's.
+func TestCalendarOpensAtTheAppsToday(t *testing.T) {
+	pinNow(t, time.Date(2031, 3, 15, 12, 0, 0, 0, time.Local))
+	test.NewTempApp(t)
+	content, err := app.LoadContent("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewDateEntry(content)
+	w := test.NewTempWindow(t, container.NewBorder(container.NewHBox(e), nil, nil, nil))
+	w.Resize(fyne.NewSize(500, 500))
+	test.Tap(e.Pick)
+	if e.popUp == nil {
+		t.Fatal("no calendar")
+	}
+	var month []string
+	walk(t, e.popUp.Content, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "20") {
+			month = append(month, l.Text)
+		}
+	})
+	if len(month) == 0 || month[0] != "March 2031" {
+		t.Errorf("the calendar opens at %q, want March 2031", month)
 	}
 }

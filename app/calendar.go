@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"kintsugi/couple"
 	"kintsugi/data"
 )
 
@@ -34,13 +35,13 @@ func CalendarICS(d *data.Dossier, c *data.Content, now time.Time) []byte {
 	line("VERSION:2.0")
 	line("PRODID:-//Kintsugi//Kintsugi//" + strings.ToUpper(c.Language))
 	line("CALSCALE:GREGORIAN")
-	var signed *data.Agreement // the newest version signed by both, else the newest draft
-	for i := range d.Agreements {
-		if a := &d.Agreements[i]; a.Frozen() || signed == nil || !signed.Frozen() {
-			signed = a
-		}
+	// The newest version signed by both, else the newest draft. One changed after both signed
+	// gives no rhythm at all: its dates are not what they agreed (couple.NewestSigned).
+	signed, altered := couple.NewestSigned(d.Agreements)
+	if signed == nil && len(d.Agreements) > 0 {
+		signed = &d.Agreements[len(d.Agreements)-1]
 	}
-	if signed != nil && !signed.StartDate.IsZero() {
+	if signed != nil && !altered && !signed.StartDate.IsZero() {
 		// The check-in closes a tracking week, which runs Monday to Sunday.
 		first := signed.StartDate
 		for first.Weekday() != time.Sunday {

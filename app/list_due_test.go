@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,4 +78,55 @@ func TestListSaysWhatIsDueAsTheHeaderDoes(t *testing.T) {
 			t.Errorf("no day had %s due: the test does not try it", k)
 		}
 	}
+}
+
+// TestAnAlteredAgreementBringsNoRhythm: once an amount of the signed agreement is changed in
+// the file by hand, neither the list, nor the couple's header, nor the calendar treats it as
+// signed: no check-in or review as if it held, but a look at it together.
+func TestAnAlteredAgreementBringsNoRhythm(t *testing.T) {
+	ctx := context.Background()
+	st, content := openWithContent(t)
+	made := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	c, err := CreateSample(ctx, st, content, made)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := Now
+	t.Cleanup(func() { Now = old })
+	Now = func() time.Time { return made }
+	judge := func(when string, want []couple.DueKind, rhythm bool) {
+		t.Helper()
+		d, err := st.Dossier(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		today := data.DateOf(made)
+		var header []couple.DueKind
+		for _, due := range couple.WhatIsDue(today, d.CheckIn(d.Case.WeekOf(today)).Written(), d.Agreements, d.Commitments, Monitoring(content)) {
+			header = append(header, due.Kind)
+		}
+		rows, err := ListCouples(ctx, st, content)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := CoupleRowOf(ctx, st, content, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 {
+			t.Fatalf("%d rows, want 1", len(rows))
+		}
+		if !slices.Equal(header, want) || !slices.Equal(rows[0].Due, want) || !slices.Equal(one.Due, want) {
+			t.Errorf("%s: the header says %v, the list %v (one row %v), want %v", when, header, rows[0].Due, one.Due, want)
+		}
+		ics := string(CalendarICS(d, content, made))
+		for _, key := range []string{"ics.checkin", "ics.review"} {
+			if got := strings.Contains(ics, "SUMMARY:"+icsText(content.T(key))); got != rhythm {
+				t.Errorf("%s: the calendar has %s: %v, want %v", when, key, got, rhythm)
+			}
+		}
+	}
+	judge("signed by both", []couple.DueKind{couple.DueCheckIn}, true)
+	alterAgreement(t, st, "UPDATE agreement_items SET param = param + 1")
+	judge("an amount changed by hand", []couple.DueKind{couple.DueAltered}, false)
 }

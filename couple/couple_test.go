@@ -221,6 +221,7 @@ func TestWhatIsDue(t *testing.T) {
 	start, review := couple.NewDate(2026, 3, 4), couple.NewDate(2026, 5, 27)
 	signed := couple.Agreement{StartDate: start, ReviewDate: review,
 		Signatures: []couple.Signature{{Partner: couple.PartnerA}, {Partner: couple.PartnerB}}}
+	signed.Digest = couple.AgreementDigest(signed)
 	watch := couple.Commitment{ID: 7, CatalogID: "MON-01", AgreedA: true, AgreedB: true, ReviewDate: couple.NewDate(2026, 4, 1)}
 	isMon := func(id string) bool { return id == "MON-01" }
 	kinds := func(ds []couple.Due) (out []couple.DueKind) {
@@ -241,6 +242,19 @@ func TestWhatIsDue(t *testing.T) {
 	}
 	if got := kinds(couple.WhatIsDue(review, false, ags, []couple.Commitment{watch}, isMon)); !reflect.DeepEqual(got, []couple.DueKind{couple.DueCheckIn, couple.DueReview, couple.DueMonitoring}) {
 		t.Errorf("on the review date: %v", got)
+	}
+	// Changed after both signed: no check-in or review as if it held, but a look at it together;
+	// the end of monitoring is still offered.
+	altered := signed
+	altered.ReviewDate = review.AddDays(365)
+	for _, day := range []couple.Date{start.AddDays(-30), couple.NewDate(2026, 4, 1), review} {
+		want := []couple.DueKind{couple.DueAltered}
+		if !day.Before(watch.ReviewDate) {
+			want = append(want, couple.DueMonitoring)
+		}
+		if got := kinds(couple.WhatIsDue(day, false, []couple.Agreement{signed, altered}, []couple.Commitment{watch}, isMon)); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s, the newest signed version altered: %v, want %v", day, got, want)
+		}
 	}
 }
 

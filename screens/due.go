@@ -24,6 +24,8 @@ func whatIsDue(c *data.Content, d *data.Dossier) []string {
 			out = append(out, c.Tf("ui.due.checkin", c.T("ui.step.tracking"))) // named as the list of steps names it
 		case couple.DueReview:
 			out = append(out, c.Tf("ui.due.review", c.Date(due.Date.Time())))
+		case couple.DueAltered:
+			out = append(out, c.T("ui.due.altered"))
 		case couple.DueMonitoring:
 			label := ""
 			if e := c.Entry(commitmentCatalogID(d, due.CommitmentID)); e != nil {

@@ -97,3 +97,43 @@ func TestDueCheckInNamesTheStepAsTheListDoes(t *testing.T) {
 		}
 	}
 }
+
+// TestAlteredAgreementIsWhatIsDue: an amount of the signed agreement changed in the file by hand
+// takes the check-in off, in the header and in the list; both say, in every language, that the
+// agreement was changed after signing.
+func TestAlteredAgreementIsWhatIsDue(t *testing.T) {
+	r := newRig(t)
+	c := r.sample(app.StepWelcome)
+	for _, q := range []string{"DROP TRIGGER IF EXISTS agreement_items_frozen_update", "UPDATE agreement_items SET param = param + 1"} {
+		if _, err := r.st.DB().Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	d := r.dossier()
+	for _, lang := range []string{"en", "ru"} {
+		content, err := app.LoadContent(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if due := whatIsDue(content, d); !slices.Equal(due, []string{content.T("ui.due.altered")}) {
+			t.Errorf("%s: the header says %q, want only that the agreement was changed", lang, due)
+		}
+	}
+	r.win.ShowStart()
+	r.win.Start.steps.Wait()
+	found := false
+	for i, row := range r.win.Start.Cases {
+		if row.Case.ID != c.d.Case.ID {
+			continue
+		}
+		found = true
+		o := r.win.Start.newRow()
+		r.win.Start.updateRow(i, o)
+		if got, want := o.(*listLine).Due, r.state.Content().T("ui.start.due.altered"); got != want {
+			t.Errorf("the list says %q, want %q", got, want)
+		}
+	}
+	if !found {
+		t.Error("the example couple is not in the list")
+	}
+}

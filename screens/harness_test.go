@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
 	"kintsugi/data"
@@ -27,6 +28,7 @@ type rig struct {
 func newRig(t *testing.T) *rig {
 	t.Helper()
 	a := test.NewTempApp(t)
+	freshRendererClock(t)
 	path := filepath.Join(t.TempDir(), "k.db")
 	st, err := data.Open(context.Background(), path)
 	if err != nil {
@@ -102,4 +104,14 @@ func needPoppler(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext is not installed (make deps installs poppler-utils)")
 	}
+}
+
+// freshRendererClock brings Fyne's renderer cache clock up to now. The cache dates each renderer
+// from a clock sample taken only when a canvas is painted; in a test process that sample can be
+// minutes old, so a widget made now would count as expired, and the next capture would throw
+// its renderer away and make a new one that was never laid out (a list with no rows). A real
+// window paints every frame, so only tests need this.
+func freshRendererClock(t *testing.T) {
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Canvas().Capture()
 }

@@ -53,7 +53,9 @@ func rowOf(content *data.Content, s data.Summary, due *data.DueFacts) CoupleRow 
 	}
 	row := CoupleRow{Case: s.Case, Step: SummaryStep(content, s)}
 	if due != nil {
-		for _, d := range couple.WhatIsDue(data.DateOf(Now()), due.CheckedIn, due.Agreements, due.Commitments, Monitoring(content)) {
+		// The light versions in due carry no text to hash: the kept summary judged the newest.
+		signed, _ := couple.NewestSigned(due.Agreements)
+		for _, d := range couple.DueFor(data.DateOf(Now()), due.CheckedIn, signed, s.NewestSignedAltered, due.Commitments, Monitoring(content)) {
 			row.Due = append(row.Due, d.Kind)
 		}
 	}

@@ -129,4 +129,9 @@ func TestAnAlteredAgreementBringsNoRhythm(t *testing.T) {
 	judge("signed by both", []couple.DueKind{couple.DueCheckIn}, true)
 	alterAgreement(t, st, "UPDATE agreement_items SET param = param + 1")
 	judge("an amount changed by hand", []couple.DueKind{couple.DueAltered}, false)
+	if err := st.SetCode(ctx, c.ID, "K-2"); err != nil { // a write keeps the summary again
+		t.Fatal(err)
+	}
+	judge("after the next write", []couple.DueKind{couple.DueAltered}, false)
+	checkKeptSummaries(t, st, "after the next write", 0)
 }

@@ -29,15 +29,22 @@ func NewestSigned(agreements []Agreement) (signed *Agreement, altered bool) {
 	return signed, signed != nil && signed.Altered()
 }
 
-// WhatIsDue lists what is due on today once an agreement is signed by both: this week's check-in
-// when checkedIn is false, the newest signed version's review date when it has come, and every
-// agreed monitoring commitment whose review date has come. Monitoring checks on a partner, so it
-// is time-limited: its end is always offered for review, never silently extended.
-//
-// A newest signed version changed after both signed is not signed: instead of its rhythm, what is
-// due is that both look at it (and sign it again); the end of monitoring is still offered.
+// WhatIsDue lists what is due on today for a couple's whole record (DueFor of its newest signed
+// version).
 func WhatIsDue(today Date, checkedIn bool, agreements []Agreement, cs []Commitment, monitoring func(catalogID string) bool) []Due {
 	signed, altered := NewestSigned(agreements)
+	return DueFor(today, checkedIn, signed, altered, cs, monitoring)
+}
+
+// DueFor lists what is due on today once an agreement is signed by both (signed, the newest
+// version both signed, or nil): this week's check-in when checkedIn is false, the signed
+// version's review date when it has come, and every agreed monitoring commitment whose review
+// date has come. Monitoring checks on a partner, so it is time-limited: its end is always
+// offered for review, never silently extended.
+//
+// A signed version changed after both signed (altered) is not signed: instead of its rhythm,
+// what is due is that both look at it (and sign it again); the end of monitoring is still offered.
+func DueFor(today Date, checkedIn bool, signed *Agreement, altered bool, cs []Commitment, monitoring func(catalogID string) bool) []Due {
 	if signed == nil || (!altered && today.Before(signed.StartDate)) {
 		return nil
 	}

@@ -18,19 +18,20 @@ func (c CheckIn) Written() bool {
 var checkInWritten = "(trust >= 0 OR " + fmt.Sprintf(notBlank, "went_well") + " OR " +
 	fmt.Sprintf(notBlank, "was_hard") + " OR " + fmt.Sprintf(notBlank, "appreciated") + ")"
 
-// DueFacts is what couple.WhatIsDue needs to say what is due for a couple, read without the
-// couple's full record: the newest agreement version both signed, the agreed commitments that
-// have a review date, and whether the check-in of the week holding today is written. Of what
-// anybody wrote, only that version is read, to check it still says what both signed.
+// DueFacts is what couple.DueFor needs to say what is due for a couple, read without the
+// couple's full record: the signed agreement versions' dates, the agreed commitments that have
+// a review date, and whether the check-in of the week holding today is written. Nothing anybody
+// wrote is read: whether the newest signed version was changed afterwards is the kept
+// summary's verdict (Summary.NewestSignedAltered), as SQL cannot check a digest.
 type DueFacts struct {
-	Agreements  []Agreement  // the newest version signed by both, whole (couple.NewestSigned judges it)
+	Agreements  []Agreement  // versions signed by both, oldest first: dates and signers only
 	Commitments []Commitment // agreed by both with a review date: ID, catalog ID, review date
 	CheckedIn   bool         // this week's check-in is written
 }
 
 // DueFactsOf reads the due facts of every couple that is not locked (only, when not 0: that
-// couple alone) on the day today, in one read transaction: four small queries whatever the
-// number of couples, and one read of each couple's newest signed version. Locked couples are absent: what is due for them is theirs to know.
+// couple alone) on the day today: three small queries in one read transaction, whatever the
+// number of couples. Locked couples are absent: what is due for them is theirs to know.
 func (s *Store) DueFactsOf(ctx context.Context, today Date, only int64) (map[int64]*DueFacts, error) {
 	out, err := s.dueFacts(ctx, today, only)
 	if err != nil {
@@ -66,29 +67,22 @@ func (s *Store) dueFacts(ctx context.Context, today Date, only int64) (map[int64
 	if err != nil {
 		return nil, err
 	}
-	// The newest version both signed is read whole: SQL cannot check its digest, and a version
-	// changed after both signed is judged by couple.WhatIsDue (Agreement.Altered), never taken
-	// as signed. Its text is read only to be hashed.
-	newest := map[int64]int64{} // case ID -> agreement ID
-	err = each(ctx, tx, `SELECT case_id, max(version), id FROM agreements AS a
-		WHERE (SELECT count(*) FROM signatures WHERE agreement_id = a.id) = 2 AND`+filter+` GROUP BY case_id`, args,
+	err = each(ctx, tx, `SELECT case_id, start_date, review_date FROM agreements AS a
+		WHERE (SELECT count(*) FROM signatures WHERE agreement_id = a.id) = 2 AND`+filter+` ORDER BY case_id, version`, args,
 		func(r *sql.Rows) error {
-			var id, agreement int64
-			err := r.Scan(&id, new(int), &agreement)
-			newest[id] = agreement
-			return err
+			var id int64
+			var start, review string
+			if err := r.Scan(&id, &start, &review); err != nil {
+				return err
+			}
+			if f := out[id]; f != nil {
+				f.Agreements = append(f.Agreements, Agreement{CaseID: id, StartDate: parseDay(start), ReviewDate: parseDay(review),
+					Signatures: []Signature{{Partner: PartnerA}, {Partner: PartnerB}}})
+			}
+			return nil
 		})
 	if err != nil {
 		return nil, err
-	}
-	for id, agreement := range newest {
-		if f := out[id]; f != nil {
-			a, err := s.agreementIn(ctx, tx, id, agreement)
-			if err != nil {
-				return nil, err
-			}
-			f.Agreements = []Agreement{a}
-		}
 	}
 	err = each(ctx, tx, "SELECT case_id, id, catalog_id, review_date FROM commitments WHERE agreed_a AND agreed_b AND review_date <> '' AND"+filter, args,
 		func(r *sql.Rows) error {

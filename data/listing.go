@@ -3,8 +3,11 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+
+	"kintsugi/couple"
 )
 
 // Summary is what the list of couples needs to say how far a couple has come, and nothing
@@ -29,6 +32,7 @@ type Summary struct {
 	LetterWritten       bool
 	Signatures          int  // on the latest agreement version
 	Signed              bool // that version is signed by both and says what they signed (couple.Agreement.Signed)
+	NewestSignedAltered bool // the newest version both signed was changed afterwards (couple.NewestSigned)
 	HasAgreement        bool
 	CheckIns            int
 }
@@ -92,6 +96,7 @@ func SummaryOf(d *Dossier) Summary {
 	if a := d.LatestAgreement(); a != nil {
 		s.HasAgreement, s.Signatures, s.Signed = true, len(a.Signatures), a.Signed()
 	}
+	_, s.NewestSignedAltered = couple.NewestSigned(d.Agreements)
 	s.CheckIns = len(d.CheckIns)
 	return s
 }
@@ -353,19 +358,30 @@ func (s *Store) computeFacts(ctx context.Context, tx *sql.Tx, index map[int64]*S
 	return s.judgeSigned(ctx, tx, index)
 }
 
-// judgeSigned reads, for each couple whose latest version both partners signed, that version
-// whole and asks the couple's rule whether it still says what was signed: SQL cannot check a
-// digest, and a version changed after both signed is never counted as signed.
+// judgeSigned reads, for each couple with a version both partners signed, the newest such
+// version whole and asks the couple's rule whether it still says what was signed (SQL cannot
+// check a digest): a version changed after both signed is never counted as signed, and what is
+// due for the couple (app.ListCouples) is judged from this kept verdict.
 func (s *Store) judgeSigned(ctx context.Context, tx *sql.Tx, index map[int64]*Summary) error {
 	for id, sm := range index {
-		if sm.Signatures < 2 {
+		if !sm.HasAgreement {
 			continue
 		}
-		a, err := s.latestAgreementIn(ctx, tx, id)
+		var agreement int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM agreements AS a WHERE case_id = ?
+			AND (SELECT count(*) FROM signatures WHERE agreement_id = a.id) = 2 ORDER BY version DESC LIMIT 1`, id).Scan(&agreement)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
 		if err != nil {
 			return err
 		}
-		sm.Signed = a != nil && a.Signed()
+		a, err := s.agreementIn(ctx, tx, id, agreement)
+		if err != nil {
+			return err
+		}
+		_, sm.NewestSignedAltered = couple.NewestSigned([]Agreement{a})
+		sm.Signed = sm.Signatures >= 2 && a.Signed() // the latest version is the newest signed one
 	}
 	return nil
 }

@@ -11,7 +11,7 @@ import (
 // A summary whose IDs hold a separator (an imported file may have any ID) is not kept: the list
 // computes it from the records instead.
 const (
-	factsVersion = "f2" // f2: the latest agreement version is signed and unaltered
+	factsVersion = "f3" // f2: the latest agreement version is signed and unaltered; f3: the newest signed one altered
 	fieldSep     = "\x1e"
 	itemSep      = "\x1f"
 	pairSep      = "\x1d"
@@ -60,7 +60,7 @@ func (s *Summary) encodeFacts() (string, bool) {
 	field(strconv.Itoa(s.Commitments), strconv.Itoa(s.Agreed))
 	field(flags(s.AgreedCatalog)...)
 	field(id(s.LetterStatus), flag(s.LetterWritten))
-	field(flag(s.HasAgreement), strconv.Itoa(s.Signatures), flag(s.Signed))
+	field(flag(s.HasAgreement), strconv.Itoa(s.Signatures), flag(s.Signed), flag(s.NewestSignedAltered))
 	field(strconv.Itoa(s.CheckIns))
 	return b.String(), ok
 }
@@ -103,8 +103,8 @@ func (s *Summary) decodeFacts(kept string) bool {
 	} else {
 		return false
 	}
-	if a := d.items(d.field()); len(a) == 3 {
-		s.HasAgreement, s.Signatures, s.Signed = d.flag(a[0]), d.int(a[1]), d.flag(a[2])
+	if a := d.items(d.field()); len(a) == 4 {
+		s.HasAgreement, s.Signatures, s.Signed, s.NewestSignedAltered = d.flag(a[0]), d.int(a[1]), d.flag(a[2]), d.flag(a[3])
 	} else {
 		return false
 	}

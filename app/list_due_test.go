@@ -134,4 +134,10 @@ func TestAnAlteredAgreementBringsNoRhythm(t *testing.T) {
 	}
 	judge("after the next write", []couple.DueKind{couple.DueAltered}, false)
 	checkKeptSummaries(t, st, "after the next write", 0)
+	// A new draft does not hide it: the newest signed version is still the altered one.
+	if _, err := st.SaveAgreement(ctx, data.Agreement{CaseID: c.ID, Items: []data.AgreementItem{{Text: "Walks together."}}}); err != nil {
+		t.Fatal(err)
+	}
+	judge("with a new draft after it", []couple.DueKind{couple.DueAltered}, false)
+	checkKeptSummaries(t, st, "with a new draft after it", 0)
 }

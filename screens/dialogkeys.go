@@ -52,6 +52,27 @@ func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// keyCheck is a Check for a dialog.
+type keyCheck struct {
+	widget.Check
+	confirm, cancel func()
+}
+
+func newKeyCheck(label string) *keyCheck {
+	c := &keyCheck{}
+	c.Text = label
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *keyCheck) setDialogKeys(confirm, cancel func()) { c.confirm, c.cancel = confirm, cancel }
+
+func (c *keyCheck) TypedKey(ev *fyne.KeyEvent) {
+	if !dialogKey(ev, c.confirm, c.cancel) {
+		c.Check.TypedKey(ev)
+	}
+}
+
 // keyRadio is a radio group for a dialog: one focusable option per choice, arrows move the
 // choice, Space chooses, Enter and Escape go to the dialog.
 type keyRadio struct {

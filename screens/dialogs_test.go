@@ -210,3 +210,73 @@ func findKeySelect(o fyne.CanvasObject, out **keySelect) {
 		}
 	}
 }
+
+// TestOfficeDialogsByKeyboard: the office setting and the couple's code take Enter and Escape
+// from every control in them, the check and the list included (they were Fyne's own dialogs,
+// where Escape on a focused check or list did nothing).
+func TestOfficeDialogsByKeyboard(t *testing.T) {
+	r := newRig(t)
+	c := r.win.Win.Canvas()
+	controls := func() (*keyCheck, *keySelect) {
+		t.Helper()
+		if r.win.Dialog == nil {
+			t.Fatal("the office dialog did not open")
+		}
+		var check *keyCheck
+		var list *keySelect
+		walk(t, c.Overlays().Top(), func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *keyCheck:
+				check = x
+			case *keySelect:
+				list = x
+			}
+		})
+		if check == nil || list == nil {
+			t.Fatalf("check %v, list %v", check, list)
+		}
+		return check, list
+	}
+
+	r.win.askOffice()
+	check, _ := controls()
+	c.Focus(check)
+	press(c, fyne.KeyEscape)
+	if r.win.Dialog != nil {
+		t.Fatal("Escape on the office check did not cancel the dialog")
+	}
+
+	r.win.askOffice()
+	_, list := controls()
+	c.Focus(list)
+	press(c, fyne.KeyEscape)
+	if r.win.Dialog != nil || r.win.office() {
+		t.Fatalf("Escape on the idle list: dialog %v, office %v", r.win.Dialog, r.win.office())
+	}
+
+	r.win.askOffice()
+	check, _ = controls()
+	c.Focus(check)
+	check.TypedRune(' ')
+	press(c, fyne.KeyReturn)
+	if r.win.Dialog != nil || !r.win.office() {
+		t.Fatalf("Space then Enter on the office check: dialog %v, office %v", r.win.Dialog, r.win.office())
+	}
+
+	r.couple(app.StepWelcome)
+	r.win.askCode()
+	if r.win.Dialog == nil || c.Focused() == nil {
+		t.Fatal("the code dialog did not open with its field focused")
+	}
+	typeInto(c, "K-17")
+	press(c, fyne.KeyEscape)
+	if r.win.Dialog != nil || r.win.Couple.d.Case.Code != "" {
+		t.Fatalf("Escape in the code field: dialog %v, code %q", r.win.Dialog, r.win.Couple.d.Case.Code)
+	}
+	r.win.askCode()
+	typeInto(c, "K-17")
+	press(c, fyne.KeyReturn)
+	if r.win.Dialog != nil || r.win.Couple.d.Case.Code != "K-17" {
+		t.Fatalf("Enter in the code field: dialog %v, code %q", r.win.Dialog, r.win.Couple.d.Case.Code)
+	}
+}

@@ -95,23 +95,22 @@ func (w *Window) listed(c data.Case, q string) bool {
 // askOffice is the office setting: on or off, and how long a couple may stay open untouched.
 func (w *Window) askOffice() {
 	t := w.state.Content().T
-	on := widget.NewCheck(t("ui.office.on"), nil)
+	on := newKeyCheck(t("ui.office.on"))
 	on.SetChecked(w.office())
-	idle := widget.NewSelect([]string{"5", "10", "15", "30", "60"}, nil)
+	idle := newKeySelect([]string{"5", "10", "15", "30", "60"})
 	idle.SetSelected(strconv.Itoa(w.idleMinutes()))
 	content := container.NewVBox(wrapped(t("ui.office.intro")), on,
 		widget.NewForm(widget.NewFormItem(t("ui.office.idle"), idle)))
-	d := dialog.NewCustomConfirm(t("ui.office.title"), t("ui.office.save"), t("ui.cancel"), content, func(ok bool) {
-		if !ok {
-			return
-		}
+	d := newAskDialog(w, t("ui.office.title"), t("ui.office.save"), t("ui.cancel"), content, func() bool {
 		if minutes, err := strconv.Atoi(idle.Selected); err == nil && minutes > 0 {
 			w.app.Preferences().SetInt(prefIdleMinutes, minutes)
 		}
 		w.SetOffice(on.Checked)
-	}, w.Win)
-	d.Resize(fyne.NewSize(600, 380))
-	d.Show()
+		return true
+	})
+	d.Dialog.Resize(fyne.NewSize(600, 380))
+	d.keys(on, idle)
+	d.show()
 }
 
 // officeOnly runs f when office mode is on and says where to turn it on otherwise.
@@ -131,22 +130,19 @@ func (w *Window) askCode() {
 	w.officeOnly(func() {
 		t := w.state.Content().T
 		id := w.Couple.d.Case.ID
-		code := widget.NewEntry()
+		code := newField()
 		code.SetText(w.Couple.d.Case.Code)
 		msg := newMessage()
-		var d dialog.Dialog
-		d = dialog.NewCustomConfirm(t("ui.code.title"), t("ui.office.save"), t("ui.cancel"),
-			container.NewVBox(wrapped(t("ui.code.intro")), code, msg), func(ok bool) {
-				if !ok {
-					return
-				}
+		d := newAskDialog(w, t("ui.code.title"), t("ui.office.save"), t("ui.cancel"),
+			container.NewVBox(wrapped(t("ui.code.intro")), code, msg), func() bool {
 				if err := w.SetCode(id, code.Text); err != nil {
 					say(msg, err.Error())
-					d.Show()
+					return false
 				}
-			}, w.Win)
-		d.Resize(fyne.NewSize(520, 280))
-		d.Show()
+				return true
+			})
+		d.Dialog.Resize(fyne.NewSize(520, 280))
+		d.show(code)
 	})
 }
 

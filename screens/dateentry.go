@@ -70,11 +70,12 @@ func (e *DateEntry) openCalendar() {
 		return
 	}
 	at := app.Now()
-	if d, err := e.Date(); err == nil && !d.IsZero() {
-		at = d.Time()
+	chosen, err := e.Date()
+	if err == nil && !chosen.IsZero() {
+		at = chosen.Time()
 	}
-	cal := widget.NewCalendar(at, func(t time.Time) {
-		e.SetDate(data.DateOf(t))
+	cal := newMonthPicker(e.content, at, chosen, func(d data.Date) {
+		e.SetDate(d)
 		if e.popUp != nil {
 			e.popUp.Hide()
 		}

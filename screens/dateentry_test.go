@@ -149,3 +149,46 @@ func TestCalendarOpensAtTheAppsToday(t *testing.T) {
 		t.Errorf("the calendar opens at %q, want March 2031", month)
 	}
 }
+
+// TestCalendarSpeaksTheCouplesLanguage: the month picked from is named in the couple's
+// language, whatever the computer's, its weeks start on Monday, the chosen day is marked, and
+// the arrows move a month at a time.
+func TestCalendarSpeaksTheCouplesLanguage(t *testing.T) {
+	test.NewTempApp(t)
+	content, err := app.LoadContent("ru")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewDateEntry(content)
+	w := test.NewTempWindow(t, container.NewBorder(container.NewHBox(e), nil, nil, nil))
+	w.Resize(fyne.NewSize(500, 500))
+	e.SetDate(data.NewDate(2026, 4, 12))
+	test.Tap(e.Pick)
+	p, ok := e.popUp.Content.(*monthPicker)
+	if !ok {
+		t.Fatalf("the calendar is a %T", e.popUp.Content)
+	}
+	if p.Title.Text != "Апрель 2026" {
+		t.Errorf("the month is named %q, want Апрель 2026", p.Title.Text)
+	}
+	if first := p.grid.Objects[0].(*widget.Label).Text; first != "Пн" {
+		t.Errorf("the week starts with %q, want Пн", first)
+	}
+	// 1 April 2026 is a Wednesday: two empty cells after the seven day names.
+	if got := p.grid.Objects[7+2]; got != p.Days[0] {
+		t.Errorf("the 1st is not under Wednesday")
+	}
+	for i, b := range p.Days {
+		if marked := b.Importance == widget.HighImportance; marked != (i == 11) {
+			t.Errorf("day %s marked %v", b.Text, marked)
+		}
+	}
+	test.Tap(p.Next)
+	if p.Title.Text != "Май 2026" || len(p.Days) != 31 {
+		t.Errorf("after the next arrow: %q with %d days", p.Title.Text, len(p.Days))
+	}
+	test.Tap(p.Days[4])
+	if e.Text != "5 мая 2026" {
+		t.Errorf("picking the 5th of May gives %q", e.Text)
+	}
+}

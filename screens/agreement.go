@@ -505,7 +505,11 @@ func (s *agreementScreen) View() fyne.CanvasObject {
 	parts = append(parts, widget.NewSeparator(), s.datesView())
 	body = append(body, card(parts...))
 	if s.Latest && a.Frozen() && len(s.agreed) > 0 && !couple.SameTerms(a.Items, s.agreed) {
-		body = append(body, card(subheading(e.t("ui.agreement.changed.title")), wrapped(e.t("ui.agreement.changed")),
+		changed := "ui.agreement.changed"
+		if a.Altered() { // it is not a signed version any more, and must not be called one
+			changed = "ui.agreement.changed.altered"
+		}
+		body = append(body, card(subheading(e.t("ui.agreement.changed.title")), wrapped(e.t(changed)),
 			container.NewHBox(s.NewVersion)))
 	}
 	body = append(body, s.signers)

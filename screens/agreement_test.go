@@ -341,6 +341,13 @@ func TestAgreementAlteredAfterSigningShowsAsAltered(t *testing.T) {
 	if !strings.Contains(shown, "changed after you both signed it") || strings.Contains(shown, "Signed by both on") {
 		t.Errorf("the altered version is shown as:\n%s", shown)
 	}
+	// The card offering a new version does not call the altered one signed.
+	if signedWording := r.state.Content().T("ui.agreement.changed"); strings.Contains(shown, signedWording) {
+		t.Errorf("the altered version is called a signed version: %q", signedWording)
+	}
+	if !strings.Contains(shown, r.state.Content().T("ui.agreement.changed.altered")) {
+		t.Errorf("no offer of a new version under the altered one:\n%s", shown)
+	}
 	// It is a warning, not a quiet note, and the signatures are not shown under what they did
 	// not sign: the place says who signed, and why their signatures are left out.
 	content := r.state.Content()

@@ -44,6 +44,7 @@ type askDialog struct {
 	Cancel  *widget.Button
 	Fields  []*field // wired to Enter and Escape, the first one focused on opening
 	win     *Window
+	ring    *focusRing // the focus ring inside the dialog, which the window's cannot draw over
 	// onConfirm does the dialog's work; it returns false to stay open (it then says why inside).
 	onConfirm func() bool
 	onCancel  func()
@@ -52,8 +53,9 @@ type askDialog struct {
 }
 
 func newAskDialog(w *Window, title, confirm, cancel string, content fyne.CanvasObject, onConfirm func() bool) *askDialog {
-	a := &askDialog{win: w, onConfirm: onConfirm}
-	a.Dialog = dialog.NewCustomWithoutButtons(title, content, w.Win)
+	a := &askDialog{win: w, onConfirm: onConfirm, ring: newFocusRing(w.Win)}
+	a.ring.inDialog = true
+	a.Dialog = dialog.NewCustomWithoutButtons(title, withFocusRing(a.ring, content), w.Win)
 	a.Confirm = widget.NewButton(confirm, a.confirm)
 	a.Confirm.Importance = widget.HighImportance
 	a.Cancel = widget.NewButton(cancel, a.cancel)

@@ -28,6 +28,9 @@ type focusRing struct {
 	// clip, when set, names the area an object is seen through (a scrolled page), so the ring
 	// never draws over what surrounds it.
 	clip func(fyne.CanvasObject) fyne.CanvasObject
+	// inDialog rings live in one of our dialogs: they show while a dialog is on top, where the
+	// window's ring hides, and may draw anywhere in the window (around the dialog's buttons).
+	inDialog bool
 	// what was last placed, so that a look that finds nothing changed costs nothing
 	focused        fyne.Focusable
 	pos, clipPos   fyne.Position
@@ -53,7 +56,7 @@ func withFocusRing(r *focusRing, content fyne.CanvasObject) fyne.CanvasObject {
 }
 
 // Update places the ring around the focused control, or hides it when nothing in the content
-// has focus (a dialog keeps its own focus marks) or the control is not shown.
+// has focus (a dialog on top has its own ring, see askDialog) or the control is not shown.
 func (r *focusRing) Update() {
 	c := r.win.Canvas()
 	f := c.Focused()
@@ -62,7 +65,7 @@ func (r *focusRing) Update() {
 	// The driver gives (0,0) for an object it cannot find among what is shown (a screen left
 	// behind, a hidden tab); no control of ours sits at the window's very corner.
 	at := d.AbsolutePositionForObject(obj)
-	if !ok || c.Overlays().Top() != nil || !obj.Visible() || at.IsZero() {
+	if !ok || (c.Overlays().Top() != nil) != r.inDialog || !obj.Visible() || at.IsZero() {
 		r.focused = nil
 		if r.Rect.Visible() {
 			r.Rect.Hide()
@@ -72,6 +75,9 @@ func (r *focusRing) Update() {
 	layerAt := d.AbsolutePositionForObject(r.layer)
 	pos, size := at.Subtract(layerAt), obj.Size()
 	clipPos, clipSize := fyne.NewPos(0, 0), r.layer.Size()
+	if r.inDialog {
+		clipPos, clipSize = fyne.NewPos(-layerAt.X, -layerAt.Y), c.Size()
+	}
 	if r.clip != nil {
 		if area := r.clip(obj); area != nil {
 			clipPos, clipSize = d.AbsolutePositionForObject(area).Subtract(layerAt), area.Size()

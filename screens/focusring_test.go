@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"image/png"
+	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -150,5 +152,41 @@ func TestEveryScreenHasTheFocusRing(t *testing.T) {
 	w.ring.Update()
 	if w.ring.Rect.Visible() {
 		t.Error("the ring stayed around a control of the screen left behind")
+	}
+}
+
+// TestDialogsHaveTheFocusRing: inside one of our dialogs, where the window's ring cannot draw
+// (the dialog lies above it), the dialog's own ring surrounds the focused field and the
+// dialog's buttons, and the window's ring stays hidden.
+func TestDialogsHaveTheFocusRing(t *testing.T) {
+	r := newRig(t)
+	w := r.win
+	test.Tap(w.Start.NewCouple)
+	if w.Dialog == nil {
+		t.Fatal("the new couple dialog did not open")
+	}
+	d := fyne.CurrentApp().Driver()
+	for _, obj := range []fyne.Focusable{w.Start.NewForm.NameA, w.Dialog.Confirm, w.Dialog.Cancel} {
+		w.Win.Canvas().Focus(obj)
+		w.ring.Update()
+		w.Dialog.ring.Update()
+		if w.ring.Rect.Visible() {
+			t.Error("the window's ring shows under the dialog")
+		}
+		ring := w.Dialog.ring.Rect
+		if !ring.Visible() {
+			t.Fatalf("no ring around the dialog's %T", obj)
+		}
+		o := obj.(fyne.CanvasObject)
+		at, ringAt := d.AbsolutePositionForObject(o), d.AbsolutePositionForObject(ring)
+		if ringAt.X >= at.X || ringAt.Y >= at.Y ||
+			ringAt.X+ring.Size().Width <= at.X+o.Size().Width || ringAt.Y+ring.Size().Height <= at.Y+o.Size().Height {
+			t.Errorf("the ring at %v %v does not surround the %T at %v %v", ringAt, ring.Size(), obj, at, o.Size())
+		}
+	}
+	if os.Getenv("KINTSUGI_SHOT") != "" {
+		f, _ := os.Create(os.Getenv("KINTSUGI_SHOT"))
+		png.Encode(f, w.Win.Canvas().Capture())
+		f.Close()
 	}
 }

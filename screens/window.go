@@ -67,7 +67,12 @@ type Window struct {
 // NewMainWindow builds the window on the start screen.
 func NewMainWindow(a fyne.App, state *app.State) *Window {
 	w := newMainWindow(a, state, func(f func()) { go f() })
-	w.ring.watch(100*time.Millisecond, w.revealFocused)
+	w.ring.watch(100*time.Millisecond, func() {
+		w.revealFocused()
+		if w.Dialog != nil {
+			w.Dialog.ring.Update()
+		}
+	})
 	return w
 }
 

@@ -16,3 +16,20 @@ func (c *Content) CommitmentCodes(agreed []Commitment) map[int64]string {
 	}
 	return out
 }
+
+// ItemCodes gives each item of an agreement version its code, as CommitmentCodes does for the
+// agreed commitments: the catalog's code, or C.1, C.2, ... for the couple's own in the order
+// the version lists them.
+func (c *Content) ItemCodes(items []AgreementItem) []string {
+	out := make([]string, len(items))
+	own := 0
+	for i, it := range items {
+		if it.CatalogID != "" {
+			out[i] = it.Code
+			continue
+		}
+		own++
+		out[i] = c.Tf("wb.custom.code", own)
+	}
+	return out
+}

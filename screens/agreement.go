@@ -499,8 +499,9 @@ func (s *agreementScreen) View() fyne.CanvasObject {
 		parts = append(parts, note(e.tf("ui.agreement.earlier", s.Versions[len(s.Versions)-1].Version)))
 	}
 	parts = append(parts, widget.NewSeparator())
-	for _, it := range a.Items {
-		parts = append(parts, s.itemView(it))
+	codes := e.content.ItemCodes(a.Items)
+	for i, it := range a.Items {
+		parts = append(parts, s.itemView(it, codes[i]))
 	}
 	parts = append(parts, widget.NewSeparator(), s.datesView())
 	body = append(body, card(parts...))
@@ -517,12 +518,8 @@ func (s *agreementScreen) View() fyne.CanvasObject {
 }
 
 // itemView is one line of the agreement: its code, what it says and its details.
-func (s *agreementScreen) itemView(it data.AgreementItem) fyne.CanvasObject {
+func (s *agreementScreen) itemView(it data.AgreementItem, code string) fyne.CanvasObject {
 	e := s.e
-	code := it.Code
-	if code == "" {
-		code = e.t("ui.agreement.item.own")
-	}
 	codeLabel := widget.NewLabelWithStyle(code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var details []string
 	if it.Param > 0 {

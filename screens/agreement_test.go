@@ -381,3 +381,20 @@ func TestAgreementAlteredAfterSigningShowsAsAltered(t *testing.T) {
 		t.Errorf("%q is shown under the changed version", typed)
 	}
 }
+
+// TestAgreementShowsTheCouplesOwnCode: the couple's own commitment has the code it has in the
+// tracking grid and the workbook (C.1), not a word of its own.
+func TestAgreementShowsTheCouplesOwnCode(t *testing.T) {
+	r := newRig(t)
+	c := r.sample(app.StepAgreement)
+	want := r.state.Content().Tf("wb.custom.code", 1)
+	found := false
+	walk(t, c.Current.View(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold && l.Text == want {
+			found = true
+		}
+	})
+	if !found {
+		t.Errorf("no item coded %q in the agreement: %q", want, texts(c.Current.View()))
+	}
+}

@@ -14,8 +14,6 @@ import (
 	"kintsugi/data"
 )
 
-// customCode numbers a couple's own commitments: C.1, C.2, ...
-func (b *book) customCode(n int) string { return b.c.Tf("wb.custom.code", n) }
 
 func (b *book) catalog() {
 	b.chapter(SecCatalog, b.c.T("wb.catalog.intro"))
@@ -257,13 +255,9 @@ func (b *book) agreement() {
 		b.warning(b.c.T("wb.agreement.altered.warning"))
 		b.gap(2)
 	}
-	custom := 0
-	for _, it := range a.Items {
-		code := it.Code
-		if it.CatalogID == "" {
-			custom++
-			code = b.customCode(custom)
-		}
+	codes := b.c.ItemCodes(a.Items)
+	for i, it := range a.Items {
+		code := codes[i]
 		var details []string
 		if it.Param > 0 {
 			details = append(details, b.c.Amount(it.Param, b.render(it.Unit)))

@@ -14,7 +14,6 @@ import (
 	"kintsugi/data"
 )
 
-
 func (b *book) catalog() {
 	b.chapter(SecCatalog, b.c.T("wb.catalog.intro"))
 	b.costLegend()

@@ -311,6 +311,19 @@ func stampString(t time.Time) string {
 	return t.UTC().Format(time.RFC3339Nano)
 }
 
+// travellingText is how a private text travels: as its author's PIN sealed it, whether or not
+// the PIN was entered here, or in the clear when it has no PIN. A text that is here only as a
+// closed box cannot travel: exporting it would lose it.
+func travellingText(text string, pinSealed []byte, protected bool, author Partner) (plain, sealed string, err error) {
+	switch {
+	case pinSealed != nil:
+		return "", base64.StdEncoding.EncodeToString(pinSealed), nil
+	case protected:
+		return "", "", fmt.Errorf("%w: partner %s needs to enter their PIN before the couple is exported", ErrPINNeeded, author)
+	}
+	return text, "", nil
+}
+
 // toDoc converts a dossier to the document schema, in a canonical order so the same couple
 // always gives the same bytes, whatever its database IDs.
 func toDoc(d *Dossier) (*docCouple, error) {
@@ -346,24 +359,17 @@ func toDoc(d *Dossier) (*docCouple, error) {
 		WeekNotes: []docWeekNote{},
 		Decisions: []docDecision{},
 	}
-	switch {
-	case d.Letter.ReplyPINSealed != nil: // it travels as its author's PIN sealed it
-		c.Letter.Reply, c.Letter.ReplyPINSealed = "", base64.StdEncoding.EncodeToString(d.Letter.ReplyPINSealed)
-	case d.Letter.ReplyProtected:
-		return nil, fmt.Errorf("%w: partner %s needs to enter their PIN before the couple is exported", ErrPINNeeded, d.Letter.ReplyBy)
+	var err error
+	if c.Letter.Reply, c.Letter.ReplyPINSealed, err = travellingText(d.Letter.Reply, d.Letter.ReplyPINSealed, d.Letter.ReplyProtected, d.Letter.ReplyBy); err != nil {
+		return nil, err
 	}
 	if c.Letter.Status == "" {
 		c.Letter.Status = LetterDraft
 	}
 	for _, a := range d.Answers {
-		da := docAnswer{Partner: string(a.Partner), Question: a.QuestionID, Text: a.Text, Shared: a.Shared, UpdatedAt: stampString(a.UpdatedAt)}
-		switch {
-		case a.PINSealed != nil:
-			// It travels as its PIN sealed it, whether or not the PIN was entered here.
-			da.Text, da.PINSealed = "", base64.StdEncoding.EncodeToString(a.PINSealed)
-		case a.Protected:
-			// The text is not here, only a closed box: exporting it would lose the answer.
-			return nil, fmt.Errorf("%w: partner %s needs to enter their PIN before the couple is exported", ErrPINNeeded, a.Partner)
+		da := docAnswer{Partner: string(a.Partner), Question: a.QuestionID, Shared: a.Shared, UpdatedAt: stampString(a.UpdatedAt)}
+		if da.Text, da.PINSealed, err = travellingText(a.Text, a.PINSealed, a.Protected, a.Partner); err != nil {
+			return nil, err
 		}
 		c.Answers = append(c.Answers, da)
 	}
@@ -446,12 +452,9 @@ func toDoc(d *Dossier) (*docCouple, error) {
 	}
 	sort.SliceStable(c.CheckIns, func(i, j int) bool { return c.CheckIns[i].Week < c.CheckIns[j].Week })
 	for _, n := range d.WeekNotes {
-		dn := docWeekNote{Week: n.Week, Partner: string(n.Partner), Text: n.Text, Shared: n.Shared, UpdatedAt: stampString(n.UpdatedAt)}
-		switch {
-		case n.PINSealed != nil: // it travels as its author's PIN sealed it
-			dn.Text, dn.PINSealed = "", base64.StdEncoding.EncodeToString(n.PINSealed)
-		case n.Protected:
-			return nil, fmt.Errorf("%w: partner %s needs to enter their PIN before the couple is exported", ErrPINNeeded, n.Partner)
+		dn := docWeekNote{Week: n.Week, Partner: string(n.Partner), Shared: n.Shared, UpdatedAt: stampString(n.UpdatedAt)}
+		if dn.Text, dn.PINSealed, err = travellingText(n.Text, n.PINSealed, n.Protected, n.Partner); err != nil {
+			return nil, err
 		}
 		c.WeekNotes = append(c.WeekNotes, dn)
 	}

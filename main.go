@@ -722,17 +722,41 @@ func (cl *cli) importCouple(ctx context.Context, args []string) error {
 	if err := cl.parse(fs, args[1:]); err != nil {
 		return err
 	}
-	st, err := cl.openStore(ctx, *db)
+	path := *db
+	if path == "" {
+		var err error
+		if path, err = app.DefaultDBPath(); err != nil {
+			return err
+		}
+	}
+	_, statErr := os.Stat(path)
+	fresh := errors.Is(statErr, os.ErrNotExist)
+	st, err := cl.openStore(ctx, path)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	c, err := app.ImportCouple(ctx, st, file, func() (string, error) {
 		return passphrases{cl: cl}.read(*passFile, "Passphrase of the file: ")
 	})
+	if closeErr := st.Close(); err == nil && closeErr != nil {
+		return fmt.Errorf("close store %s: %w", path, closeErr)
+	}
 	if err != nil {
-		return offerBackup(ctx, st.Path(), err)
+		if fresh { // a refused import into a database made for it leaves no empty database behind
+			cl.removeDatabase(path)
+			return err
+		}
+		return offerBackup(ctx, path, err)
 	}
 	fmt.Fprintln(cl.stdout, c.ID)
 	return nil
+}
+
+// removeDatabase removes a database file with its log and shared-memory files.
+func (cl *cli) removeDatabase(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(cl.stderr, "kintsugi: could not remove %s: %v\n", p, err)
+		}
+	}
 }

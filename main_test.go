@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -280,6 +281,16 @@ func TestExportImportOnTheCommandLine(t *testing.T) {
 	}
 	code, _, stderr = runCLI(t, "import", "--db", home)
 	oneClearLine(t, code, stderr, "import FILE")
+	// A refused import into a database that did not exist leaves none behind.
+	fresh := filepath.Join(dir, "fresh.db")
+	if code, _, _ = runCLI(t, "import", garbage, "--db", fresh); code != exitUsage {
+		t.Errorf("foreign file into a new database: exit %d", code)
+	}
+	for _, p := range []string{fresh, fresh + "-wal", fresh + "-shm"} {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a refused import left %s behind (%v)", filepath.Base(p), err)
+		}
+	}
 }
 
 // A file that breaks one of the couple's rules is refused with one line and exit 2, and the

@@ -1,19 +1,20 @@
 #!/bin/sh
 # make deps: what a build (cgo: SQLite, Fyne's OpenGL/GLFW for X11 and Wayland) and the tests
-# (pdftotext, pdfinfo, pdftoppm) need. On Debian and Ubuntu it installs what is missing; elsewhere
+# (pdftotext, pdfinfo, pdftoppm; DejaVu Sans, the machine font the workbook's Arabic and Hebrew
+# tests print with) need. On Debian and Ubuntu it installs what is missing; elsewhere
 # it checks, and when something is missing it says which packages to install and stops, rather
 # than leave a cgo build to fail with a missing header.
 # Usage: scripts/deps.sh [dist]   (dist: also the Windows cross-compiler for make dist)
 set -u
 want_dist=${1:-}
 
-DEB="gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev poppler-utils"
+DEB="gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev poppler-utils fonts-dejavu-core"
 DEB_DIST="gcc-mingw-w64-x86-64 xz-utils"
-FEDORA="gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel wayland-devel libxkbcommon-devel poppler-utils"
+FEDORA="gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel wayland-devel libxkbcommon-devel poppler-utils dejavu-sans-fonts"
 FEDORA_DIST="mingw64-gcc xz"
-ARCH="gcc pkgconf mesa libxcursor libxrandr libxinerama libxi libxxf86vm wayland libxkbcommon poppler"
+ARCH="gcc pkgconf mesa libxcursor libxrandr libxinerama libxi libxxf86vm wayland libxkbcommon poppler ttf-dejavu"
 ARCH_DIST="mingw-w64-gcc xz"
-SUSE="gcc pkg-config Mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel wayland-devel libxkbcommon-devel poppler-tools"
+SUSE="gcc pkg-config Mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel wayland-devel libxkbcommon-devel poppler-tools dejavu-fonts"
 SUSE_DIST="mingw64-cross-gcc xz"
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then

@@ -208,7 +208,7 @@ func (b *book) customCommitments() []block {
 		if cm.CatalogID != "" {
 			continue
 		}
-		head := b.measureEntry(codes[cm.ID], cm.CustomText, "", b.margin, b.bodyW)
+		head := b.measureEntryWith(stEntry, codes[cm.ID], cm.CustomText, "", b.margin, b.bodyW, true)
 		cost := cm.Cost
 		bl := block{height: head.height + metaH, print: func() {
 			head.print(b)
@@ -265,7 +265,8 @@ func (b *book) agreement() {
 		if !it.ReviewDate.IsZero() {
 			details = append(details, b.c.T("wb.review.by")+" "+b.date(it.ReviewDate))
 		}
-		head := b.measureEntryIn(stBody, code, it.Text, "", b.margin, b.bodyW)
+		// An item the couple wrote is in its own direction; the catalog's, in the book's.
+		head := b.measureEntryWith(stBody, code, it.Text, "", b.margin, b.bodyW, it.CatalogID == "")
 		detail := b.wrap(stLabel, strings.Join(details, "  ·  "), b.bodyW-gutter)
 		b.ensure(head.height + linesH(stLabel, detail))
 		head.print(b)
@@ -378,7 +379,7 @@ func (b *book) signatures(a *data.Agreement) {
 		case sig != nil && len(sig.PNG) > 0:
 			b.signatureImage(a.Version, sig, x, y, colW)
 		case sig != nil: // signed with the keyboard: the name as typed, said to be typed
-			b.oneLine(style{fontSerif, "I", 13, 6.4, pen}, x, y+10, colW, sig.TypedName, "L")
+			b.oneLine(style{fontSerif, "I", 13, 6.4, pen}, x, y+10, colW, sig.TypedName, alignStart)
 			b.oneLine(stNote, x, y+17.5, colW, b.c.T("wb.agreement.typed"), "L")
 		}
 		b.draw(soft)

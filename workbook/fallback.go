@@ -316,6 +316,7 @@ func (b *book) useFallback(fb *fallback) {
 
 // textW is the width of s in the current style, each part measured in the font that draws it.
 func (b *book) textW(s string) float64 {
+	s, _ = splitMark(s, false)
 	rs := b.runs(s)
 	if rs == nil {
 		return b.pdf.GetStringWidth(s)
@@ -339,9 +340,17 @@ func (b *book) runW(r run) float64 {
 }
 
 // put prints s in a cell of width w at the current position, like fpdf's CellFormat without a
-// border, switching fonts where a machine font draws part of it.
+// border, switching fonts where a machine font draws part of it; align is fpdf's, or
+// alignStart.
 func (b *book) put(w, h float64, s, align string) {
-	s = visual(s) // right-to-left runs as they are seen
+	s, rtl := splitMark(s, align == alignStart)
+	s = visual(s, rtl) // right-to-left runs as they are seen
+	if align == alignStart {
+		align = "L"
+		if rtl {
+			align = "R"
+		}
+	}
 	rs := b.runs(s)
 	if rs == nil {
 		b.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")

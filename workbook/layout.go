@@ -145,8 +145,8 @@ func (b *book) flow(st style, x, w float64, text string) {
 	b.printLines(st, x, w, b.wrap(st, text, w), -1)
 }
 
-// printLines prints wrapped lines; when barX >= 0, a gold rule at barX marks them as the
-// couple's own words.
+// printLines prints wrapped lines, each aligned at the start of its paragraph's direction; when
+// barX >= 0, a gold rule at barX marks them as the couple's own words.
 func (b *book) printLines(st style, x, w float64, lines []string, barX float64) {
 	for _, l := range lines {
 		h := st.lead
@@ -169,7 +169,7 @@ func (b *book) printLines(st style, x, w float64, lines []string, barX float64) 
 		if l != paraBreak {
 			b.use(st)
 			b.pdf.SetXY(x, y)
-			b.put(w, h, l, "L")
+			b.put(w, h, l, alignStart)
 		}
 		b.setY(y + h)
 	}
@@ -241,8 +241,14 @@ func (b *book) measureEntry(code, title, text string, x, w float64) entryHead {
 
 // measureEntryIn measures an entry whose title is set in st.
 func (b *book) measureEntryIn(st style, code, title, text string, x, w float64) entryHead {
+	return b.measureEntryWith(st, code, title, text, x, w, false)
+}
+
+// measureEntryWith measures an entry whose title, when own, is a couple's own words (a
+// commitment they wrote), laid out in its own direction.
+func (b *book) measureEntryWith(st style, code, title, text string, x, w float64, own bool) entryHead {
 	e := entryHead{code: code, x: x, w: w, titleSt: st}
-	e.title = b.wrap(st, title, w-gutter)
+	e.title = b.wrapDir(st, title, w-gutter, own)
 	if text != "" {
 		e.text = b.wrap(stPrompt, text, w-gutter)
 	}

@@ -20,7 +20,7 @@ func (b *book) written(text string, private bool) written {
 	if strings.TrimSpace(text) == "" {
 		return written{}
 	}
-	return written{lines: b.wrap(stAnswer, text, b.bodyW-gutter-4)}
+	return written{lines: b.wrapOwn(stAnswer, text, b.bodyW-gutter-4)}
 }
 
 // answerOf is partner p's answer to question q as the workbook may print it: answers kept

@@ -28,7 +28,7 @@ func (b *book) letter() {
 		b.ruled(b.margin, b.bodyW, b.linesToBottom())
 	} else {
 		b.gap(2)
-		b.printLines(stLetter, b.margin, b.bodyW, b.wrap(stLetter, text, b.bodyW), -1)
+		b.printLines(stLetter, b.margin, b.bodyW, b.wrapOwn(stLetter, text, b.bodyW), -1)
 	}
 	b.reply()
 }
@@ -47,7 +47,7 @@ func (b *book) reply() {
 	if l.ReplyBy != "" {
 		label = b.c.Tf("wb.letter.reply", b.name(l.ReplyBy))
 	}
-	lines := b.wrap(stLetter, l.Reply, b.bodyW)
+	lines := b.wrapOwn(stLetter, l.Reply, b.bodyW)
 	b.gap(8)
 	b.sub(label, min(linesH(stLetter, lines), 4*stLetter.lead))
 	b.gap(2)

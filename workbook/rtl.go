@@ -141,15 +141,78 @@ func hasRightToLeft(s string) bool {
 // mirrored are the paired characters a right-to-left run shows facing the other way.
 var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«'}
 
+// A paragraph's base direction is the direction it is laid out in, and aligned by: the
+// direction of its first strong character (rules P2 and P3 of UAX #9) for a couple's own words,
+// the book's own (left to right: its languages are) for the book's words, names and all.
+// Wrapping cuts a paragraph into lines that no longer show it (a line of an Arabic paragraph
+// may start with a Latin word), so wrap opens each line holding right-to-left text with one of
+// these marks, read back by put. clean removes both marks from any text it is given, so a line
+// holds one only when wrap put it there.
+const (
+	rtlMark = "\u200F" // RIGHT-TO-LEFT MARK: the line's paragraph is right to left
+	ltrMark = "\u200E" // LEFT-TO-RIGHT MARK: left to right, although it holds right-to-left text
+)
+
+// alignStart asks put to align a line at the start of its base direction: the left edge for
+// left to right, the right edge for right to left. Unlike fpdf's "L", "C" and "R", it also
+// reads an unmarked text as a couple's own words, in the direction of its first strong
+// character.
+const alignStart = "S"
+
+// baseRightToLeft reports whether a paragraph's first strong character is right to left.
+func baseRightToLeft(para string) bool {
+	for _, r := range para {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.R, bidi.AL:
+			return true
+		case bidi.L:
+			return false
+		}
+	}
+	return false
+}
+
+// directionMark is the mark that opens each line of a paragraph: none when it holds no
+// right-to-left text, as then there is nothing to lay out; own says the paragraph is a couple's
+// own words, in its own direction, rather than the book's.
+func directionMark(para string, own bool) string {
+	switch {
+	case !hasRightToLeft(para):
+		return ""
+	case own && baseRightToLeft(para):
+		return rtlMark
+	}
+	return ltrMark
+}
+
+// splitMark takes a line's direction mark off. An unmarked line is the book's, left to right,
+// or, when own, a couple's words in the direction of their first strong character.
+func splitMark(line string, own bool) (text string, rtl bool) {
+	switch {
+	case strings.HasPrefix(line, rtlMark):
+		return line[len(rtlMark):], true
+	case strings.HasPrefix(line, ltrMark):
+		return line[len(ltrMark):], false
+	}
+	return line, own && baseRightToLeft(line)
+}
+
 // visual puts one line in the order it is seen, left to right: right-to-left runs reversed
-// (a letter keeps its marks after it), and in a line that starts right to left, the runs too.
-// A line without right-to-left text is returned as it is.
-func visual(line string) string {
+// (a letter keeps its marks after it), and in a line of a right-to-left paragraph (rtl), the
+// runs too. A line without right-to-left text is returned as it is.
+func visual(line string, rtl bool) string {
 	if !hasRightToLeft(line) {
 		return line
 	}
 	var p bidi.Paragraph
-	if _, err := p.SetString(line); err != nil {
+	in, opt := line, bidi.DefaultDirection(bidi.RightToLeft) // sets the paragraph's level
+	if !rtl {
+		// The package has no option that sets a left-to-right level: a leading left-to-right
+		// mark, a strong character, sets it, and is taken off again below.
+		in, opt = ltrMark+line, bidi.DefaultDirection(bidi.LeftToRight)
+	}
+	if _, err := p.SetString(in, opt); err != nil {
 		return line
 	}
 	o, err := p.Order()
@@ -164,10 +227,10 @@ func visual(line string) string {
 			runs[i] = reverseClusters(runs[i])
 		}
 	}
-	if p.Direction() == bidi.RightToLeft {
+	if rtl {
 		slices.Reverse(runs)
 	}
-	return strings.Join(runs, "")
+	return strings.TrimPrefix(strings.Join(runs, ""), ltrMark)
 }
 
 // reverseClusters reverses s letter by letter, each letter keeping the marks that follow it,

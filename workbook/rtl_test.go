@@ -29,14 +29,20 @@ func TestArabicLettersJoin(t *testing.T) {
 }
 
 func TestRightToLeftLinesInVisualOrder(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"abc אבג def", "abc גבא def"}, // a right-to-left run inside a left-to-right line
-		{"אבג abc", "abc גבא"},         // a line that starts right to left: the runs turn too
-		{"(אב)", "(בא)"},               // brackets face the right way
-		{"\u05D1\u05B7\u05BC\u05D9\u05B4\u05EA", "\u05EA\u05D9\u05B4\u05D1\u05B7\u05BC"}, // a letter keeps its marks after it
-		{"plain text", "plain text"},
+	for _, c := range []struct {
+		in   string
+		rtl  bool // the line's paragraph is right to left
+		want string
+	}{
+		{"abc אבג def", false, "abc גבא def"}, // a right-to-left run inside a left-to-right line
+		{"אבג abc", true, "abc גבא"},          // a right-to-left line: the runs turn too
+		{"אבג abc", false, "גבא abc"},         // the book's line opening on a Hebrew name
+		{"abc אבג", true, "גבא abc"},          // a right-to-left paragraph's line opening on a Latin word
+		{"(אב)", true, "(בא)"},                // brackets face the right way
+		{"\u05D1\u05B7\u05BC\u05D9\u05B4\u05EA", true, "\u05EA\u05D9\u05B4\u05D1\u05B7\u05BC"}, // a letter keeps its marks after it
+		{"plain text", false, "plain text"},
 	} {
-		if got := visual(c.in); got != c.want {
+		if got := visual(c.in, c.rtl); got != c.want {
 			t.Errorf("visual(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}

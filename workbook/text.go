@@ -172,8 +172,20 @@ const paraBreak = "\x00"
 
 // wrap cleans text and breaks it into lines no wider than w in the given style. A blank line in
 // the text separates paragraphs (paraBreak in the result); a single newline starts a new line.
-// A word wider than the line is broken between characters, so nothing ever overflows.
+// A word wider than the line is broken between characters, so nothing ever overflows. The text
+// is the book's own, laid out left to right whatever names it holds; wrapOwn wraps a couple's.
 func (b *book) wrap(st style, text string, w float64) []string {
+	return b.wrapDir(st, text, w, false)
+}
+
+// wrapOwn wraps a couple's own words: each line (a newline ends a paragraph, as in Unicode's
+// bidirectional algorithm) is laid out in its own direction and prints aligned at its start,
+// an Arabic or Hebrew one at the right, its first words on the first line.
+func (b *book) wrapOwn(st style, text string, w float64) []string {
+	return b.wrapDir(st, text, w, true)
+}
+
+func (b *book) wrapDir(st style, text string, w float64, own bool) []string {
 	b.use(st)
 	text = b.clean(text)
 	var out []string
@@ -189,6 +201,7 @@ func (b *book) wrap(st style, text string, w float64) []string {
 			out = append(out, paraBreak)
 			pendingBreak = false
 		}
+		first := len(out)
 		var line strings.Builder
 		lineW := 0.0
 		flush := func() {
@@ -218,6 +231,11 @@ func (b *book) wrap(st style, text string, w float64) []string {
 			lineW = b.textW(pieces[len(pieces)-1])
 		}
 		flush()
+		if mark := directionMark(raw, own); mark != "" {
+			for i := first; i < len(out); i++ {
+				out[i] = mark + out[i]
+			}
+		}
 	}
 	return out
 }

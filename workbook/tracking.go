@@ -17,6 +17,7 @@ const blankRows = agreementRows
 type trackRow struct {
 	id          int64
 	code, label string
+	own         bool // the label is the couple's own words, a commitment they wrote
 	track       couple.TrackKind
 	param       int // for a count: the agreed number
 }
@@ -28,9 +29,9 @@ func (b *book) trackRows() []trackRow {
 	var rows []trackRow
 	codes := b.c.CommitmentCodes(b.d.Agreed())
 	for _, cm := range b.d.Agreed() {
-		row := trackRow{id: cm.ID, code: codes[cm.ID], label: cm.CustomText}
+		row := trackRow{id: cm.ID, code: codes[cm.ID], label: cm.CustomText, own: true}
 		if e := b.c.Entry(cm.CatalogID); e != nil {
-			row.label, row.track, row.param = b.render(e.Title), e.Track, cm.Param
+			row.label, row.own, row.track, row.param = b.render(e.Title), false, e.Track, cm.Param
 		}
 		rows = append(rows, row)
 	}
@@ -137,7 +138,11 @@ func (b *book) grid(w int, rows []trackRow) {
 			pdf.Line(b.margin+1.5, y+rowH-1.8, b.margin+11, y+rowH-1.8)
 			pdf.Line(b.margin+13, y+rowH-1.8, b.margin+labelW-3, y+rowH-1.8)
 		}
-		b.oneLine(style{fontSerif, "", 9.5, rowH, ink}, b.margin+13, y, labelW-15, r.label, "L")
+		align := "L"
+		if r.own {
+			align = alignStart
+		}
+		b.oneLine(style{fontSerif, "", 9.5, rowH, ink}, b.margin+13, y, labelW-15, r.label, align)
 		switch r.track {
 		case couple.TrackWeekly:
 			b.countCell(w, r, b.margin+labelW, y, 7*dayW)
@@ -275,7 +280,7 @@ func (b *book) noteBox(label, text string, minH float64) {
 	lines := b.written(text, false).lines
 	textW := b.bodyW - 2*pad
 	if lines != nil {
-		lines = b.wrap(stAnswer, text, textW)
+		lines = b.wrapOwn(stAnswer, text, textW)
 	}
 	h := max(minH, 9+linesH(stAnswer, lines)+pad)
 	if lines != nil {

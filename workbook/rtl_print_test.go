@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	domain "kintsugi/couple"
 	"kintsugi/data"
 	"kintsugi/workbook"
 )
@@ -101,6 +102,53 @@ func TestRightToLeftParagraphsAlignRight(t *testing.T) {
 				t.Errorf("the Hebrew paragraph's bottom line does not start, at the left, with its last word: %q", hebrew[len(hebrew)-1].text)
 			}
 		})
+	}
+}
+
+// TestOwnCommitmentAndTypedNameAlignRight: a commitment a couple wrote in Hebrew, in the
+// catalog's own commitments and as an item of their agreement, ends at the right edge of the
+// body, and a name typed in Hebrew as a signature at the right edge of its signature's column.
+func TestOwnCommitmentAndTypedNameAlignRight(t *testing.T) {
+	cp := storeCouple(t)
+	d := cp.d
+	const own, typed = "נבלה ערב אחד בשבוע יחד, בלי טלפונים.", "נור חדד"
+	for i := range d.Commitments {
+		if d.Commitments[i].CatalogID == "" {
+			d.Commitments[i].CustomText = own
+		}
+	}
+	a := &d.Agreements[0]
+	for i := range a.Items {
+		if a.Items[i].CatalogID == "" {
+			a.Items[i].Text = own
+		}
+	}
+	a.Signatures[0].TypedName, a.Signatures[0].PNG = typed, nil
+	a.Digest = domain.AgreementDigest(*a) // as if signed so, not altered after signing
+	if slices.Contains(workbook.Unprintable(d), 'ש') {
+		t.Skip("no font on this machine draws Hebrew: it is named before printing instead")
+	}
+	path := write(t, d, workbook.Options{Weeks: 1, Sections: []string{workbook.SecCatalog, workbook.SecAgreement}})
+	const pt = 72 / 25.4
+	// The body ends 190 mm from the page's left; the first signature's column, 99 mm.
+	bodyRight, columnRight := 190*pt, 99*pt
+	commitments, names := 0, 0
+	for _, l := range textLines(t, path) {
+		switch {
+		case sameWord(l.words[len(l.words)-1], "נבלה"):
+			commitments++
+			if math.Abs(l.xMax-bodyRight) > 1.5 {
+				t.Errorf("the couple's own commitment ends at %.1f pt, not at the body's right edge %.1f pt", l.xMax, bodyRight)
+			}
+		case sameWord(l.text, typed): // on the signature line, without the field's label
+			names++
+			if math.Abs(l.xMax-columnRight) > 1.5 {
+				t.Errorf("the typed signature ends at %.1f pt, not at its column's right edge %.1f pt", l.xMax, columnRight)
+			}
+		}
+	}
+	if commitments != 2 || names != 1 {
+		t.Errorf("the own commitment printed %d times (want the catalog and the agreement), the typed signature %d times", commitments, names)
 	}
 }
 

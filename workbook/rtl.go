@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
@@ -198,9 +197,10 @@ func splitMark(line string, own bool) (text string, rtl bool) {
 	return line, own && baseRightToLeft(line)
 }
 
-// visual puts one line in the order it is seen, left to right: right-to-left runs reversed
-// (a letter keeps its marks after it), and in a line of a right-to-left paragraph (rtl), the
-// runs too. A line without right-to-left text is returned as it is.
+// visual puts one line in the order it is seen, left to right (rule L2 of UAX #9): each
+// stretch above the paragraph's level turned round, right-to-left text letter by letter (a
+// letter keeps its marks after it), numbers and Latin words inside it whole. rtl says the
+// line's paragraph is right to left. A line without right-to-left text is returned as it is.
 func visual(line string, rtl bool) string {
 	if !hasRightToLeft(line) {
 		return line
@@ -219,18 +219,98 @@ func visual(line string, rtl bool) string {
 	if err != nil {
 		return line
 	}
-	runs := make([]string, o.NumRuns())
-	for i := range runs {
+	// The package tells a run's direction, not its level. Without embeddings (clean removes
+	// them) the levels are few: in a right-to-left paragraph, 1 for right-to-left text and 2
+	// for the rest; in a left-to-right one, 0 for left-to-right text, 1 for right-to-left text
+	// and 2 for numbers that follow it, which the package gives as left to right.
+	var units []unit
+	for i := range o.NumRuns() {
 		r := o.Run(i)
-		runs[i] = r.String()
-		if r.Direction() == bidi.RightToLeft {
-			runs[i] = reverseClusters(runs[i])
+		s := r.String()
+		switch {
+		case r.Direction() == bidi.RightToLeft:
+			units = append(units, unit{s, 1})
+		case rtl:
+			units = append(units, unit{s, 2})
+		case len(units) > 0 && units[len(units)-1].level == 1:
+			units = append(units, numbersAfter(s)...)
+		default:
+			units = append(units, unit{s, 0})
 		}
 	}
-	if rtl {
-		slices.Reverse(runs)
+	var out strings.Builder
+	out.Grow(len(in))
+	for i := 0; i < len(units); {
+		if units[i].level == 0 {
+			out.WriteString(units[i].text)
+			i++
+			continue
+		}
+		j := i
+		for j < len(units) && units[j].level > 0 {
+			j++
+		}
+		for k := j - 1; k >= i; k-- {
+			if units[k].level == 1 {
+				out.WriteString(reverseClusters(units[k].text))
+			} else {
+				out.WriteString(units[k].text)
+			}
+		}
+		i = j
 	}
-	return strings.TrimPrefix(strings.Join(runs, ""), ltrMark)
+	return strings.TrimPrefix(out.String(), ltrMark)
+}
+
+// unit is a stretch of a line at one bidirectional level.
+type unit struct {
+	text  string
+	level int
+}
+
+// numbersAfter splits a left-to-right run that follows right-to-left text in a left-to-right
+// paragraph. Numbers at its start belong to that text (rules W2 and I1 of UAX #9: level 2), and
+// so do the spaces and signs between them (N1: level 1), so "אבג 12 34" reads "34 12 גבא"; the
+// rest, from the space after the last number or from the first Latin letter, stays in place.
+func numbersAfter(s string) []unit {
+	class := func(r rune) bidi.Class { p, _ := bidi.LookupRune(r); return p.Class() }
+	isNumber := func(c bidi.Class) bool { return c == bidi.EN || c == bidi.AN }
+	rs := []rune(s)
+	var units []unit
+	i, end := 0, 0 // end: just after the last number so far
+	for i < len(rs) {
+		c := class(rs[i])
+		if c == bidi.L {
+			break
+		}
+		if isNumber(c) || c == bidi.ET {
+			// A number, with the signs inside it (12.5, 1,000) and around it ($12, 50%).
+			j, digits := i, false
+			for j < len(rs) {
+				cj := class(rs[j])
+				inside := (cj == bidi.CS || cj == bidi.ES) && digits && j+1 < len(rs) && isNumber(class(rs[j+1]))
+				if !isNumber(cj) && cj != bidi.ET && cj != bidi.NSM && !inside {
+					break
+				}
+				digits = digits || isNumber(cj)
+				j++
+			}
+			if !digits {
+				break // a sign alone is no number: it stays where it is
+			}
+			if end < i {
+				units = append(units, unit{string(rs[end:i]), 1})
+			}
+			units = append(units, unit{string(rs[i:j]), 2})
+			i, end = j, j
+			continue
+		}
+		i++
+	}
+	if end < len(rs) {
+		units = append(units, unit{string(rs[end:]), 0})
+	}
+	return units
 }
 
 // reverseClusters reverses s letter by letter, each letter keeping the marks that follow it,

@@ -40,6 +40,12 @@ func TestRightToLeftLinesInVisualOrder(t *testing.T) {
 		{"abc אבג", true, "גבא abc"},          // a right-to-left paragraph's line opening on a Latin word
 		{"(אב)", true, "(בא)"},                // brackets face the right way
 		{"\u05D1\u05B7\u05BC\u05D9\u05B4\u05EA", true, "\u05EA\u05D9\u05B4\u05D1\u05B7\u05BC"}, // a letter keeps its marks after it
+		{"abc אבג 123. def", false, "abc 123 גבא. def"},                                        // a number after right-to-left text belongs to it
+		{"We met at תל אביב 2 times", false, "We met at 2 ביבא לת times"},                      // ... also when a Latin word follows
+		{"abc אבג 12 34 def", false, "abc 34 12 גבא def"},                                      // numbers in a row turn as a group, each whole
+		{"abc אבג 12.5% def", false, "abc 12.5% גבא def"},                                      // a number keeps its signs
+		{"123 אבג", false, "123 גבא"},                                                          // a number before it does not
+		{"אבג abc 12 דהו", true, "והד abc 12 גבא"},                                             // Latin and numbers whole inside right-to-left text
 		{"plain text", false, "plain text"},
 	} {
 		if got := visual(c.in, c.rtl); got != c.want {

@@ -2,8 +2,11 @@ package workbook
 
 import (
 	"encoding/binary"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"kintsugi/assets"
@@ -50,6 +53,30 @@ func TestRightToLeftLinesInVisualOrder(t *testing.T) {
 	} {
 		if got := visual(c.in, c.rtl); got != c.want {
 			t.Errorf("visual(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestVisualKeepsEveryCharacter: laying a line out moves characters, never loses or adds one
+// (brackets may face the other way), whatever mix of scripts, numbers and signs it holds.
+func TestVisualKeepsEveryCharacter(t *testing.T) {
+	pieces := []string{"א", "ב", "ש", "a", "b", "1", "2", "١", " ", ".", ",", "%", "$", "(", ")", "\u05B7", "-"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	sorted := func(s string) string {
+		rs := []rune(strings.NewReplacer(")", "(", "]", "[").Replace(s))
+		slices.Sort(rs)
+		return string(rs)
+	}
+	for range 5000 {
+		var sb strings.Builder
+		for range 1 + rng.IntN(12) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		in := sb.String()
+		for _, rtl := range []bool{false, true} {
+			if got := visual(in, rtl); sorted(got) != sorted(in) {
+				t.Fatalf("visual(%q, %v) = %q: characters lost or added", in, rtl, got)
+			}
 		}
 	}
 }

@@ -201,7 +201,7 @@ func (cl *cli) openStore(ctx context.Context, path string) (*data.Store, error) 
 	if err := app.RemoveLeftovers(path); err != nil {
 		return nil, err
 	}
-	st, err := data.Open(ctx, path)
+	st, err := app.OpenStore(ctx, path)
 	if err != nil {
 		return nil, offerBackup(ctx, path, err)
 	}
@@ -461,7 +461,7 @@ func (cl *cli) window(ctx context.Context, args []string) error {
 	if err := app.RemoveLeftovers(path); err != nil {
 		return err
 	}
-	st, err := data.Open(ctx, path)
+	st, err := app.OpenStore(ctx, path)
 	if errors.Is(err, data.ErrDamaged) {
 		return runRecovery(ctx, path, err)
 	}
@@ -578,7 +578,7 @@ func (cl *cli) screenshots(ctx context.Context, args []string) error {
 		return fmt.Errorf("screenshots: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	st, err := data.Open(ctx, filepath.Join(tmp, "sample.db"))
+	st, err := app.OpenStore(ctx, filepath.Join(tmp, "sample.db"))
 	if err != nil {
 		return err
 	}

@@ -205,7 +205,7 @@ func TestSampleIsCreatedInOneTransaction(t *testing.T) {
 // content.
 func openWithContent(t *testing.T) (*data.Store, *data.Content) {
 	t.Helper()
-	st, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "k.db"))
+	st, err := OpenStore(context.Background(), filepath.Join(t.TempDir(), "k.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

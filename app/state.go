@@ -307,7 +307,7 @@ func (s *State) Restore(from string) error {
 		return fmt.Errorf("restore: close the database: %w", err)
 	}
 	restoreErr := data.Restore(s.ctx, from, path, BackupDir(path))
-	st, err := data.Open(s.ctx, path)
+	st, err := OpenStore(s.ctx, path)
 	if err != nil {
 		return fmt.Errorf("restore: open the database again: %w", errors.Join(restoreErr, err))
 	}

@@ -19,7 +19,7 @@ func TestKeptSummariesNeverDrift(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "k.db")
-	st, err := data.Open(ctx, path)
+	st, err := OpenStore(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestKeptSummariesNeverDrift(t *testing.T) {
 	must(st.SaveCheckIn(ctx, data.CheckIn{CaseID: office[0].ID, Week: 53, Trust: 9}))
 	must(st.Close())
 	must(data.Restore(ctx, backup, path, filepath.Join(dir, "backups")))
-	st, err = data.Open(ctx, path)
+	st, err = OpenStore(ctx, path)
 	must(err)
 	check("after restoring")
 }
@@ -159,6 +159,19 @@ func checkKeptSummaries(t *testing.T, st *data.Store, when string, unkept int) {
 		}
 		if whole := data.SummaryOf(d); !reflect.DeepEqual(sm, whole) {
 			t.Errorf("%s: case %d's kept summary\n%+v\ndiffers from its record's\n%+v", when, sm.Case.ID, sm, whole)
+		}
+		// The step the list reads from the kept summary is the one the couple's screens judge.
+		line, err := st.ListLineOf(ctx, sm.Case.ID, data.DateOf(Now()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, err := LoadContent("en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		row := rowOf(content, line, data.DateOf(Now()))
+		if step := StepReached(content, d); row.Step != step {
+			t.Errorf("%s: case %d's line says %s (kept: %v), its record %s", when, sm.Case.ID, row.Step, line.Judged, step)
 		}
 	}
 	var stale, missing, lockedKept int

@@ -1,10 +1,12 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"kintsugi/couple"
@@ -35,6 +37,33 @@ type Summary struct {
 	NewestSignedAltered bool // the newest version both signed was changed afterwards (couple.NewestSigned)
 	HasAgreement        bool
 	CheckIns            int
+
+	// What is due depends on today, so the summary keeps the dates it is judged by
+	// (couple.DueFor): the newest version both signed, and the agreed commitments that have a
+	// review date, oldest first.
+	HasSigned    bool
+	SignedStart  Date
+	SignedReview Date
+	Reviews      []Review
+}
+
+// Review is an agreed commitment's review date, as a summary keeps it.
+type Review struct {
+	CommitmentID int64
+	CatalogID    string
+	Date         Date
+}
+
+// DueIn is what couple.DueFor needs of a summary besides today and this week's check-in.
+func (s Summary) DueIn() (signed *Agreement, altered bool, reviews []Commitment) {
+	if s.HasSigned {
+		signed = &Agreement{CaseID: s.Case.ID, StartDate: s.SignedStart, ReviewDate: s.SignedReview,
+			Signatures: []Signature{{Partner: PartnerA}, {Partner: PartnerB}}}
+	}
+	for _, r := range s.Reviews {
+		reviews = append(reviews, Commitment{ID: r.CommitmentID, CaseID: s.Case.ID, CatalogID: r.CatalogID, ReviewDate: r.Date, AgreedA: true, AgreedB: true})
+	}
+	return signed, s.NewestSignedAltered, reviews
 }
 
 // AnswerKey names one partner's answer to one question in Summary.Answered.
@@ -96,7 +125,17 @@ func SummaryOf(d *Dossier) Summary {
 	if a := d.LatestAgreement(); a != nil {
 		s.HasAgreement, s.Signatures, s.Signed = true, len(a.Signatures), a.Signed()
 	}
-	_, s.NewestSignedAltered = couple.NewestSigned(d.Agreements)
+	signed, altered := couple.NewestSigned(d.Agreements)
+	s.NewestSignedAltered = altered
+	if signed != nil {
+		s.HasSigned, s.SignedStart, s.SignedReview = true, signed.StartDate, signed.ReviewDate
+	}
+	for _, cm := range d.Commitments {
+		if cm.Agreed() && !cm.ReviewDate.IsZero() {
+			s.Reviews = append(s.Reviews, Review{CommitmentID: cm.ID, CatalogID: cm.CatalogID, Date: cm.ReviewDate})
+		}
+	}
+	slices.SortFunc(s.Reviews, func(a, b Review) int { return cmp.Compare(a.CommitmentID, b.CommitmentID) })
 	s.CheckIns = len(d.CheckIns)
 	return s
 }
@@ -186,38 +225,39 @@ func (s *Store) summaries(ctx context.Context, only int64) ([]Summary, error) {
 
 // listCases reads the cases (or the one asked for), the most recently active first, each marked
 // locked or not and, with withKept, with its kept summary when there is a fresh one (kept[i]).
-func listCases(ctx context.Context, tx *sql.Tx, only int64, withKept bool) (out []Summary, kept []bool, err error) {
+func listCases(ctx context.Context, tx *sql.Tx, only int64, withKept bool) (out []Summary, isKept []bool, err error) {
 	where, args := "", []any{}
 	if only != 0 {
 		where, args = " WHERE cases.id = ?", []any{only}
 	}
-	facts := "NULL"
+	kept := "NULL, NULL FROM cases"
 	if withKept {
-		facts = "(SELECT facts FROM case_summaries WHERE case_summaries.case_id = cases.id" +
-			" AND NOT EXISTS (SELECT 1 FROM summaries_stale WHERE summaries_stale.case_id = cases.id))"
+		kept = "ks.facts, ks.due FROM cases LEFT JOIN case_summaries AS ks ON ks.case_id = cases.id" +
+			" AND NOT EXISTS (SELECT 1 FROM summaries_stale WHERE summaries_stale.case_id = cases.id)"
 	}
 	rows, err := tx.QueryContext(ctx, "SELECT "+caseColumns+", EXISTS (SELECT 1 FROM locks WHERE locks.case_id = cases.id), "+
-		facts+" FROM cases"+where+" ORDER BY updated_at DESC, id DESC", args...)
+		kept+where+" ORDER BY updated_at DESC, id DESC", args...)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var locked bool
-		var f sql.NullString
-		c, _, err := scanCaseRow(rowWith{rows, []any{&locked, &f}}) // the list shows no role
+		var f, due sql.NullString
+		c, _, err := scanCaseRow(rowWith{rows, []any{&locked, &f, &due}}) // the list shows no role
 		if err != nil {
 			return nil, nil, err
 		}
 		sm := newSummary(c)
 		sm.Locked = locked
-		ok := !locked && f.Valid && sm.decodeFacts(f.String)
+		ok := !locked && f.Valid && sm.decodeFacts(f.String) && sm.decodeDue(due.String)
 		if !ok && !locked && f.Valid {
 			sm = newSummary(c) // half decoded: start again from the records
+			sm.Locked = locked
 		}
-		out, kept = append(out, sm), append(kept, ok)
+		out, isKept = append(out, sm), append(isKept, ok)
 	}
-	return out, kept, rows.Err()
+	return out, isKept, rows.Err()
 }
 
 // refreshSummaries recomputes, inside a write's transaction, the summary of every couple the
@@ -225,7 +265,7 @@ func listCases(ctx context.Context, tx *sql.Tx, only int64, withKept bool) (out 
 // locked couple keeps none; a deleted one has none.
 func (s *Store) refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT summaries_stale.case_id, cases.id IS NOT NULL,
-		EXISTS (SELECT 1 FROM locks WHERE locks.case_id = summaries_stale.case_id)
+		EXISTS (SELECT 1 FROM locks WHERE locks.case_id = summaries_stale.case_id), coalesce(cases.rebuilding, '')
 		FROM summaries_stale LEFT JOIN cases ON cases.id = summaries_stale.case_id`)
 	if err != nil {
 		return fmt.Errorf("keep the list's summaries: %w", err)
@@ -235,12 +275,13 @@ func (s *Store) refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 	for rows.Next() {
 		var id int64
 		var exists, locked bool
-		if err := rows.Scan(&id, &exists, &locked); err != nil {
+		var rebuilding string
+		if err := rows.Scan(&id, &exists, &locked, &rebuilding); err != nil {
 			rows.Close()
 			return fmt.Errorf("keep the list's summaries: %w", err)
 		}
 		if exists && !locked {
-			sm := newSummary(Case{ID: id})
+			sm := newSummary(Case{ID: id, Rebuilding: Rebuilder(rebuilding)})
 			index[id] = &sm
 		} else {
 			gone = append(gone, id)
@@ -266,11 +307,17 @@ func (s *Store) refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 	}
 	for id, sm := range index {
 		facts, ok := sm.encodeFacts()
-		if !ok {
+		due, dueOK := sm.encodeDue()
+		if !ok || !dueOK {
 			gone = append(gone, id) // computed by the list from the records
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO case_summaries (case_id, facts) VALUES (?, ?)", id, facts); err != nil {
+		step, judge := "", ""
+		if s.judge.Step != nil {
+			step, judge = s.judge.Step(*sm), s.judge.Version
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO case_summaries (case_id, facts, step, judge, due) VALUES (?, ?, ?, ?, ?)",
+			id, facts, step, judge, due); err != nil {
 			return fmt.Errorf("keep the list's summaries: %w", err)
 		}
 	}
@@ -349,6 +396,23 @@ func (s *Store) computeFacts(ctx context.Context, tx *sql.Tx, index map[int64]*S
 			func(sm *Summary, r *sql.Rows) error { return r.Scan(new(int64), &sm.HasAgreement, &sm.Signatures) }},
 		{"SELECT case_id, count(*) FROM checkins" + filter + " GROUP BY case_id",
 			func(sm *Summary, r *sql.Rows) error { return r.Scan(new(int64), &sm.CheckIns) }},
+		{`SELECT case_id, start_date, review_date FROM agreements AS a` + filter +
+			` AND (SELECT count(*) FROM signatures WHERE agreement_id = a.id) = 2 ORDER BY case_id, version`,
+			func(sm *Summary, r *sql.Rows) error { // the last row of a couple is its newest signed version
+				var start, review string
+				err := r.Scan(new(int64), &start, &review)
+				sm.HasSigned, sm.SignedStart, sm.SignedReview = true, parseDay(start), parseDay(review)
+				return err
+			}},
+		{"SELECT case_id, id, catalog_id, review_date FROM commitments" + filter + " AND agreed_a AND agreed_b AND review_date <> '' ORDER BY case_id, id",
+			func(sm *Summary, r *sql.Rows) error {
+				var rv Review
+				var date string
+				err := r.Scan(new(int64), &rv.CommitmentID, &rv.CatalogID, &date)
+				rv.Date = parseDay(date)
+				sm.Reviews = append(sm.Reviews, rv)
+				return err
+			}},
 	}
 	for _, q := range queries {
 		if err := scanEach(ctx, tx, q.sql, only, index, q.scan); err != nil {

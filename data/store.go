@@ -15,8 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver, registered as "sqlite3"
 )
 
 //go:embed migrations/*.sql
@@ -34,6 +32,7 @@ type Store struct {
 	pinTries pinTries
 	now      func() time.Time
 	verify   verifier
+	judge    Judge
 }
 
 // Option adjusts a Store when it is opened.
@@ -76,7 +75,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	// prepared instead of compiling them again (about a third of a save's CPU).
 	q.Set("_stmt_cache_size", "64")
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
-	db, err := sql.Open("sqlite3", dsn)
+	db, err := sql.Open(driverName, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
@@ -314,6 +313,15 @@ func (s *Store) goStep(file string) func(context.Context, *sql.Tx) error {
 	case "pin_bind.sql":
 		return func(ctx context.Context, tx *sql.Tx) error {
 			return addColumn(ctx, tx, "pins", "bind", "TEXT NOT NULL DEFAULT ''")
+		}
+	case "list_pages.sql":
+		return func(ctx context.Context, tx *sql.Tx) error {
+			for _, col := range []string{"step", "judge", "due"} {
+				if err := addColumn(ctx, tx, "case_summaries", col, "TEXT NOT NULL DEFAULT ''"); err != nil {
+					return err
+				}
+			}
+			return nil
 		}
 	}
 	return nil

@@ -172,3 +172,61 @@ func (d *factsDecoder) int(v string) int {
 	}
 	return n
 }
+
+// dueVersion begins the kept form of a summary's due dates (case_summaries.due): whether a
+// version is signed by both, its start and review dates and whether it was altered since, then
+// each review as commitment ID, catalog ID and date.
+const dueVersion = "d1"
+
+// encodeDue gives the kept form of what is due is judged by, and false when it cannot be kept.
+func (s *Summary) encodeDue() (string, bool) {
+	var b strings.Builder
+	b.WriteString(dueVersion + fieldSep + flag(s.HasSigned) + itemSep + s.SignedStart.String() + itemSep + s.SignedReview.String() +
+		itemSep + flag(s.NewestSignedAltered))
+	ok := true
+	for _, r := range s.Reviews {
+		if strings.ContainsAny(r.CatalogID, fieldSep+itemSep+pairSep) {
+			ok = false
+		}
+		b.WriteString(fieldSep + strconv.FormatInt(r.CommitmentID, 10) + itemSep + r.CatalogID + itemSep + r.Date.String())
+	}
+	return b.String(), ok
+}
+
+// decodeDue fills s's due dates from their kept form and reports whether that form was whole.
+func (s *Summary) decodeDue(kept string) bool {
+	d := factsDecoder{rest: kept}
+	if d.field() != dueVersion {
+		return false
+	}
+	signed := d.items(d.field())
+	if len(signed) != 4 {
+		return false
+	}
+	s.HasSigned = d.flag(signed[0])
+	s.SignedStart, s.SignedReview = d.date(signed[1]), d.date(signed[2])
+	s.NewestSignedAltered = d.flag(signed[3])
+	for !d.done {
+		it := d.items(d.field())
+		if len(it) != 3 {
+			return false
+		}
+		id, err := strconv.ParseInt(it[0], 10, 64)
+		if err != nil {
+			return false
+		}
+		s.Reviews = append(s.Reviews, Review{CommitmentID: id, CatalogID: it[1], Date: d.date(it[2])})
+	}
+	return !d.bad
+}
+
+func (d *factsDecoder) date(v string) Date {
+	if v == "" {
+		return Date{}
+	}
+	day, err := ParseDate(v)
+	if err != nil {
+		d.bad = true
+	}
+	return day
+}

@@ -193,7 +193,7 @@ func TestPINAnswersFromBeforeTheMarkerStillOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Undo the migrations after 8 too, so that 8 onwards run again.
-	for _, undo := range []string{"ALTER TABLE cases DROP COLUMN code", "ALTER TABLE cases DROP COLUMN finished",
+	for _, undo := range []string{"DROP INDEX cases_listed", "ALTER TABLE cases DROP COLUMN code", "ALTER TABLE cases DROP COLUMN finished",
 		"DROP TABLE therapist_notes", "ALTER TABLE pins DROP COLUMN secret", "ALTER TABLE cases DROP COLUMN rebuilding_sealed",
 		"ALTER TABLE checkins DROP COLUMN trust_sealed", "ALTER TABLE marks DROP COLUMN mark_sealed", "DROP TABLE week_counts",
 		"DROP TABLE agreement_digests", "ALTER TABLE pins DROP COLUMN wrapped"} {

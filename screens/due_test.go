@@ -49,10 +49,9 @@ func TestStartListSaysWhatIsDue(t *testing.T) {
 	r.win.ShowStart()
 	c := r.sample(app.StepTracking)
 	r.win.ShowStart()
-	r.win.Start.steps.Wait()
 	dueOf := func() map[string]string {
 		out := map[string]string{}
-		for i, row := range r.win.Start.Cases {
+		for i, row := range shown(t, r.win.Start) {
 			o := r.win.Start.newRow()
 			r.win.Start.updateRow(i, o)
 			line := o.(*listLine)
@@ -74,7 +73,6 @@ func TestStartListSaysWhatIsDue(t *testing.T) {
 	r.win.Couple.Show(app.StepTracking)
 	test.Tap(r.win.Couple.Current.(*trackingScreen).Trust[5])
 	test.Tap(r.win.Couple.Back)
-	r.win.Start.steps.Wait()
 	if got := dueOf(); len(got) != 0 {
 		t.Errorf("due once the check-in is written: %q", got)
 	}
@@ -120,9 +118,8 @@ func TestAlteredAgreementIsWhatIsDue(t *testing.T) {
 		}
 	}
 	r.win.ShowStart()
-	r.win.Start.steps.Wait()
 	found := false
-	for i, row := range r.win.Start.Cases {
+	for i, row := range shown(t, r.win.Start) {
 		if row.Case.ID != c.d.Case.ID {
 			continue
 		}

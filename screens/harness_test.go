@@ -30,7 +30,7 @@ func newRig(t *testing.T) *rig {
 	a := test.NewTempApp(t)
 	freshRendererClock(t)
 	path := filepath.Join(t.TempDir(), "k.db")
-	st, err := data.Open(context.Background(), path)
+	st, err := app.OpenStore(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,4 +114,18 @@ func needPoppler(t *testing.T) {
 func freshRendererClock(t *testing.T) {
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Canvas().Capture()
+}
+
+// shown is every line the list of couples shows, read as scrolling through it would.
+func shown(t testing.TB, s *Start) []startRow {
+	t.Helper()
+	var out []startRow
+	for i := range s.Len() {
+		row, ok := s.Line(i)
+		if !ok {
+			t.Fatalf("line %d of %d: %s", i, s.Len(), s.Message.Text)
+		}
+		out = append(out, row)
+	}
+	return out
 }

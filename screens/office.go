@@ -4,8 +4,6 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -57,39 +55,7 @@ func (w *Window) listLabel(c data.Case) string {
 	if c.Code != "" {
 		return c.Code
 	}
-	return initials(c)
-}
-
-func initials(c data.Case) string {
-	first := func(s string) string {
-		r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
-		if r == utf8.RuneError {
-			return "?"
-		}
-		return string(unicode.ToUpper(r)) + "."
-	}
-	return first(c.NameA) + " & " + first(c.NameB)
-}
-
-// listed reports whether the office list shows a couple for the search text q (lower case):
-// without a search, the active couples; with one, every couple whose code, initials or names
-// contain it, finished ones too. The example couple is never among the clients.
-func (w *Window) listed(c data.Case, q string) bool {
-	if !w.office() {
-		return true
-	}
-	if c.Example {
-		return false
-	}
-	if q == "" {
-		return !c.Finished
-	}
-	for _, s := range []string{c.Code, initials(c), c.NameA, c.NameB, c.Title()} {
-		if strings.Contains(strings.ToLower(s), q) {
-			return true
-		}
-	}
-	return false
+	return c.Initials()
 }
 
 // askOffice is the office setting: on or off, and how long a couple may stay open untouched.

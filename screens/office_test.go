@@ -27,7 +27,6 @@ func officeRig(t *testing.T) (*rig, data.Case) {
 		t.Fatal(err)
 	}
 	r.win.SetOffice(true)
-	r.win.Start.steps.Wait()
 	return r, c
 }
 
@@ -62,7 +61,6 @@ func TestOfficeHideNamesNoClient(t *testing.T) {
 		if r.win.Start == nil {
 			t.Fatal("Show the couples did not show the list")
 		}
-		r.win.Start.steps.Wait()
 	}
 	// At home, hiding still returns to the list.
 	r.win.SetOffice(false)
@@ -115,10 +113,9 @@ func TestOfficeListShowsCodesAndSearches(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.win.ShowStart()
-	r.win.Start.steps.Wait()
 	titles := func() []string {
 		var out []string
-		for _, row := range r.win.Start.Cases {
+		for _, row := range shown(t, r.win.Start) {
 			out = append(out, row.Title)
 		}
 		return out
@@ -133,12 +130,11 @@ func TestOfficeListShowsCodesAndSearches(t *testing.T) {
 	// Finished: out of the active list, still found.
 	r.win.OpenCouple(c.ID)
 	r.win.toggleFinished()
-	r.win.Start.steps.Wait()
 	if got := strings.Join(titles(), "|"); got != "T. & Y." {
 		t.Errorf("with R-17 finished the list shows %q", got)
 	}
 	test.Type(r.win.Start.Search, "r-1")
-	if rows := r.win.Start.Cases; len(rows) != 1 || rows[0].Case.ID != c.ID || rows[0].Step != r.state.Content().T("ui.office.finished") {
+	if rows := shown(t, r.win.Start); len(rows) != 1 || rows[0].Case.ID != c.ID || rows[0].Step != r.state.Content().T("ui.office.finished") {
 		t.Errorf("searching the finished couple's code: %+v", rows)
 	}
 	test.Tap(r.win.Start.Sample) // the example still opens, it is just not a client

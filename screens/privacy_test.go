@@ -131,7 +131,7 @@ func TestDeleteCouple(t *testing.T) {
 	if stored() {
 		t.Fatal("the couple is still stored after its names were typed")
 	}
-	if r.win.Start == nil || len(r.win.Start.Cases) != 0 {
+	if r.win.Start == nil || len(shown(t, r.win.Start)) != 0 {
 		t.Error("the start screen still lists the couple")
 	}
 }
@@ -212,10 +212,10 @@ func TestExportAndImportThroughTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.win.ImportCouple(file, "a kind long phrase")
-	if r.win.Start == nil || len(r.win.Start.Cases) != 1 || r.win.Start.Cases[0].Title != "Sam & Alex" {
-		t.Fatalf("after import the list shows %+v", r.win.Start.Cases)
+	if r.win.Start == nil || len(shown(t, r.win.Start)) != 1 || shown(t, r.win.Start)[0].Title != "Sam & Alex" {
+		t.Fatalf("after import the list shows %+v", shown(t, r.win.Start))
 	}
-	newID := r.win.Start.Cases[0].Case.ID
+	newID := shown(t, r.win.Start)[0].Case.ID
 	if locked, _ := r.st.IsLocked(context.Background(), newID); !locked {
 		t.Error("the imported couple is not locked")
 	}
@@ -247,8 +247,7 @@ func TestStartListsALockedCoupleWithoutItsProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.win.Hide()
-	r.win.Start.steps.Wait()
-	row := r.win.Start.Cases[0]
+	row := shown(t, r.win.Start)[0]
 	if row.Title != "Sam & Alex" || row.Step != r.state.Content().T("ui.couple.locked") {
 		t.Errorf("the locked couple's row: %+v", row)
 	}

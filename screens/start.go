@@ -2,9 +2,7 @@ package screens
 
 import (
 	"context"
-	"slices"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,8 +19,7 @@ import (
 type Start struct {
 	view       fyne.CanvasObject
 	win        *Window
-	Cases      []startRow // the couples shown
-	all        []startRow // every couple, before office mode's filter
+	Couples    *app.CoupleList // the couples listed, read a page at a time as they come into view
 	Search     *widget.Entry
 	List       *widget.List
 	NewCouple  *widget.Button
@@ -31,7 +28,6 @@ type Start struct {
 	Import     *widget.Button
 	NewForm    *coupleForm // the new couple dialog's form, while it is open
 	Message    *widget.Label
-	steps      sync.WaitGroup // the steps being read in the background
 }
 
 type startRow struct {
@@ -41,23 +37,32 @@ type startRow struct {
 	Title string
 }
 
-// newStart builds the start screen. With rows (the couples as last listed) it shows them at
-// once and reads only the couple that was just open, changed, afresh; without, it lists anew.
-func newStart(w *Window, rows []app.CoupleRow, changed int64) *Start {
+// newStart builds the start screen. With list (the couples as last listed) it shows them at
+// once and reads only the couple that was just open, changed, afresh; without, it lists anew:
+// how many couples there are and the first screenful, never every couple.
+func newStart(w *Window, listed *app.CoupleList, changed int64) *Start {
 	s := &Start{win: w, Message: widget.NewLabel(""), Search: widget.NewEntry()}
 	s.Message.Wrapping = fyne.TextWrapWord
 	t := w.state.Content().T
 	s.Search.SetPlaceHolder(t("ui.office.search"))
-	s.Search.OnChanged = func(string) { s.filter() }
-	if rows == nil {
-		s.load()
-	} else {
-		s.reload(rows, changed)
+	if listed != nil && (listed.Office() != w.office() || listed.Search() != "") {
+		listed = nil // the screen opens on the whole list: one searched for, or another mode's, is read anew
 	}
-	s.List = widget.NewList(func() int { return len(s.Cases) }, s.newRow, s.updateRow)
+	s.Search.OnChanged = func(string) { s.search() }
+	s.Couples = listed
+	if listed == nil {
+		s.load()
+	} else if changed != 0 {
+		if err := listed.Touched(w.state.Context(), changed); err != nil {
+			s.Message.SetText(err.Error())
+		}
+	}
+	s.List = widget.NewList(s.count, s.newRow, s.updateRow)
 	s.List.OnSelected = func(id widget.ListItemID) {
 		s.List.UnselectAll()
-		w.OpenCouple(s.Cases[id].Case.ID)
+		if row, ok := s.Line(id); ok {
+			w.OpenCouple(row.Case.ID)
+		}
 	}
 	s.NewCouple = widget.NewButtonWithIcon(t("ui.start.new"), theme.ContentAddIcon(), s.askNewCouple)
 	s.NewCouple.Importance = widget.HighImportance
@@ -72,7 +77,7 @@ func newStart(w *Window, rows []app.CoupleRow, changed int64) *Start {
 	empty := widget.NewLabel(t("ui.start.empty"))
 	empty.Wrapping = fyne.TextWrapWord
 	var list fyne.CanvasObject = s.List
-	if len(s.Cases) == 0 {
+	if s.Len() == 0 && !w.office() {
 		list = container.NewVBox(empty)
 	}
 	buttons := container.NewHBox(s.NewCouple, s.Sample, layout.NewSpacer(), s.Import, s.PrintBlank)
@@ -85,85 +90,54 @@ func newStart(w *Window, rows []app.CoupleRow, changed int64) *Start {
 	return s
 }
 
-// load lists the couples at once (their names are one small query) and fills in how far each
-// has come off the UI goroutine, from summaries, never from each couple's full record.
+// load lists the couples anew (in an office: the clients the search asks for) and keeps the
+// list for going back to it.
 func (s *Start) load() {
 	st := s.win.state
-	cases, err := st.Cases()
+	list, err := app.NewCoupleList(st.Context(), st.Store, st.Content(), s.win.office(), strings.TrimSpace(s.Search.Text))
 	if err != nil {
 		s.Message.SetText(err.Error())
 		return
 	}
-	s.all = nil
-	for _, c := range cases {
-		s.all = append(s.all, startRow{Case: c})
-	}
-	s.filter()
-	s.steps.Add(1)
-	s.win.background(func() {
-		defer s.steps.Done()
-		rows, err := app.ListCouples(st.Context(), st.Store, st.Content())
-		fyne.Do(func() {
-			if err != nil {
-				s.Message.SetText(err.Error())
-				return
-			}
-			s.win.couples = rows
-			s.show(rows)
-		})
-	})
+	s.Couples, s.win.couples = list, list
 }
 
-// reload shows the couples as last listed, with one couple's line read afresh: going back from
-// a couple re-reads nothing else.
-func (s *Start) reload(rows []app.CoupleRow, changed int64) {
-	s.show(rows)
-	if changed == 0 {
-		return
-	}
-	st := s.win.state
-	s.steps.Add(1)
-	s.win.background(func() {
-		defer s.steps.Done()
-		row, err := app.CoupleRowOf(st.Context(), st.Store, st.Content(), changed)
-		fyne.Do(func() {
-			if err != nil {
-				return // deleted meanwhile: the next full load says so
-			}
-			fresh := slices.DeleteFunc(slices.Clone(s.win.couples), func(r app.CoupleRow) bool { return r.Case.ID == changed })
-			s.win.couples = append([]app.CoupleRow{row}, fresh...) // the most recently active first
-			s.show(s.win.couples)
-		})
-	})
-}
-
-// show puts rows on screen.
-func (s *Start) show(rows []app.CoupleRow) {
-	s.all = s.all[:0]
-	for _, r := range rows {
-		s.all = append(s.all, startRow{Case: r.Case, Step: s.stepText(r), Due: s.dueText(r)})
-	}
-	s.filter()
-}
-
-// filter shows the couples the office's search asks for (every couple at home), each named as
-// the list names it: in an office by code or initials, never by full name.
-func (s *Start) filter() {
-	q := strings.ToLower(strings.TrimSpace(s.Search.Text))
-	s.Cases = s.Cases[:0]
-	for _, r := range s.all {
-		if !s.win.listed(r.Case, q) {
-			continue
-		}
-		r.Title = s.win.listLabel(r.Case)
-		if r.Case.Finished && s.win.office() {
-			r.Step = s.win.state.Content().T("ui.office.finished")
-		}
-		s.Cases = append(s.Cases, r)
-	}
+// search lists the couples the office's search asks for: SQLite finds them, the list reads the
+// lines in view.
+func (s *Start) search() {
+	s.load()
 	if s.List != nil {
+		s.List.ScrollToTop()
 		s.List.Refresh()
 	}
+}
+
+// Len is how many couples the list shows.
+func (s *Start) Len() int {
+	if s.Couples == nil {
+		return 0
+	}
+	return s.Couples.Len()
+}
+
+func (s *Start) count() int { return s.Len() }
+
+// Line is line i of the list as it shows it (its page is read if it was not yet), each couple
+// named as the list names it: in an office by code or initials, never by full name.
+func (s *Start) Line(i int) (startRow, bool) {
+	if s.Couples == nil {
+		return startRow{}, false
+	}
+	r, err := s.Couples.Row(s.win.state.Context(), i)
+	if err != nil {
+		s.Message.SetText(err.Error())
+		return startRow{}, false
+	}
+	row := startRow{Case: r.Case, Step: s.stepText(r), Due: s.dueText(r), Title: s.win.listLabel(r.Case)}
+	if r.Case.Finished && s.win.office() {
+		row.Step = s.win.state.Content().T("ui.office.finished")
+	}
+	return row, true
 }
 
 func (s *Start) stepText(r app.CoupleRow) string {
@@ -187,7 +161,11 @@ func (s *Start) dueText(r app.CoupleRow) string {
 func (s *Start) newRow() fyne.CanvasObject { return newListLine() }
 
 func (s *Start) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	row := s.Cases[i]
+	row, ok := s.Line(i)
+	if !ok {
+		o.(*listLine).Set("", "", "")
+		return
+	}
 	c := s.win.state.Content()
 	o.(*listLine).Set(row.Title, c.Tf("ui.start.row", dateText(c, row.Case.StartDate), c.Date(row.Case.UpdatedAt.Local()), row.Step), row.Due)
 }

@@ -37,7 +37,7 @@ func TestStartCreatesACouple(t *testing.T) {
 		t.Errorf("a new couple starts at %q", r.win.Couple.Step)
 	}
 	test.Tap(r.win.Couple.Back)
-	if r.win.Start == nil || len(r.win.Start.Cases) != 1 || r.win.Start.Cases[0].Title != "Ngozi & Mei-Lin 林" {
+	if r.win.Start == nil || len(shown(t, r.win.Start)) != 1 || shown(t, r.win.Start)[0].Title != "Ngozi & Mei-Lin 林" {
 		t.Fatalf("back on the start screen: %+v", r.win.Start)
 	}
 }
@@ -119,9 +119,8 @@ func TestBackShowsTheListWithoutReadingItAgain(t *testing.T) {
 	c := r.couple(app.StepWelcome)
 	id := c.d.Case.ID
 	r.win.ShowStart() // listed anew, as at a start
-	r.win.Start.steps.Wait()
-	if len(r.win.Start.Cases) != 2 {
-		t.Fatalf("%d couples listed", len(r.win.Start.Cases))
+	if len(shown(t, r.win.Start)) != 2 {
+		t.Fatalf("%d couples listed", len(shown(t, r.win.Start)))
 	}
 	r.win.OpenCouple(id)
 	for _, p := range data.Partners {
@@ -135,8 +134,7 @@ func TestBackShowsTheListWithoutReadingItAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Tap(r.win.Couple.Back)
-	r.win.Start.steps.Wait()
-	rows := r.win.Start.Cases
+	rows := shown(t, r.win.Start)
 	if len(rows) != 2 || rows[0].Case.ID != id {
 		t.Fatalf("after Back: %+v", rows)
 	}
@@ -160,7 +158,6 @@ func TestStartListLinesCutLongNamesWhole(t *testing.T) {
 		}
 	}
 	r.win.ShowStart()
-	r.win.Start.steps.Wait()
 	img := r.win.Win.Canvas().Capture()
 	if os.Getenv("KINTSUGI_SHOT") != "" {
 		f, err := os.Create(os.Getenv("KINTSUGI_SHOT"))

@@ -59,7 +59,7 @@ type Window struct {
 	// lastFocused is what had focus when revealFocused last looked.
 	lastFocused fyne.Focusable
 	ring        *focusRing      // drawn around the focused control, above every screen
-	couples     []app.CoupleRow // the list as last read, for going back without reading it again
+	couples     *app.CoupleList // the list as last read, for going back without reading it again
 	Hidden      *Hidden         // office mode's screen that names no client, when shown
 	Notes       *Notes          // the therapist's notes, when shown
 }

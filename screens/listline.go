@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +17,9 @@ import (
 type listLine struct {
 	widget.BaseWidget
 	Name, Detail, Due string
+	// nameCol, when set, is the width of the names' column the whole list shares, so every
+	// detail starts at the same place whatever the length of the name before it.
+	nameCol *float32
 }
 
 func newListLine() *listLine {
@@ -82,10 +84,11 @@ func (r *listLineRenderer) Layout(size fyne.Size) {
 		dueW = r.due.MinSize().Width + 2*pad + gap
 	}
 	rest := max(size.Width-dueW, 0)
-	// Rounded up to a step of eight text heights, so lines with names of like length line up.
-	step := 8 * r.name.TextSize
-	natural := fyne.MeasureText(r.l.Name, r.name.TextSize, r.name.TextStyle).Width + 2*pad
-	nameW := min((rest-gap)/4, float32(math.Ceil(float64(natural/step)))*step)
+	col := nameWidth(th, r.l.Name)
+	if r.l.nameCol != nil && *r.l.nameCol > 0 {
+		col = *r.l.nameCol
+	}
+	nameW := min((rest-gap)/4, col)
 	x := float32(0)
 	for _, c := range []struct {
 		t    *canvas.Text
@@ -103,6 +106,11 @@ func (r *listLineRenderer) Layout(size fyne.Size) {
 		c.t.Resize(fyne.NewSize(max(c.w-2*pad, 0), h))
 		x += c.w + gap
 	}
+}
+
+// nameWidth is the width a list line's name takes whole, padding included.
+func nameWidth(th fyne.Theme, name string) float32 {
+	return fyne.MeasureText(name, th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width + 2*th.Size(theme.SizeNameInnerPadding)
 }
 
 func (r *listLineRenderer) Refresh() {

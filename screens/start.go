@@ -28,6 +28,9 @@ type Start struct {
 	Import     *widget.Button
 	NewForm    *coupleForm // the new couple dialog's form, while it is open
 	Message    *widget.Label
+	lines      []*listLine // the list's line widgets
+	nameCol    float32     // the names' column: the widest name of the lines read
+	fitted     int         // how many lines read nameCol has measured
 }
 
 type startRow struct {
@@ -100,6 +103,10 @@ func (s *Start) load() {
 		return
 	}
 	s.Couples, s.win.couples = list, list
+	s.nameCol, s.fitted = 0, 0 // other lines: their names are measured again
+	for _, l := range s.lines {
+		l.Refresh()
+	}
 }
 
 // search lists the couples the office's search asks for: SQLite finds them, the list reads the
@@ -158,7 +165,34 @@ func (s *Start) dueText(r app.CoupleRow) string {
 
 // A row is the couple's name, how far they have come, and what is due at the end, where a
 // long detail line cannot cut it off.
-func (s *Start) newRow() fyne.CanvasObject { return newListLine() }
+func (s *Start) newRow() fyne.CanvasObject {
+	l := newListLine()
+	l.nameCol = &s.nameCol
+	s.lines = append(s.lines, l)
+	return l
+}
+
+// fitNames widens the names' column to the widest name among the lines read since it last
+// looked, and lays again the lines already shown when it grew, so all details line up.
+func (s *Start) fitNames() {
+	if s.Couples == nil || s.fitted == s.Couples.Loaded() {
+		return
+	}
+	th := s.List.Theme()
+	widest := s.nameCol
+	for i := s.fitted; i < s.Couples.Loaded(); i++ {
+		if r, err := s.Couples.Row(s.win.state.Context(), i); err == nil {
+			widest = max(widest, nameWidth(th, s.win.listLabel(r.Case)))
+		}
+	}
+	grew := widest > s.nameCol && s.fitted > 0
+	s.nameCol, s.fitted = widest, s.Couples.Loaded()
+	if grew {
+		for _, l := range s.lines {
+			l.Refresh()
+		}
+	}
+}
 
 func (s *Start) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row, ok := s.Line(i)
@@ -166,6 +200,7 @@ func (s *Start) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		o.(*listLine).Set("", "", "")
 		return
 	}
+	s.fitNames()
 	c := s.win.state.Content()
 	o.(*listLine).Set(row.Title, c.Tf("ui.start.row", dateText(c, row.Case.StartDate), c.Date(row.Case.UpdatedAt.Local()), row.Step), row.Due)
 }

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"strings"
@@ -254,5 +255,78 @@ func TestStartListLineKeepsTheStepWhole(t *testing.T) {
 	}
 	if w := fyne.MeasureText(rend.detail.Text, rend.detail.TextSize, rend.detail.TextStyle).Width; w > rend.detail.Size().Width+0.5 {
 		t.Errorf("%q drawn %.0f wide in %.0f", rend.detail.Text, w, rend.detail.Size().Width)
+	}
+}
+
+// TestStartReadsOnlyTheLinesInView: with many couples the start screen counts them and reads
+// the lines the window shows; scrolling reads the rest; going back from a couple keeps the lines
+// read and the couple's line where it belongs.
+func TestStartReadsOnlyTheLinesInView(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	const n = 4 * app.ListPage
+	for i := range n {
+		if _, err := r.st.CreateCase(ctx, data.Case{NameA: fmt.Sprintf("Ana %02d", i), NameB: "Bo", Rebuilding: data.RebuilderA}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.win.ShowStart()
+	r.win.Win.Canvas().Capture()
+	s := r.win.Start
+	if s.Len() != n || s.Couples.Loaded() > 2*app.ListPage || s.Couples.Loaded() == 0 {
+		t.Fatalf("the first frame lists %d couples and read %d lines; want all counted, at most two pages read", s.Len(), s.Couples.Loaded())
+	}
+	s.List.ScrollToBottom()
+	r.win.Win.Canvas().Capture()
+	if s.Couples.Loaded() != n {
+		t.Errorf("scrolled to the end, %d of %d lines read", s.Couples.Loaded(), n)
+	}
+	last, ok := s.Line(n - 1)
+	if !ok || last.Title != "Ana 00 & Bo" {
+		t.Errorf("the last line is %q, want the couple active longest ago", last.Title)
+	}
+	// Open the oldest couple, write, go back: its line comes first, the list is the same one.
+	s.List.Select(n - 1)
+	if r.win.Couple == nil {
+		t.Fatal("choosing the last line opened nothing")
+	}
+	if err := r.state.SetCode(last.Case.ID, "K-9"); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(r.win.Couple.Back)
+	if r.win.Start.Couples != s.Couples || r.win.Start.Couples.Loaded() != n {
+		t.Error("going back read the list anew")
+	}
+	if first, _ := r.win.Start.Line(0); first.Case.ID != last.Case.ID {
+		t.Errorf("after the change the first line is %q", first.Title)
+	}
+}
+
+// TestListDetailsLineUp: every line's detail starts at the same place, whatever the length of
+// the couple's name before it (a name just past a rounding step once pushed its detail right).
+func TestListDetailsLineUp(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	for _, names := range [][2]string{{"Jo", "Al"}, {"Jordan", "Noor"}, {"Sam", "Alex"}, {"Maximiliana", "Bartholomew"}} {
+		if _, err := r.st.CreateCase(ctx, data.Case{NameA: names[0], NameB: names[1], Rebuilding: data.RebuilderA}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.win.ShowStart()
+	s := r.win.Start
+	var xs []float32
+	for i := range s.Len() {
+		o := s.newRow()
+		s.updateRow(i, o)
+		line := o.(*listLine)
+		rend := test.TempWidgetRenderer(t, line).(*listLineRenderer)
+		line.Resize(fyne.NewSize(1080, 40))
+		rend.Layout(line.Size())
+		xs = append(xs, rend.detail.Position().X)
+	}
+	for i, x := range xs {
+		if x != xs[0] {
+			t.Errorf("line %d's detail starts at %.0f, line 0's at %.0f", i, x, xs[0])
+		}
 	}
 }

@@ -216,9 +216,19 @@ func StepJudge(content *data.Content) data.Judge {
 
 // OpenStore opens the database at path with the journey's rules for keeping each couple's step.
 func OpenStore(ctx context.Context, path string, opts ...data.Option) (*data.Store, error) {
-	content, err := LoadContent("en")
+	judge, err := defaultJudge()
 	if err != nil {
 		return nil, err
 	}
-	return data.Open(ctx, path, append([]data.Option{data.WithJudge(StepJudge(content))}, opts...)...)
+	return data.Open(ctx, path, append([]data.Option{data.WithJudge(judge)}, opts...)...)
 }
+
+// defaultJudge is StepJudge of the English content, read once per process: the rules' IDs are
+// the same in every language, and reading a language file costs milliseconds.
+var defaultJudge = sync.OnceValues(func() (data.Judge, error) {
+	content, err := LoadContent("en")
+	if err != nil {
+		return data.Judge{}, err
+	}
+	return StepJudge(content), nil
+})

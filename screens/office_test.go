@@ -188,3 +188,25 @@ func TestTherapistNotesStayOutOfTheCouplesViewAndWorkbook(t *testing.T) {
 		t.Error("the therapist's notes opened outside office mode")
 	}
 }
+
+// TestOfficeListSaysWhyItIsEmpty: a search that finds nobody says so, with what was searched,
+// and an office whose clients are all finished says how to find them, instead of a blank list.
+func TestOfficeListSaysWhyItIsEmpty(t *testing.T) {
+	r, c := officeRig(t)
+	content := r.state.Content()
+	s := r.win.Start
+	if s.Empty.Visible() {
+		t.Errorf("with a client listed the list says %q", s.Empty.Text)
+	}
+	test.Type(s.Search, "zq")
+	if want := content.Tf("ui.office.nomatch", "zq"); !s.Empty.Visible() || s.Empty.Text != want || s.Len() != 0 {
+		t.Errorf("a search finding nobody: %q (shown %v), want %q", s.Empty.Text, s.Empty.Visible(), want)
+	}
+	if err := r.st.SetFinished(context.Background(), c.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	r.win.ShowStart()
+	if s := r.win.Start; !s.Empty.Visible() || s.Empty.Text != content.T("ui.office.none") {
+		t.Errorf("every client finished: %q (shown %v)", s.Empty.Text, s.Empty.Visible())
+	}
+}

@@ -28,9 +28,10 @@ type Start struct {
 	Import     *widget.Button
 	NewForm    *coupleForm // the new couple dialog's form, while it is open
 	Message    *widget.Label
-	lines      []*listLine // the list's line widgets
-	nameCol    float32     // the names' column: the widest name of the lines read
-	fitted     int         // how many lines read nameCol has measured
+	Empty      *widget.Label // what the list area says when it lists nobody
+	lines      []*listLine   // the list's line widgets
+	nameCol    float32       // the names' column: the widest name of the lines read
+	fitted     int           // how many lines read nameCol has measured
 }
 
 type startRow struct {
@@ -44,8 +45,9 @@ type startRow struct {
 // once and reads only the couple that was just open, changed, afresh; without, it lists anew:
 // how many couples there are and the first screenful, never every couple.
 func newStart(w *Window, listed *app.CoupleList, changed int64) *Start {
-	s := &Start{win: w, Message: widget.NewLabel(""), Search: widget.NewEntry()}
+	s := &Start{win: w, Message: widget.NewLabel(""), Search: widget.NewEntry(), Empty: widget.NewLabel("")}
 	s.Message.Wrapping = fyne.TextWrapWord
+	s.Empty.Wrapping = fyne.TextWrapWord
 	t := w.state.Content().T
 	s.Search.SetPlaceHolder(t("ui.office.search"))
 	if listed != nil && (listed.Office() != w.office() || listed.Search() != "") {
@@ -77,12 +79,8 @@ func newStart(w *Window, listed *app.CoupleList, changed int64) *Start {
 	title.SizeName = theme.SizeNameHeadingText
 	intro := widget.NewLabel(t("ui.start.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	empty := widget.NewLabel(t("ui.start.empty"))
-	empty.Wrapping = fyne.TextWrapWord
-	var list fyne.CanvasObject = s.List
-	if s.Len() == 0 && !w.office() {
-		list = container.NewVBox(empty)
-	}
+	s.sayEmpty()
+	list := container.NewStack(s.List, container.NewVBox(s.Empty))
 	buttons := container.NewHBox(s.NewCouple, s.Sample, layout.NewSpacer(), s.Import, s.PrintBlank)
 	var couples fyne.CanvasObject = widget.NewLabelWithStyle(t("ui.start.couples"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if w.office() {
@@ -109,10 +107,29 @@ func (s *Start) load() {
 	}
 }
 
+// sayEmpty says why the list shows nobody: no couple yet, no active client, or nothing found.
+func (s *Start) sayEmpty() {
+	c := s.win.state.Content()
+	q := strings.TrimSpace(s.Search.Text)
+	switch {
+	case s.Len() > 0:
+		s.Empty.Hide()
+		return
+	case q != "":
+		s.Empty.SetText(c.Tf("ui.office.nomatch", q))
+	case s.win.office():
+		s.Empty.SetText(c.T("ui.office.none"))
+	default:
+		s.Empty.SetText(c.T("ui.start.empty"))
+	}
+	s.Empty.Show()
+}
+
 // search lists the couples the office's search asks for: SQLite finds them, the list reads the
 // lines in view.
 func (s *Start) search() {
 	s.load()
+	s.sayEmpty()
 	if s.List != nil {
 		s.List.ScrollToTop()
 		s.List.Refresh()

@@ -84,6 +84,16 @@ func Screenshots(state *app.State, dir string, size fyne.Size, dark bool) ([]str
 	if err := shoot("00-start-couples"); err != nil {
 		return files, err
 	}
+	// The office's list: codes or initials, a search box; a search that finds nobody.
+	w.SetOffice(true)
+	defer w.app.Preferences().SetBool(prefOffice, false)
+	if err := shoot("00-start-office"); err != nil {
+		return files, err
+	}
+	w.Start.Search.SetText("zq")
+	if err := shoot("00-start-office-search"); err != nil {
+		return files, err
+	}
 	return files, nil
 }
 

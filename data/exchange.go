@@ -360,13 +360,20 @@ func toDoc(d *Dossier) (*docCouple, error) {
 		Decisions: []docDecision{},
 	}
 	var err error
-	if c.Letter.Reply, c.Letter.ReplyPINSealed, err = travellingText(d.Letter.Reply, d.Letter.ReplyPINSealed, d.Letter.ReplyProtected, d.Letter.ReplyBy); err != nil {
+	// A text sealed under a PIN since replaced (Lost) does not travel: nobody can open it, and
+	// the PIN that travels with the file is not the one it was sealed with.
+	if d.Letter.ReplyLost {
+		c.Letter.ReplyBy, c.Letter.ReplyShared = "", false
+	} else if c.Letter.Reply, c.Letter.ReplyPINSealed, err = travellingText(d.Letter.Reply, d.Letter.ReplyPINSealed, d.Letter.ReplyProtected, d.Letter.ReplyBy); err != nil {
 		return nil, err
 	}
 	if c.Letter.Status == "" {
 		c.Letter.Status = LetterDraft
 	}
 	for _, a := range d.Answers {
+		if a.Lost {
+			continue
+		}
 		da := docAnswer{Partner: string(a.Partner), Question: a.QuestionID, Shared: a.Shared, UpdatedAt: stampString(a.UpdatedAt)}
 		if da.Text, da.PINSealed, err = travellingText(a.Text, a.PINSealed, a.Protected, a.Partner); err != nil {
 			return nil, err
@@ -452,6 +459,9 @@ func toDoc(d *Dossier) (*docCouple, error) {
 	}
 	sort.SliceStable(c.CheckIns, func(i, j int) bool { return c.CheckIns[i].Week < c.CheckIns[j].Week })
 	for _, n := range d.WeekNotes {
+		if n.Lost {
+			continue
+		}
 		dn := docWeekNote{Week: n.Week, Partner: string(n.Partner), Shared: n.Shared, UpdatedAt: stampString(n.UpdatedAt)}
 		if dn.Text, dn.PINSealed, err = travellingText(n.Text, n.PINSealed, n.Protected, n.Partner); err != nil {
 			return nil, err

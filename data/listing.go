@@ -98,7 +98,7 @@ func SummaryOf(d *Dossier) Summary {
 	s.IncidentDescription = strings.TrimSpace(d.Incident.Description) != ""
 	s.IncidentDate = !d.Incident.Date.IsZero()
 	for _, a := range d.Answers {
-		if a.Protected || strings.TrimSpace(a.Text) != "" {
+		if a.Protected || a.Lost || strings.TrimSpace(a.Text) != "" { // a lost answer was written
 			s.Answered[AnswerKey(a.Partner, a.QuestionID)] = true
 		}
 		if a.Shared && a.Text != "" {

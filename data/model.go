@@ -135,7 +135,10 @@ type Answer struct {
 	Protected bool
 	// PINSealed is the text as its author's PIN sealed it (nil when it is not): an export
 	// carries this, so the answer travels closed, whether or not the PIN was entered.
-	PINSealed []byte
+	PINSealed []byte // Lost is set when the text was sealed under a PIN that was replaced because its record
+	// was damaged (Store.ReplaceDamagedPIN): nobody can open it any more. Text is empty; it is
+	// never an empty answer, and is gone only once its author deletes it or writes over it.
+	Lost bool
 }
 
 // RuleAck records that a partner has acknowledged a ground rule.
@@ -185,7 +188,8 @@ type Letter struct {
 	ReplyProtected bool
 	// ReplyPINSealed is the reply as its author's PIN sealed it (nil when it is not): an export
 	// carries it so, whether or not the PIN was entered.
-	ReplyPINSealed []byte
+	ReplyPINSealed []byte // ReplyLost is set when the reply was sealed under a PIN since replaced (see Answer.Lost).
+	ReplyLost      bool
 }
 
 // Mark is what happened to one commitment on one day.
@@ -228,7 +232,8 @@ type WeekNote struct {
 	// Protected is set when the text is sealed with its author's PIN, not entered; Text is empty.
 	Protected bool
 	// PINSealed is the note as its author's PIN sealed it (nil when it is not); see Answer.
-	PINSealed []byte
+	PINSealed []byte // Lost is set when the note was sealed under a PIN since replaced (see Answer.Lost).
+	Lost      bool
 }
 
 // Activity summarises a case for the list of couples.

@@ -53,14 +53,14 @@ func (s *Store) putWeekNote(ctx context.Context, tx *sql.Tx, caseID int64, n Wee
 	_, err = tx.ExecContext(ctx,
 		`INSERT INTO week_notes (case_id, week, partner, body, shared, pin_sealed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
 		 ON CONFLICT (case_id, week, partner) DO UPDATE SET body = excluded.body, shared = excluded.shared,
-		 pin_sealed = excluded.pin_sealed, updated_at = excluded.updated_at`,
+		 pin_sealed = excluded.pin_sealed, pin_lost = 0, updated_at = excluded.updated_at`,
 		caseID, n.Week, string(n.Partner), body, boolInt(n.Shared), boolInt(pinSealed), at)
 	return err
 }
 
 func (s *Store) weekNotesIn(ctx context.Context, q queryer, caseID int64) ([]WeekNote, error) {
 	rows, err := q.QueryContext(ctx,
-		"SELECT week, partner, body, shared, pin_sealed, updated_at FROM week_notes WHERE case_id = ? ORDER BY week, partner", caseID)
+		"SELECT week, partner, body, shared, pin_sealed, pin_lost, updated_at FROM week_notes WHERE case_id = ? ORDER BY week, partner", caseID)
 	if err != nil {
 		return nil, fmt.Errorf("read weekly notes: %w", err)
 	}
@@ -71,10 +71,14 @@ func (s *Store) weekNotesIn(ctx context.Context, q queryer, caseID int64) ([]Wee
 		var partner, updated string
 		var body []byte
 		var pinSealed bool
-		if err := rows.Scan(&n.Week, &partner, &body, &n.Shared, &pinSealed, &updated); err != nil {
+		if err := rows.Scan(&n.Week, &partner, &body, &n.Shared, &pinSealed, &n.Lost, &updated); err != nil {
 			return nil, fmt.Errorf("read weekly notes: %w", err)
 		}
 		n.Partner, n.UpdatedAt = Partner(partner), parseStamp(updated)
+		if n.Lost { // sealed under a PIN since replaced: see answersIn
+			out = append(out, n)
+			continue
+		}
 		n.Text, n.PINSealed, n.Protected, err = s.openPrivate(caseID, n.Partner, weekNoteLabel(n.Week), "week.note", weekNoteRow(n.Week, n.Partner), body, pinSealed)
 		if err != nil {
 			return nil, fmt.Errorf("read the note of partner %s on week %d: %w", n.Partner, n.Week, err)
@@ -122,7 +126,7 @@ func (s *Store) putReply(ctx context.Context, tx *sql.Tx, caseID int64, author P
 	_, err = tx.ExecContext(ctx,
 		`INSERT INTO letter_replies (case_id, written_by, body, shared, pin_sealed) VALUES (?, ?, ?, ?, ?)
 		 ON CONFLICT (case_id) DO UPDATE SET written_by = excluded.written_by, body = excluded.body,
-		 shared = excluded.shared, pin_sealed = excluded.pin_sealed`,
+		 shared = excluded.shared, pin_sealed = excluded.pin_sealed, pin_lost = 0`,
 		caseID, string(author), body, boolInt(shared), boolInt(pinSealed))
 	return err
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -14,6 +15,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"kintsugi/couple"
 )
 
 // ErrPINNeeded means a partner's private answers are protected by their PIN, not entered yet.
@@ -295,35 +298,11 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	if has && old == nil {
 		return fmt.Errorf("set PIN: %w", ErrPINNeeded)
 	}
-	kdf, err := NewKDF()
+	n, err := s.makePIN(ctx, caseID, p, pin)
 	if err != nil {
 		return err
 	}
-	// Over a locked couple, the PIN's key needs the couple's key too (through a secret sealed
-	// with it), so a copied file does not let anyone try every PIN without the passphrase.
-	var secret, sealedSecret []byte
-	locked, err := s.IsLocked(ctx, caseID)
-	if err != nil {
-		return err
-	}
-	if locked {
-		secret = make([]byte, 32)
-		if _, err := rand.Read(secret); err != nil {
-			return fmt.Errorf("set PIN: %w", err)
-		}
-		if sealedSecret, err = s.sealBytes(caseID, pinSecretField, string(p), secret); err != nil {
-			return fmt.Errorf("set PIN: %w", err)
-		}
-	}
-	key, err := pinCipher(kdf, pin, secret)
-	if err != nil {
-		return err
-	}
-	bind, err := newPINBind()
-	if err != nil {
-		return err
-	}
-	next := &pinOpened{Cipher: key, bind: bind}
+	next := n.opened
 	answers, err := s.answersIn(ctx, s.db, caseID)
 	if err != nil {
 		return err
@@ -336,27 +315,13 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	if err != nil {
 		return err
 	}
-	check, err := next.Seal([]byte(checkPlain), pinAAD(bind, p, "check"))
-	if err != nil {
-		return err
-	}
-	if locked { // wrapped in the couple's key, like resealCase does for a PIN set before the lock
-		if check, err = s.sealBytes(caseID, pinCheckField, string(p), check); err != nil {
-			return fmt.Errorf("set PIN: %w", err)
-		}
-	}
 	s.pins.set(caseID, p, next) // answers are re-sealed with the new key below
 	err = s.write(ctx, caseID, "set PIN", func(tx *sql.Tx) error {
-		kdfJSON, _ := json.Marshal(kdf) // plain struct: cannot fail
-		if _, err := tx.ExecContext(ctx,
-			`INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped, bind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-			 ON CONFLICT (case_id, partner) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value,
-			 secret = excluded.secret, wrapped = excluded.wrapped, bind = excluded.bind`,
-			caseID, string(p), string(kdfJSON), check, s.stamp(), sealedSecret, boolInt(locked), bind); err != nil {
+		if err := s.putPIN(ctx, tx, caseID, p, n); err != nil {
 			return err
 		}
 		for _, a := range answers { // sealed after the PIN row exists, so sealAnswer sees it
-			if a.Partner != p || a.Shared {
+			if a.Partner != p || a.Shared || a.Lost { // a lost text stays as it is: nobody can open it
 				continue
 			}
 			body, sealed, err := s.sealAnswer(ctx, tx, a)
@@ -377,18 +342,141 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 	return s.scrub(ctx)
 }
 
+// newPIN is a PIN about to be stored: its key, and the values its row keeps (never the PIN).
+type newPIN struct {
+	opened       *pinOpened
+	kdf          KDF
+	check        []byte // checkPlain sealed with the PIN's key, wrapped in the couple's when locked
+	sealedSecret []byte // over a locked couple, the secret pinCipher mixes in, sealed with its key
+	locked       bool
+}
+
+// makePIN derives partner p's new PIN from pin, with a fresh salt and a fresh bind name.
+func (s *Store) makePIN(ctx context.Context, caseID int64, p Partner, pin string) (*newPIN, error) {
+	kdf, err := NewKDF()
+	if err != nil {
+		return nil, err
+	}
+	n := &newPIN{kdf: kdf}
+	// Over a locked couple, the PIN's key needs the couple's key too (through a secret sealed
+	// with it), so a copied file does not let anyone try every PIN without the passphrase.
+	var secret []byte
+	if n.locked, err = s.IsLocked(ctx, caseID); err != nil {
+		return nil, err
+	}
+	if n.locked {
+		secret = make([]byte, 32)
+		if _, err := rand.Read(secret); err != nil {
+			return nil, fmt.Errorf("set PIN: %w", err)
+		}
+		if n.sealedSecret, err = s.sealBytes(caseID, pinSecretField, string(p), secret); err != nil {
+			return nil, fmt.Errorf("set PIN: %w", err)
+		}
+	}
+	key, err := pinCipher(kdf, pin, secret)
+	if err != nil {
+		return nil, err
+	}
+	bind, err := newPINBind()
+	if err != nil {
+		return nil, err
+	}
+	n.opened = &pinOpened{Cipher: key, bind: bind}
+	if n.check, err = key.Seal([]byte(checkPlain), pinAAD(bind, p, "check")); err != nil {
+		return nil, err
+	}
+	if n.locked { // wrapped in the couple's key, like resealCase does for a PIN set before the lock
+		if n.check, err = s.sealBytes(caseID, pinCheckField, string(p), n.check); err != nil {
+			return nil, fmt.Errorf("set PIN: %w", err)
+		}
+	}
+	return n, nil
+}
+
+// putPIN writes partner p's PIN row inside tx, in place of the one they had.
+func (s *Store) putPIN(ctx context.Context, tx *sql.Tx, caseID int64, p Partner, n *newPIN) error {
+	kdfJSON, _ := json.Marshal(n.kdf) // plain struct: cannot fail
+	_, err := tx.ExecContext(ctx,
+		`INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped, bind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (case_id, partner) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value,
+		 secret = excluded.secret, wrapped = excluded.wrapped, bind = excluded.bind`,
+		caseID, string(p), string(kdfJSON), n.check, s.stamp(), n.sealedSecret, boolInt(n.locked), n.opened.bind)
+	return err
+}
+
+// PINDamaged reports whether partner p's PIN record is damaged, so that no PIN opens it (see
+// ReplaceDamagedPIN). A locked couple must be unlocked first.
+func (s *Store) PINDamaged(ctx context.Context, caseID int64, p Partner) (bool, error) {
+	r, err := s.pinOf(ctx, caseID, p)
+	return r != nil && r.damaged, err
+}
+
+// ReplaceDamagedPIN starts partner p's PIN anew when its stored record is damaged (no PIN opens
+// it, and changing a PIN needs the old one). Only p, alone at the keyboard, may do it, and only
+// over a damaged PIN (couple.MayReplaceDamagedPIN); a locked couple must be unlocked first,
+// since the new PIN is sealed with its key too. The texts sealed under the damaged PIN cannot be
+// opened by anyone: they stay in the file, sealed, and are marked lost (Answer.Lost) in the same
+// transaction, so they are never taken for empty texts, until p deletes them or writes over
+// them. The new PIN is entered in this process.
+func (s *Store) ReplaceDamagedPIN(ctx context.Context, k Keyboard, caseID int64, p Partner, pin string) error {
+	const what = "start a new PIN"
+	if utf8.RuneCountInString(pin) < MinPINLength {
+		return fmt.Errorf("%s: %w", what, &InputError{Msg: fmt.Sprintf("a PIN needs at least %d characters", MinPINLength)})
+	}
+	if open, err := s.IsOpen(ctx, caseID); err != nil || !open {
+		return fmt.Errorf("%s: %w", what, cmp.Or(err, ErrLocked))
+	}
+	if err := couple.MayReplaceDamagedPIN(k, p, true); err != nil { // before anything of p's is read
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	damaged, err := s.PINDamaged(ctx, caseID, p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := couple.MayReplaceDamagedPIN(k, p, damaged); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	n, err := s.makePIN(ctx, caseID, p, pin)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	err = s.write(ctx, caseID, what, func(tx *sql.Tx) error {
+		if err := s.putPIN(ctx, tx, caseID, p, n); err != nil {
+			return err
+		}
+		for _, q := range []string{
+			"UPDATE answers SET pin_lost = 1 WHERE case_id = ? AND partner = ? AND pin_sealed = 1",
+			"UPDATE week_notes SET pin_lost = 1 WHERE case_id = ? AND partner = ? AND pin_sealed = 1",
+			"UPDATE letter_replies SET pin_lost = 1 WHERE case_id = ? AND written_by = ? AND pin_sealed = 1",
+		} {
+			if _, err := tx.ExecContext(ctx, q, caseID, string(p)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	s.pins.set(caseID, p, n.opened)
+	s.pinTries.reset(caseID, p)
+	s.damage.remove(caseID, pinCheckField, string(p))
+	s.damage.remove(caseID, pinSecretField, string(p))
+	return nil
+}
+
 // resealOwnTexts seals partner p's private weekly notes and reply to the letter again, as they
 // are sealed now (with the PIN just set, after its row is written), keeping their times.
 func (s *Store) resealOwnTexts(ctx context.Context, tx *sql.Tx, caseID int64, p Partner, notes []WeekNote, l Letter) error {
 	for _, n := range notes {
-		if n.Partner == p && !n.Shared {
+		if n.Partner == p && !n.Shared && !n.Lost {
 			n.PINSealed = nil // sealed again from its text, with the PIN in hand now
 			if err := s.putWeekNote(ctx, tx, caseID, n, stampString(n.UpdatedAt)); err != nil {
 				return err
 			}
 		}
 	}
-	if l.ReplyBy == p && !l.ReplyShared && l.Reply != "" {
+	if l.ReplyBy == p && !l.ReplyShared && !l.ReplyLost && l.Reply != "" {
 		return s.putReply(ctx, tx, caseID, p, l.Reply, false, nil)
 	}
 	return nil

@@ -27,7 +27,7 @@ func (s *Store) SaveAnswer(ctx context.Context, a Answer) error {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO answers (case_id, partner, question_id, body, shared, pin_sealed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (case_id, partner, question_id) DO UPDATE SET body = excluded.body, shared = excluded.shared,
-			 pin_sealed = excluded.pin_sealed, updated_at = excluded.updated_at`,
+			 pin_sealed = excluded.pin_sealed, pin_lost = 0, updated_at = excluded.updated_at`,
 			a.CaseID, string(a.Partner), a.QuestionID, body, boolInt(a.Shared), boolInt(pinSealed), s.stamp())
 		return err
 	})
@@ -41,7 +41,7 @@ func (s *Store) Answers(ctx context.Context, caseID int64) ([]Answer, error) {
 
 func (s *Store) answersIn(ctx context.Context, q queryer, caseID int64) ([]Answer, error) {
 	rows, err := q.QueryContext(ctx,
-		"SELECT partner, question_id, body, shared, pin_sealed, updated_at FROM answers WHERE case_id = ? ORDER BY question_id, partner", caseID)
+		"SELECT partner, question_id, body, shared, pin_sealed, pin_lost, updated_at FROM answers WHERE case_id = ? ORDER BY question_id, partner", caseID)
 	if err != nil {
 		return nil, fmt.Errorf("read answers: %w", err)
 	}
@@ -52,10 +52,14 @@ func (s *Store) answersIn(ctx context.Context, q queryer, caseID int64) ([]Answe
 		var partner, updated string
 		var body []byte
 		var pinSealed bool
-		if err := rows.Scan(&partner, &a.QuestionID, &body, &a.Shared, &pinSealed, &updated); err != nil {
+		if err := rows.Scan(&partner, &a.QuestionID, &body, &a.Shared, &pinSealed, &a.Lost, &updated); err != nil {
 			return nil, fmt.Errorf("read answers: %w", err)
 		}
 		a.Partner, a.UpdatedAt = Partner(partner), parseStamp(updated)
+		if a.Lost { // sealed under a PIN since replaced: no key opens it, nothing is tried
+			out = append(out, a)
+			continue
+		}
 		if err := s.openAnswer(&a, body, pinSealed); err != nil {
 			return nil, fmt.Errorf("read answer %s: %w", a.QuestionID, err)
 		}
@@ -171,8 +175,8 @@ func (s *Store) letterIn(ctx context.Context, q queryer, caseID int64) (Letter, 
 	var updated, by string
 	var replyPIN bool
 	err := q.QueryRowContext(ctx, `SELECT l.body, l.status, l.updated_at, r.body, coalesce(r.written_by, ''), coalesce(r.shared, 0),
-		coalesce(r.pin_sealed, 0) FROM letters l LEFT JOIN letter_replies r ON r.case_id = l.case_id WHERE l.case_id = ?`,
-		caseID).Scan(&body, &l.Status, &updated, &reply, &by, &l.ReplyShared, &replyPIN)
+		coalesce(r.pin_sealed, 0), coalesce(r.pin_lost, 0) FROM letters l LEFT JOIN letter_replies r ON r.case_id = l.case_id WHERE l.case_id = ?`,
+		caseID).Scan(&body, &l.Status, &updated, &reply, &by, &l.ReplyShared, &replyPIN, &l.ReplyLost)
 	if errors.Is(err, sql.ErrNoRows) {
 		return l, nil
 	}
@@ -182,6 +186,9 @@ func (s *Store) letterIn(ctx context.Context, q queryer, caseID int64) (Letter, 
 	l.UpdatedAt, l.ReplyBy = parseStamp(updated), Partner(by)
 	if l.Text, err = s.openText(caseID, "letter", "", body); err != nil {
 		return l, fmt.Errorf("read letter: %w", err)
+	}
+	if l.ReplyLost { // sealed under a PIN since replaced: see answersIn
+		return l, nil
 	}
 	if l.Reply, l.ReplyPINSealed, l.ReplyProtected, err = s.openPrivate(caseID, l.ReplyBy, replyLabel, "letter.reply", "", reply, replyPIN); err != nil {
 		return l, fmt.Errorf("read the reply to the letter: %w", err)

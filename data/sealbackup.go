@@ -461,7 +461,7 @@ func (s *Store) copyPIN(ctx context.Context, ts *Store, caseID int64, partner Pa
 			return err
 		}
 		for _, a := range answers {
-			if a.Partner != partner || a.Shared {
+			if a.Partner != partner || a.Shared || a.Lost {
 				continue
 			}
 			// Sealed here with the keys in hand, as sealAnswer would: PIN first, then the lock.

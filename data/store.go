@@ -314,6 +314,15 @@ func (s *Store) goStep(file string) func(context.Context, *sql.Tx) error {
 		return func(ctx context.Context, tx *sql.Tx) error {
 			return addColumn(ctx, tx, "pins", "bind", "TEXT NOT NULL DEFAULT ''")
 		}
+	case "pin_lost.sql":
+		return func(ctx context.Context, tx *sql.Tx) error {
+			for _, table := range []string{"answers", "week_notes", "letter_replies"} {
+				if err := addColumn(ctx, tx, table, "pin_lost", "INTEGER NOT NULL DEFAULT 0"); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 	case "list_pages.sql":
 		return func(ctx context.Context, tx *sql.Tx) error {
 			for _, col := range []string{"step", "judge", "due"} {

@@ -33,7 +33,7 @@ func (b *book) answerOf(p data.Partner, q string) written {
 	if a == nil {
 		return written{}
 	}
-	if !a.Shared && (a.Protected || strings.TrimSpace(a.Text) != "") {
+	if !a.Shared && (a.Protected || a.Lost || strings.TrimSpace(a.Text) != "") {
 		return written{private: true}
 	}
 	return b.written(a.Text, false)

@@ -107,9 +107,11 @@ func (c *Content) checkPlurals(add func(format string, args ...any)) {
 }
 
 // ParseDate reads a day as a person writes it in the language, the way Date shows it or
-// shorter: "14 March 2026", "14 mar 2026", "14 марта 2026", "14.03.2026", "14/3/2026" (day,
-// month, year), or 2026-03-14 whole. A month is its name in the language or its first three letters
-// or more; the empty text is the zero Date.
+// shorter: "14 March 2026", "14 mar 2026", "March 14, 2026", "14 марта 2026", "14.03.2026",
+// "14/3/2026", or 2026-03-14 whole. A month is its name in the language or its first three
+// letters or more, before or after the day; the empty text is the zero Date. A numeric date is
+// read in the orders the language's readers write (numericOrders): one that reads as two
+// different days is refused with an *AmbiguousDateError naming both, never guessed.
 func (c *Content) ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -125,24 +127,74 @@ func (c *Content) ParseDate(s string) (Date, error) {
 	if len(fields) != 3 {
 		return Date{}, bad
 	}
-	if len(fields[0]) > 2 {
+	year, err := strconv.Atoi(fields[2])
+	if err != nil || year < 1000 || year > 9999 {
 		// Year first is read only whole (2026-03-14, above): 2026-03-1 is 2026-03-14 half typed.
 		return Date{}, bad
 	}
-	day, err1 := strconv.Atoi(fields[0])
-	year, err2 := strconv.Atoi(fields[2])
-	month, err3 := strconv.Atoi(fields[1])
-	if err3 != nil {
-		month = c.monthNamed(fields[1])
+	if m := c.monthNamed(fields[1]); m > 0 {
+		return dayOf(year, m, fields[0], bad)
 	}
-	if err1 != nil || err2 != nil || month < 1 || month > 12 || year < 1000 || year > 9999 {
+	if m := c.monthNamed(fields[0]); m > 0 {
+		return dayOf(year, m, fields[1], bad)
+	}
+	a, err1 := strconv.Atoi(fields[0])
+	b, err2 := strconv.Atoi(fields[1])
+	if err1 != nil || err2 != nil {
 		return Date{}, bad
+	}
+	var readings []Date
+	for _, monthFirst := range numericOrders(c.Language) {
+		day, month := a, b
+		if monthFirst {
+			day, month = b, a
+		}
+		if d, ok := validDate(year, month, day); ok && (len(readings) == 0 || readings[0] != d) {
+			readings = append(readings, d)
+		}
+	}
+	switch len(readings) {
+	case 0:
+		return Date{}, bad
+	case 1:
+		return readings[0], nil
+	}
+	return Date{}, &AmbiguousDateError{Text: s, Readings: [2]Date{readings[0], readings[1]}}
+}
+
+// numericOrders are the orders in which people who write lang write a numeric date: false for
+// day first, true for month first. Russian, Ukrainian and Belarusian write day first only (the
+// national standards, ГОСТ Р 7.0.97 in Russia: 03.04.2026 is 3 April to every reader).
+// English is written both ways (3/4/2026 is 3 April in Britain, 4 March in the United States), so
+// is every language not named here until someone who writes it says otherwise: a question
+// asked once costs less than a day stored wrong without a word.
+func numericOrders(lang string) []bool {
+	switch lang {
+	case "ru", "uk", "be":
+		return []bool{false}
+	}
+	return []bool{false, true}
+}
+
+// dayOf is the day written in digits in month of year, or bad when that day is not in the month.
+func dayOf(year, month int, day string, bad error) (Date, error) {
+	n, err := strconv.Atoi(day)
+	if err != nil {
+		return Date{}, bad
+	}
+	if d, ok := validDate(year, month, n); ok {
+		return d, nil
+	}
+	return Date{}, bad
+}
+
+// validDate is the day, when month and day name one (31 February would roll over into March).
+func validDate(year, month, day int) (Date, bool) {
+	if month < 1 || month > 12 || day < 1 {
+		return Date{}, false
 	}
 	d := NewDate(year, time.Month(month), day)
-	if d.Time().Day() != day { // 31 February would roll over into March
-		return Date{}, bad
-	}
-	return d, nil
+	return d, d.Time().Day() == day
 }
 
 // monthNamed is the month (1-12) a word names in the language, or 0: the whole name or its
@@ -157,4 +209,16 @@ func (c *Content) monthNamed(word string) int {
 		}
 	}
 	return 0
+}
+
+// AmbiguousDateError is a numeric date the language's readers write both day first and month
+// first that reads as two different days (3/4/2026: 3 April or 4 March). Which one is meant is
+// the writer's to say, never a guess.
+type AmbiguousDateError struct {
+	Text     string
+	Readings [2]Date // day first, then month first
+}
+
+func (e *AmbiguousDateError) Error() string {
+	return fmt.Sprintf("date %q reads as %s or %s: write the month in words", e.Text, e.Readings[0], e.Readings[1])
 }

@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -110,6 +111,58 @@ func TestDatesReadAsTheLanguageWritesThem(t *testing.T) {
 		}
 		if d, err := c.ParseDate("  "); err != nil || !d.IsZero() {
 			t.Errorf("%s: blank reads as %v, %v", lang, d, err)
+		}
+	}
+}
+
+// TestNumericDatesAreReadOnlyAsTheyCanBe: a date that can be read one way only is read that
+// way, in either order in English (13/4/2026, 4/13/2026) and with the month in words before or
+// after the day; a numeric date English readers write both day first and month first, which
+// reads as two different days (3/4/2026), is never guessed: ParseDate refuses it and names both
+// days. Russian writes numeric dates day first only (ГОСТ Р 7.0.97), so 3.4.2026 is 3 April.
+func TestNumericDatesAreReadOnlyAsTheyCanBe(t *testing.T) {
+	apr3, apr13 := data.NewDate(2026, 4, 3), data.NewDate(2026, 4, 13)
+	for _, tc := range []struct {
+		lang  string
+		one   map[string]data.Date // read one way only
+		two   map[string][2]data.Date
+		wrong []string
+	}{
+		{"en",
+			map[string]data.Date{"13/4/2026": apr13, "4/13/2026": apr13, "13.04.2026": apr13, "04-13-2026": apr13,
+				"2026-04-03": apr3, "3 April 2026": apr3, "April 3, 2026": apr3, "Apr 3 2026": apr3, "apr. 13, 2026": apr13,
+				"4/4/2026": data.NewDate(2026, 4, 4), "31/12/2026": data.NewDate(2026, 12, 31), "12/31/2026": data.NewDate(2026, 12, 31),
+				"30/1/2026": data.NewDate(2026, 1, 30), "2/29/2028": data.NewDate(2028, 2, 29)},
+			map[string][2]data.Date{"3/4/2026": {apr3, data.NewDate(2026, 3, 4)}, "03.04.2026": {apr3, data.NewDate(2026, 3, 4)},
+				"3-4-2026": {apr3, data.NewDate(2026, 3, 4)}, " 1/12/2026 ": {data.NewDate(2026, 12, 1), data.NewDate(2026, 1, 12)}},
+			[]string{"31/31/2026", "0/5/2026", "30/2/2026", "2/30/2026", "3/4/26", "4 March", "Smarch 4 2026", "April 31, 2026", "April 2026 3", "3/April/x"},
+		},
+		{"ru",
+			map[string]data.Date{"3/4/2026": apr3, "03.04.2026": apr3, "3.4.2026": apr3, "13.04.2026": apr13, "2026-04-03": apr3,
+				"3 апреля 2026": apr3, "апреля 3 2026": apr3, "1.12.2026": data.NewDate(2026, 12, 1)},
+			nil,
+			[]string{"4/13/2026", "31.31.2026", "30.02.2026", "3.4.26", "3 апреля", "апрель 2026"},
+		},
+	} {
+		c := loadLang(t, tc.lang)
+		for typed, want := range tc.one {
+			if d, err := c.ParseDate(typed); err != nil || d != want {
+				t.Errorf("%s: %q reads as %v, %v; want %s", tc.lang, typed, d, err, want)
+			}
+		}
+		for typed, want := range tc.two {
+			d, err := c.ParseDate(typed)
+			var amb *data.AmbiguousDateError
+			if !errors.As(err, &amb) || amb.Readings != want || !d.IsZero() {
+				t.Errorf("%s: %q gives %v, %v; want a question between %s and %s", tc.lang, typed, d, err, want[0], want[1])
+			}
+		}
+		for _, typed := range tc.wrong {
+			d, err := c.ParseDate(typed)
+			var amb *data.AmbiguousDateError
+			if err == nil || errors.As(err, &amb) {
+				t.Errorf("%s: %q read as %v, %v; want it refused", tc.lang, typed, d, err)
+			}
 		}
 	}
 }

@@ -247,6 +247,10 @@ func (s *agreementScreen) datesChanged(startMoved bool) {
 	}
 	start, err1 := s.Start.Date()
 	review, err2 := s.Review.Date()
+	if s.Start.Asking() || s.Review.Asking() {
+		s.say("") // the question under the dates says what is needed
+		return
+	}
 	if err1 != nil || err2 != nil || start.IsZero() || review.IsZero() {
 		s.warn(e.t("ui.agreement.date.bad"))
 		return
@@ -550,5 +554,5 @@ func (s *agreementScreen) datesView() fyne.CanvasObject {
 	grid := container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel(e.t("ui.agreement.start")), nil, s.Start),
 		container.NewBorder(nil, nil, widget.NewLabel(e.t("ui.agreement.review")), nil, s.Review))
-	return container.NewVBox(grid, note(e.t("ui.agreement.dates.help")))
+	return container.NewVBox(grid, s.Start.Ask, s.Review.Ask, note(e.t("ui.agreement.dates.help")))
 }

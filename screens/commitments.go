@@ -321,7 +321,7 @@ func (s *commitmentsScreen) catalogCard(entry data.Entry) fyne.CanvasObject {
 	}
 	if entry.Monitoring {
 		parts = append(parts, container.NewHBox(widget.NewLabel(e.t("ui.commitments.review")),
-			container.NewGridWrap(s.Review[id].MinSize(), s.Review[id])), s.Why[id])
+			container.NewGridWrap(s.Review[id].MinSize(), s.Review[id])), s.Review[id].Ask, s.Why[id])
 	}
 	parts = append(parts, s.Message[id], container.NewHBox(s.Agree[id][data.PartnerA], s.Agree[id][data.PartnerB]))
 	return card(parts...)

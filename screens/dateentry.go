@@ -1,9 +1,11 @@
 package screens
 
 import (
+	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,11 +18,25 @@ import (
 // Fyne's own widget.DateEntry follows the computer's locale, not the couple's language, and
 // reads only that locale's numeric form: a Russian couple on an English computer would see and
 // have to type 03/14/2026.
+//
+// A numeric date that reads as two different days (3/4/2026 in English: 3 April or 4 March) is
+// never guessed: Date refuses it, and Ask, shown under the field where the screen places it,
+// names both days in words as buttons to choose from (or the month can be written in words).
 type DateEntry struct {
 	widget.Entry
-	content *data.Content
-	Pick    *widget.Button // opens the calendar
-	popUp   *widget.PopUp
+	// OnChanged is called after every change of the text, as widget.Entry's; it hides the
+	// entry's own (Entry.OnChanged), which first brings Ask up to date, so Ask is right by the
+	// time OnChanged reads Date.
+	OnChanged func(string)
+	Pick      *widget.Button // opens the calendar
+
+	Ask      *fyne.Container   // the question, hidden unless what is typed reads as two days
+	Question *widget.Label     // in Ask: the text typed and what to do
+	Readings [2]*widget.Button // in Ask: each day it can be, in words
+
+	content  *data.Content
+	readings [2]data.Date
+	popUp    *widget.PopUp
 }
 
 // NewDateEntry returns an empty DateEntry for the language of content.
@@ -31,8 +47,48 @@ func NewDateEntry(content *data.Content) *DateEntry {
 	e.Pick = widget.NewButtonWithIcon("", theme.Icon(theme.IconNameCalendar), e.openCalendar)
 	e.Pick.Importance = widget.LowImportance
 	e.ActionItem = e.Pick
+	e.Question = widget.NewLabel("")
+	e.Question.Wrapping = fyne.TextWrapWord
+	for i := range e.Readings {
+		e.Readings[i] = widget.NewButton("", func() { e.choose(i) })
+	}
+	e.Ask = container.NewVBox(e.Question, container.NewHBox(e.Readings[0], e.Readings[1]))
+	e.Ask.Hide()
+	e.Entry.OnChanged = e.changed
 	return e
 }
+
+// changed asks which day is meant while the text reads as two, then tells OnChanged.
+func (e *DateEntry) changed(text string) {
+	_, err := e.content.ParseDate(text)
+	var two *data.AmbiguousDateError
+	if errors.As(err, &two) {
+		e.readings = two.Readings
+		e.Question.SetText(e.content.Tf("ui.date.which", two.Text))
+		for i, d := range two.Readings {
+			e.Readings[i].SetText(e.content.Date(d.Time()))
+		}
+		e.Ask.Show()
+	} else {
+		e.Ask.Hide()
+	}
+	if e.OnChanged != nil {
+		e.OnChanged(text)
+	}
+}
+
+// choose writes reading i in words, which reads as that day alone, and gives the keyboard back
+// to the field, as the button that had it goes away with the question.
+func (e *DateEntry) choose(i int) {
+	e.SetDate(e.readings[i])
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		c.Focus(e)
+	}
+}
+
+// Asking reports whether the field is asking which of two days is meant: nothing else needs
+// saying about the text then.
+func (e *DateEntry) Asking() bool { return e.Ask.Visible() }
 
 // MinSize is wide enough for the longest date of the language, so none is cut where the
 // entry sits in a row at its smallest (an empty entry is otherwise as wide as a few letters).
@@ -59,7 +115,8 @@ func (e *DateEntry) SetDate(d data.Date) {
 	e.SetText(e.content.Date(d.Time()))
 }
 
-// Date is the day typed, the zero Date when empty, or an error saying it cannot be read.
+// Date is the day typed, the zero Date when empty, or an error saying it cannot be read (a
+// *data.AmbiguousDateError while Ask is asking which of two days is meant).
 func (e *DateEntry) Date() (data.Date, error) { return e.content.ParseDate(e.Text) }
 
 // openCalendar shows a month to pick the day from, at the day typed or today by the clock

@@ -192,3 +192,108 @@ func TestCalendarSpeaksTheCouplesLanguage(t *testing.T) {
 		t.Errorf("picking the 5th of May gives %q", e.Text)
 	}
 }
+
+// TestAnAmbiguousDateIsAskedNotGuessed: in English, 3/4/2026 is 3 April to some readers and
+// 4 March to others. Typed into any date field of the window, it is kept as typed and nothing is
+// saved; the field asks, under it, which of the two days in words is meant, and the day chosen,
+// by mouse or by keyboard, is the one stored.
+func TestAnAmbiguousDateIsAskedNotGuessed(t *testing.T) {
+	pinNow(t, time.Date(2026, 11, 29, 12, 0, 0, 0, time.Local))
+	r := newRig(t)
+	c := r.couple(app.StepHappened)
+	ctx := r.state.Context()
+	letter, err := r.st.SaveCommitment(ctx, data.Commitment{CaseID: r.state.CaseID(), CatalogID: "RIT-01", Cost: data.CostModerate, AgreedA: true, AgreedB: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mar4, apr3 := data.NewDate(2026, 3, 4), data.NewDate(2026, 4, 3)
+	for _, f := range []struct {
+		step   string
+		typed  string
+		field  func() (*DateEntry, *widget.Label)
+		stored func(*data.Dossier) data.Date
+		pick   int
+		want   data.Date
+	}{
+		{app.StepHappened, "3/4/2026",
+			func() (*DateEntry, *widget.Label) { s := c.Current.(*happenedScreen); return s.Date, s.DateMsg },
+			func(d *data.Dossier) data.Date { return d.Incident.Date }, 1, mar4},
+		{app.StepSteps, "03.04.2026",
+			func() (*DateEntry, *widget.Label) {
+				s := c.Current.(*stepsScreen)
+				test.Tap(s.Done["STEP-04"]) // done today, then the day it was really done is typed
+				return s.Date["STEP-04"], s.DateMsg["STEP-04"]
+			},
+			func(d *data.Dossier) data.Date { return d.Step("STEP-04").DoneOn }, 0, apr3},
+		{app.StepCommitments, "1/12/2026",
+			func() (*DateEntry, *widget.Label) {
+				s := c.Current.(*commitmentsScreen)
+				return s.Review["PRED-17"], s.Message["PRED-17"]
+			},
+			func(d *data.Dossier) data.Date { return commitmentsByCatalog(d)["PRED-17"].ReviewDate }, 0, data.NewDate(2026, 12, 1)},
+		{app.StepTracking, "5/3/2026",
+			func() (*DateEntry, *widget.Label) {
+				s := c.Current.(*trackingScreen)
+				return s.Done[letter.ID], s.doneMsg[letter.ID]
+			},
+			func(d *data.Dossier) data.Date { return doneDate(d, letter.ID) }, 1, data.NewDate(2026, 5, 3)},
+		{app.StepAgreement, "2/3/2026",
+			func() (*DateEntry, *widget.Label) { s := c.Current.(*agreementScreen); return s.Start, s.Message },
+			func(d *data.Dossier) data.Date { return d.Agreements[len(d.Agreements)-1].StartDate }, 0, data.NewDate(2026, 3, 2)},
+	} {
+		c.Show(f.step)
+		entry, msg := f.field()
+		before := f.stored(r.dossier())
+		if entry.Text == "" {
+			test.Type(entry, f.typed)
+		} else {
+			entry.SetText(f.typed)
+		}
+		if got := f.stored(r.dossier()); got != before {
+			t.Errorf("%s: %q was saved as %s before anyone said which day", f.step, f.typed, got)
+		}
+		if entry.Text != f.typed || !entry.Asking() || msg.Visible() || !strings.Contains(entry.Question.Text, f.typed) {
+			t.Errorf("%s: field %q, asking %v, message %q shown %v", f.step, entry.Text, entry.Asking(), msg.Text, msg.Visible())
+		}
+		if _, err := entry.Date(); err == nil {
+			t.Errorf("%s: %q reads as one day", f.step, f.typed)
+		}
+		test.Tap(entry.Readings[f.pick])
+		words := r.state.Content().Date(f.want.Time())
+		if got := f.stored(r.dossier()); got != f.want || entry.Text != words || entry.Asking() || msg.Visible() && msg.Text != "" {
+			t.Errorf("%s: chose %s: stored %s, field %q, asking %v, message %q", f.step, words, got, entry.Text, entry.Asking(), msg.Text)
+		}
+	}
+
+	// By keyboard alone: Tab reaches both days from the field, Space chooses, and the
+	// keyboard is back in the field.
+	c.Show(app.StepHappened)
+	s := c.Current.(*happenedScreen)
+	s.Date.SetText("")
+	cv := r.win.Win.Canvas()
+	cv.Focus(s.Date)
+	test.Type(s.Date, "4/3/2026")
+	if !s.Date.Asking() || s.Date.Readings[0].Text != "4 March 2026" || s.Date.Readings[1].Text != "3 April 2026" {
+		t.Fatalf("4/3/2026 asks %v between %q and %q", s.Date.Asking(), s.Date.Readings[0].Text, s.Date.Readings[1].Text)
+	}
+	for i := 0; i < 4 && cv.Focused() != fyne.Focusable(s.Date.Readings[1]); i++ {
+		cv.FocusNext()
+	}
+	if cv.Focused() != fyne.Focusable(s.Date.Readings[1]) {
+		t.Fatalf("Tab from the field does not reach the second day; focus on %T", cv.Focused())
+	}
+	cv.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if got := r.dossier().Incident.Date; got != apr3 || cv.Focused() != fyne.Focusable(s.Date) {
+		t.Errorf("Space on 3 April stored %s, focus on %T", got, cv.Focused())
+	}
+
+	// In Russian a numeric date is written day first only: 4.3.2026 is 4 March, asked of no one.
+	r.win.SetLanguage("ru")
+	c.Show(app.StepHappened)
+	s = c.Current.(*happenedScreen)
+	s.Date.SetText("")
+	test.Type(s.Date, "4.3.2026")
+	if got := r.dossier().Incident.Date; got != mar4 || s.Date.Asking() || s.DateMsg.Visible() {
+		t.Errorf("ru: 4.3.2026 stored %s, asking %v, message %q", got, s.Date.Asking(), s.DateMsg.Text)
+	}
+}

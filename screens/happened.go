@@ -78,7 +78,7 @@ func (s *happenedScreen) View() fyne.CanvasObject {
 	return page(sec.Title, sec.Intro,
 		card(subheading(e.t("ui.happened.causes")), causes),
 		card(subheading(e.t("ui.happened.description")), note(e.t("ui.happened.shared")), s.Description,
-			container.NewHBox(date), s.DateMsg))
+			container.NewHBox(date), s.Date.Ask, s.DateMsg))
 }
 
 // causeLayout puts a cause's explanation right under its check box, in line with its title.

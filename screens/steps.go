@@ -113,7 +113,7 @@ func (s *stepsScreen) View() fyne.CanvasObject {
 		if st.Note != "" { // the step's note, as the workbook prints it under the step
 			parts = append(parts, note(e.render(st.Note)))
 		}
-		parts = append(parts, container.NewHBox(date), s.DateMsg[id])
+		parts = append(parts, container.NewHBox(date), s.Date[id].Ask, s.DateMsg[id])
 		for _, o := range []fyne.CanvasObject{s.Note[id], s.ShareNote[id], s.Private[id]} {
 			if !isNil(o) {
 				parts = append(parts, o)

@@ -47,6 +47,10 @@ func (s *trackingScreen) loadDone(cm data.Commitment) {
 // here with the reason, as a tap on such a day is.
 func (s *trackingScreen) setDone(id int64, entry *DateEntry, msg *widget.Label) {
 	day, err := entry.Date()
+	if entry.Asking() {
+		say(msg, "")
+		return
+	}
 	if err != nil {
 		say(msg, s.e.tf("ui.date.bad", entry.Text))
 		return
@@ -81,5 +85,5 @@ func (s *trackingScreen) setDone(id int64, entry *DateEntry, msg *widget.Label) 
 func (s *trackingScreen) doneRow(id int64, width float32) fyne.CanvasObject {
 	entry := s.Done[id]
 	field := container.NewBorder(nil, nil, widget.NewLabel(s.e.t("ui.tracking.done")), nil, entry)
-	return container.NewVBox(container.NewGridWrap(fyne.NewSize(width, entry.MinSize().Height), field), s.doneMsg[id])
+	return container.NewVBox(container.NewGridWrap(fyne.NewSize(width, entry.MinSize().Height), field), entry.Ask, s.doneMsg[id])
 }

@@ -82,14 +82,19 @@ func card(objects ...fyne.CanvasObject) fyne.CanvasObject {
 }
 
 // dateField is an entry for a day in the couple's language (DateEntry). What is typed always
-// stays in the entry; only a date it can read (or an empty one, to clear it) reaches onDate, and
-// otherwise msg says why.
+// stays in the entry; only a date it can read as one day (or an empty one, to clear it) reaches
+// onDate, and otherwise msg says why, or the entry's Ask which day is meant. The screen places
+// the entry's Ask just above msg.
 func dateField(e *env, initial data.Date, onDate func(data.Date)) (*DateEntry, *widget.Label) {
 	entry := NewDateEntry(e.content)
 	entry.SetDate(initial)
 	msg := newMessage()
 	entry.OnChanged = func(text string) {
 		d, err := entry.Date()
+		if entry.Asking() {
+			say(msg, "")
+			return
+		}
 		if err != nil {
 			say(msg, e.tf("ui.date.bad", text))
 			return

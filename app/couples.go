@@ -48,6 +48,18 @@ func (s *State) EnterPIN(id int64, p data.Partner, pin string) error {
 	return s.Store.EnterPIN(s.ctx, id, p, pin)
 }
 
+// PINDamaged reports whether partner p's PIN record is damaged, so that no PIN opens it.
+func (s *State) PINDamaged(id int64, p data.Partner) (bool, error) {
+	return s.Store.PINDamaged(s.ctx, id, p)
+}
+
+// ReplaceDamagedPIN starts a new PIN for partner p in place of their damaged one, as whoever
+// is at the keyboard (data.Store.ReplaceDamagedPIN holds who may), after pending saves.
+func (s *State) ReplaceDamagedPIN(id int64, p data.Partner, pin string) error {
+	s.Flush()
+	return s.Store.ReplaceDamagedPIN(s.ctx, s.Keyboard(), id, p, pin)
+}
+
 // Agreements are the open couple's agreement versions, after pending saves: dates typed a
 // moment ago are in the draft before anyone signs it.
 func (s *State) Agreements() ([]data.Agreement, error) {

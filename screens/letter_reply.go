@@ -26,6 +26,11 @@ type letterReply struct {
 	PIN     *widget.Entry
 	OpenPIN *widget.Button
 	PINMsg  *widget.Label
+	// Renewal is the way back when its author's PIN record is damaged; Lost deletes a reply
+	// sealed under a PIN since replaced (lost shows it), so that it can be written again.
+	Renewal *pinRenewal
+	Lost    *widget.Button
+	lost    fyne.CanvasObject
 	author  data.Partner
 	text    string
 	shared  bool
@@ -37,7 +42,7 @@ func (s *letterScreen) loadReply() *letterReply {
 	e := s.e
 	l, k, r := e.d.Letter, e.keyboard(), e.d.Case.Rebuilding
 	author, _ := couple.ReplyAuthor(r)
-	if l.Reply != "" || l.ReplyProtected || l.ReplyShared {
+	if l.Reply != "" || l.ReplyProtected || l.ReplyShared || l.ReplyLost {
 		author = l.ReplyBy
 	}
 	rp := &letterReply{author: author, text: l.Reply, shared: l.ReplyShared}
@@ -52,9 +57,19 @@ func (s *letterScreen) loadReply() *letterReply {
 		return rp
 	}
 	if open, err := e.state.PINOpen(e.caseID(), author); author != "" && (err != nil || !open || l.ReplyProtected) {
+		if rp.Renewal = e.damagedPIN(author, func() { s.e.couple.Show(s.e.couple.Step) }); rp.Renewal != nil {
+			return rp
+		}
 		rp.PIN, rp.PINMsg = widget.NewPasswordEntry(), newMessage()
 		rp.OpenPIN = widget.NewButton(e.t("ui.pin.enter"), func() { s.enterReplyPIN(rp.PIN.Text) })
 		rp.PIN.OnSubmitted = s.enterReplyPIN
+		return rp
+	}
+	if l.ReplyLost {
+		rp.lost, rp.Lost = e.lostText(func() {
+			e.state.SaveLetterReply("", false)
+			e.couple.Show(e.couple.Step)
+		})
 		return rp
 	}
 	rp.Editor = multiLine(l.Reply, 6, func(text string) {
@@ -91,6 +106,10 @@ func (s *letterScreen) replyView() fyne.CanvasObject {
 	switch {
 	case rp.Read != nil:
 		return card(subheading(e.tf("ui.letter.reply.by", e.name(rp.author))), rp.Read)
+	case rp.Renewal != nil:
+		return rp.Renewal.view()
+	case rp.lost != nil:
+		return card(subheading(e.t("ui.letter.reply.title")), rp.lost)
 	case rp.PIN != nil:
 		return card(subheading(e.t("ui.letter.reply.title")), wrapped(e.tf("ui.letter.reply.closed", e.name(rp.author))),
 			container.NewBorder(nil, nil, nil, rp.OpenPIN, rp.PIN), rp.PINMsg)

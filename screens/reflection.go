@@ -30,13 +30,19 @@ type reflectionScreen struct {
 	EnterPIN  *widget.Button
 	SetPIN    *widget.Button
 	PINMsg    *widget.Label
+	// Renewal is the way back when the writer's PIN record is damaged (then PIN is nil); Lost
+	// holds, per question, the button that deletes an answer sealed under a PIN since replaced.
+	Renewal   *pinRenewal
+	Lost      map[string]*widget.Button
+	lostViews map[string]fyne.CanvasObject
 	closed    bool
 	answers   map[string]data.Answer
 }
 
 func newReflection(e *env) stepScreen {
 	s := &reflectionScreen{e: e, Answers: map[string]*TextArea{}, Share: map[string]*widget.Check{},
-		Choose: map[data.Partner]*widget.Button{}, answers: map[string]data.Answer{}}
+		Choose: map[data.Partner]*widget.Button{}, answers: map[string]data.Answer{},
+		Lost: map[string]*widget.Button{}, lostViews: map[string]fyne.CanvasObject{}}
 	s.partner, s.alone = e.keyboard().Partner()
 	if !s.alone {
 		for _, p := range data.Partners {
@@ -54,6 +60,9 @@ func newReflection(e *env) stepScreen {
 	open, err := e.state.PINOpen(e.caseID(), s.partner)
 	if err != nil || !open {
 		s.closed = true
+		if s.Renewal = e.damagedPIN(s.partner, func() { e.couple.Show(app.StepReflection) }); s.Renewal != nil {
+			return s // no PIN opens a damaged record: asking for one would only mislead
+		}
 		s.PIN = widget.NewPasswordEntry()
 		s.EnterPIN = widget.NewButton(e.t("ui.pin.enter"), func() { s.Enter(s.PIN.Text) })
 		s.PIN.OnSubmitted = s.Enter
@@ -130,6 +139,10 @@ func (s *reflectionScreen) addQuestion(q data.Entry) {
 		a = *found
 	}
 	s.answers[q.ID] = a
+	if a.Lost {
+		s.lostViews[q.ID], s.Lost[q.ID] = s.e.lostText(func() { s.deleteLost(q.ID) })
+		return
+	}
 	s.Answers[q.ID] = multiLine(a.Text, 4, func(text string) { s.update(q.ID, func(a *data.Answer) { a.Text = text }) })
 	s.Answers[q.ID].SetPlaceHolder(s.e.t("ui.reflection.placeholder"))
 	other := s.e.name(s.partner.Other())
@@ -137,6 +150,16 @@ func (s *reflectionScreen) addQuestion(q data.Entry) {
 		s.update(q.ID, func(a *data.Answer) { a.Shared = on })
 	})
 	s.Share[q.ID].Checked = a.Shared
+}
+
+// deleteLost deletes an answer no one can open any more, at its author's choice, so that it can
+// be written again.
+func (s *reflectionScreen) deleteLost(id string) {
+	a := data.Answer{CaseID: s.e.caseID(), Partner: s.partner, QuestionID: id}
+	s.e.save(fmt.Sprintf("answer.%s.%s", a.Partner, id), func(ctx context.Context, st *data.Store) error {
+		return st.SaveAnswer(ctx, a)
+	})
+	s.e.couple.Show(app.StepReflection)
 }
 
 func (s *reflectionScreen) update(id string, change func(*data.Answer)) {
@@ -155,6 +178,9 @@ func (s *reflectionScreen) View() fyne.CanvasObject {
 			container.NewHBox(s.Choose[data.PartnerA], s.Choose[data.PartnerB]),
 			note(e.t("ui.reflection.private")))
 	}
+	if s.Renewal != nil {
+		return page(e.t("ui.step.reflection"), "", s.Renewal.view())
+	}
 	if s.closed {
 		return page(e.t("ui.step.reflection"), e.tf("ui.pin.closed", e.name(s.partner)),
 			card(container.NewBorder(nil, nil, nil, s.EnterPIN, s.PIN), s.PINMsg))
@@ -166,6 +192,10 @@ func (s *reflectionScreen) View() fyne.CanvasObject {
 		for _, q := range section.Entries {
 			title := widget.NewLabelWithStyle(q.Code+".  "+e.render(q.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			title.Wrapping = fyne.TextWrapWord
+			if lost := s.lostViews[q.ID]; lost != nil {
+				body = append(body, card(title, wrapped(e.render(q.Text)), lost))
+				continue
+			}
 			body = append(body, card(title, wrapped(e.render(q.Text)), s.Answers[q.ID], s.Share[q.ID]))
 		}
 	}

@@ -29,6 +29,11 @@ type weekNotes struct {
 	PIN     *widget.Entry
 	OpenPIN *widget.Button
 	PINMsg  *widget.Label
+	// Renewal is the way back when the writer's PIN record is damaged; Lost deletes their note
+	// sealed under a PIN since replaced (lost shows it), so that it can be written again.
+	Renewal *pinRenewal
+	Lost    *widget.Button
+	lost    fyne.CanvasObject
 	own     data.WeekNote
 }
 
@@ -47,7 +52,7 @@ func (s *trackingScreen) loadNotes() {
 		switch {
 		case couple.WeekNoteVisible(k, p, wn.Shared) && strings.TrimSpace(wn.Text) != "":
 			n.Read[p] = wrapped(wn.Text)
-		case strings.TrimSpace(wn.Text) != "" || wn.Protected:
+		case strings.TrimSpace(wn.Text) != "" || wn.Protected || wn.Lost:
 			n.Private[p] = note(e.tf("ui.tracking.own.private", e.name(p)))
 		}
 	}
@@ -57,6 +62,9 @@ func (s *trackingScreen) loadNotes() {
 func (s *trackingScreen) loadOwn(n *weekNotes, wn data.WeekNote) {
 	e := s.e
 	if open, err := e.state.PINOpen(e.caseID(), wn.Partner); err != nil || !open || wn.Protected {
+		if n.Renewal = e.damagedPIN(wn.Partner, func() { s.ShowWeek(s.Week) }); n.Renewal != nil {
+			return
+		}
 		n.PIN = widget.NewPasswordEntry()
 		n.PINMsg = newMessage()
 		n.OpenPIN = widget.NewButton(e.t("ui.pin.enter"), func() { s.enterPIN(wn.Partner, n.PIN.Text) })
@@ -65,6 +73,13 @@ func (s *trackingScreen) loadOwn(n *weekNotes, wn data.WeekNote) {
 	}
 	wn.CaseID = e.caseID()
 	n.own = wn
+	if wn.Lost {
+		n.lost, n.Lost = e.lostText(func() {
+			s.e.state.SaveWeekNote(data.WeekNote{CaseID: wn.CaseID, Week: wn.Week, Partner: wn.Partner})
+			s.ShowWeek(s.Week)
+		})
+		return
+	}
 	n.Own = multiLine(wn.Text, 3, func(text string) {
 		n.own.Text = text
 		s.saveOwn()
@@ -97,9 +112,14 @@ func (s *trackingScreen) notesView() []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	if p, alone := e.keyboard().Partner(); alone {
 		own := []fyne.CanvasObject{subheading(e.tf("ui.tracking.own", e.name(p)))}
-		if n.Own != nil {
+		switch {
+		case n.Own != nil:
 			own = append(own, n.Own, n.Share)
-		} else {
+		case n.lost != nil:
+			own = append(own, n.lost)
+		case n.Renewal != nil:
+			own = append(own, n.Renewal.view())
+		default:
 			own = append(own, wrapped(e.tf("ui.tracking.own.closed", e.name(p))),
 				container.NewBorder(nil, nil, nil, n.OpenPIN, n.PIN), n.PINMsg)
 		}

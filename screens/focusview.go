@@ -41,11 +41,11 @@ func revealIn(s *container.Scroll, obj fyne.CanvasObject) {
 	}
 }
 
-// onPage reports whether a focused object is on the step's page: anything but a dialog and the
-// window's frame around the page (header, sidebar, footer).
+// onPage reports whether a focused object is on the step's page: anything but a dialog, the
+// notes page and the window's frame around the page (header, sidebar, footer).
 func (w *Window) onPage(obj fyne.CanvasObject) bool {
-	if w.Win.Canvas().Overlays().Top() != nil {
-		return false
+	if w.Win.Canvas().Overlays().Top() != nil || w.Notes != nil {
+		return false // a dialog, or the therapist's notes shown in place of the steps
 	}
 	c := w.Couple
 	for _, frame := range []fyne.CanvasObject{c.Back, c.Keyboard, c.HideNow, c.Help, c.Sidebar, c.Prev, c.Next} {

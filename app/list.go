@@ -73,6 +73,16 @@ func (l *CoupleList) Row(ctx context.Context, i int) (CoupleRow, error) {
 	return l.rows[i], nil
 }
 
+// IndexOf is the line couple id is on, when that line has been read.
+func (l *CoupleList) IndexOf(id int64) (int, bool) {
+	for i, r := range l.rows {
+		if r.Case.ID == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 // Loaded is how many lines have been read.
 func (l *CoupleList) Loaded() int { return len(l.rows) }
 

@@ -21,7 +21,7 @@ type Start struct {
 	win        *Window
 	Couples    *app.CoupleList // the couples listed, read a page at a time as they come into view
 	Search     *widget.Entry
-	List       *widget.List
+	List       *keyList
 	NewCouple  *widget.Button
 	Sample     *widget.Button
 	PrintBlank *widget.Button
@@ -62,13 +62,8 @@ func newStart(w *Window, listed *app.CoupleList, changed int64) *Start {
 			s.Message.SetText(err.Error())
 		}
 	}
-	s.List = widget.NewList(s.count, s.newRow, s.updateRow)
-	s.List.OnSelected = func(id widget.ListItemID) {
-		s.List.UnselectAll()
-		if row, ok := s.Line(id); ok {
-			w.OpenCouple(row.Case.ID)
-		}
-	}
+	s.List = newKeyList(s.count, s.newRow, s.updateRow)
+	s.List.OnChosen = s.open
 	s.NewCouple = widget.NewButtonWithIcon(t("ui.start.new"), theme.ContentAddIcon(), s.askNewCouple)
 	s.NewCouple.Importance = widget.HighImportance
 	s.Sample = widget.NewButtonWithIcon(t("ui.start.sample"), theme.InfoIcon(), s.openSample)
@@ -89,6 +84,47 @@ func newStart(w *Window, listed *app.CoupleList, changed int64) *Start {
 	header := container.NewVBox(title, intro, buttons, widget.NewSeparator(), couples)
 	s.view = container.NewPadded(container.NewBorder(header, s.Message, nil, nil, list))
 	return s
+}
+
+// listPlace is where the list was when a couple was opened from it: how far it was scrolled,
+// the line chosen, and whether the keyboard was on the list.
+type listPlace struct {
+	offset float32
+	line   int
+	keyed  bool
+}
+
+// open opens the couple on line i, and keeps the list's place for going back to it.
+func (s *Start) open(i int) {
+	row, ok := s.Line(i)
+	if !ok {
+		return
+	}
+	place := &listPlace{offset: s.List.GetScrollOffset(), line: i, keyed: s.win.Win.Canvas().Focused() == fyne.Focusable(s.List)}
+	s.win.OpenCouple(row.Case.ID)
+	if s.win.Couple != nil {
+		s.win.listPlace = place
+	}
+}
+
+// restore shows the list where it was when couple id was opened from it: scrolled as it was
+// and, for a keyboard, on the same place: that couple's line, or, when what was done there moved
+// it to the top as the most recently active (or out of the list, finished or deleted), on the
+// couple that came after it, the one a therapist going down the list meets next.
+func (s *Start) restore(p *listPlace, id int64) {
+	if p == nil || s.Couples == nil || s.Len() == 0 {
+		return
+	}
+	s.List.ScrollToOffset(p.offset)
+	if !p.keyed {
+		return
+	}
+	at := p.line
+	if i, ok := s.Couples.IndexOf(id); ok && i < p.line {
+		at = p.line + 1 // the lines above it moved down by one, its next one did not move
+	}
+	s.win.Win.Canvas().Focus(s.List)
+	s.List.MoveTo(min(at, s.Len()-1))
 }
 
 // load lists the couples anew (in an office: the clients the search asks for) and keeps the
@@ -131,6 +167,7 @@ func (s *Start) search() {
 	s.load()
 	s.sayEmpty()
 	if s.List != nil {
+		s.List.MoveTo(0)
 		s.List.ScrollToTop()
 		s.List.Refresh()
 	}
@@ -159,7 +196,8 @@ func (s *Start) Line(i int) (startRow, bool) {
 	}
 	row := startRow{Case: r.Case, Step: s.stepText(r), Due: s.dueText(r), Title: s.win.listLabel(r.Case)}
 	if r.Case.Finished && s.win.office() {
-		row.Step = s.win.state.Content().T("ui.office.finished")
+		// Their work here is over: nothing is due.
+		row.Step, row.Due = s.win.state.Content().T("ui.office.finished"), ""
 	}
 	return row, true
 }
@@ -190,7 +228,7 @@ func (s *Start) newRow() fyne.CanvasObject {
 }
 
 // fitNames widens the names' column to the widest name among the lines read since it last
-// looked, and lays again the lines already shown when it grew, so all details line up.
+// looked, and lays again the lines already shown when it changed, so all details line up.
 func (s *Start) fitNames() {
 	if s.Couples == nil || s.fitted == s.Couples.Loaded() {
 		return
@@ -202,9 +240,11 @@ func (s *Start) fitNames() {
 			widest = max(widest, nameWidth(th, s.win.listLabel(r.Case)))
 		}
 	}
-	grew := widest > s.nameCol && s.fitted > 0
+	// Lines already laid out (those of the list before a search, too) keep the column they
+	// were laid out with until told: tell them whenever it changes.
+	changed := widest != s.nameCol
 	s.nameCol, s.fitted = widest, s.Couples.Loaded()
-	if grew {
+	if changed {
 		for _, l := range s.lines {
 			l.Refresh()
 		}

@@ -60,6 +60,7 @@ type Window struct {
 	lastFocused fyne.Focusable
 	ring        *focusRing      // drawn around the focused control, above every screen
 	couples     *app.CoupleList // the list as last read, for going back without reading it again
+	listPlace   *listPlace      // where the list was when the open couple was chosen from it
 	Hidden      *Hidden         // office mode's screen that names no client, when shown
 	Notes       *Notes          // the therapist's notes, when shown
 }
@@ -163,12 +164,17 @@ func (w *Window) backToStart() {
 	w.Couple, w.Notes = nil, nil
 	w.Start = newStart(w, w.couples, closed)
 	w.show(w.Start.view)
+	if w.Start.Couples == w.couples { // the same list: its place means something
+		w.Start.restore(w.listPlace, closed)
+	}
+	w.listPlace = nil
 }
 
 // OpenCouple shows couple id's journey at the first step not yet done; a locked couple asks
 // for its passphrase first.
 func (w *Window) OpenCouple(id int64) {
 	w.activity.touch()
+	w.listPlace = nil // opened from elsewhere (a new couple, the example): back shows the top
 	if open, err := w.state.IsOpen(id); err != nil {
 		w.showError(err)
 		return

@@ -77,13 +77,18 @@ func (e *DateEntry) changed(text string) {
 	}
 }
 
-// choose writes reading i in words, which reads as that day alone, and gives the keyboard back
-// to the field, as the button that had it goes away with the question.
-func (e *DateEntry) choose(i int) {
-	e.SetDate(e.readings[i])
+// choose writes reading i in words, which reads as that day alone.
+func (e *DateEntry) choose(i int) { e.picked(e.readings[i]) }
+
+// picked shows d, chosen outside the text (a day of the question, of the calendar), and gives
+// the keyboard back to the field with the cursor after the day: the button that had the
+// keyboard goes away, and the cursor left where it was in the text typed before sat mid-word.
+func (e *DateEntry) picked(d data.Date) {
+	e.SetDate(d)
 	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 		c.Focus(e)
 	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
 }
 
 // Asking reports whether the field is asking which of two days is meant: nothing else needs
@@ -132,11 +137,10 @@ func (e *DateEntry) openCalendar() {
 		at = chosen.Time()
 	}
 	cal := newMonthPicker(e.content, at, chosen, func(d data.Date) {
-		e.SetDate(d)
 		if e.popUp != nil {
 			e.popUp.Hide()
 		}
-		c.Focus(e)
+		e.picked(d)
 	})
 	e.popUp = widget.NewPopUp(cal, c)
 	size := fyne.NewSize(max(e.Size().Width, cal.MinSize().Width), cal.MinSize().Height)

@@ -263,6 +263,9 @@ func TestAnAmbiguousDateIsAskedNotGuessed(t *testing.T) {
 		if got := f.stored(r.dossier()); got != f.want || entry.Text != words || entry.Asking() || msg.Visible() && msg.Text != "" {
 			t.Errorf("%s: chose %s: stored %s, field %q, asking %v, message %q", f.step, words, got, entry.Text, entry.Asking(), msg.Text)
 		}
+		if entry.CursorColumn != len([]rune(words)) {
+			t.Errorf("%s: after choosing, the cursor sits at %d in %q, not after the day", f.step, entry.CursorColumn, words)
+		}
 	}
 
 	// By keyboard alone: Tab reaches both days from the field, Space chooses, and the

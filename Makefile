@@ -22,6 +22,7 @@ test: deps
 	$(GO) test ./...
 	$(GO) test -tags screenshots -run Screenshots ./screens/
 	$(GO) test -run '^$$' -fuzz FuzzWriteText -fuzztime $(FUZZTIME) ./workbook/
+	$(GO) test -run '^$$' -fuzz FuzzParseDate -fuzztime $(FUZZTIME) ./data/
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -10,7 +10,7 @@ import (
 	"kintsugi/data"
 )
 
-func loadLang(t *testing.T, lang string) *data.Content {
+func loadLang(t testing.TB, lang string) *data.Content {
 	t.Helper()
 	c, err := data.LoadContent(assets.FS, lang)
 	if err != nil {
@@ -165,4 +165,43 @@ func TestNumericDatesAreReadOnlyAsTheyCanBe(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzParseDate: whatever is typed into a date field reads as one real day that reads back the
+// same when shown, or as two different real days to choose from, or is refused; it never
+// panics and never turns into a day it does not name.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"3/4/2026", "13/4/2026", "4/13/2026", "April 3, 2026", "3 апреля 2026", "2026-04-03", "31.02.2026", "", "1/1/1000", "12/12/9999", "+3/-4/2026"} {
+		f.Add(s)
+	}
+	langs := []*data.Content{loadLang(f, "en"), loadLang(f, "ru")}
+	f.Fuzz(func(t *testing.T, typed string) {
+		for _, c := range langs {
+			d, err := c.ParseDate(typed)
+			var two *data.AmbiguousDateError
+			switch {
+			case errors.As(err, &two):
+				if !d.IsZero() || two.Readings[0] == two.Readings[1] || two.Readings[0].IsZero() || two.Readings[1].IsZero() {
+					t.Fatalf("%s: %q asks between %s and %s, returns %s", c.Language, typed, two.Readings[0], two.Readings[1], d)
+				}
+				for _, r := range two.Readings {
+					if back, err := c.ParseDate(c.Date(r.Time())); err != nil || back != r {
+						t.Fatalf("%s: %q offers %s, which reads back as %s, %v", c.Language, typed, r, back, err)
+					}
+				}
+			case err != nil:
+				if !d.IsZero() {
+					t.Fatalf("%s: %q refused but returns %s", c.Language, typed, d)
+				}
+			case d.IsZero():
+				if strings.TrimSpace(typed) != "" {
+					t.Fatalf("%s: %q reads as no day", c.Language, typed)
+				}
+			default:
+				if back, err := c.ParseDate(c.Date(d.Time())); err != nil || back != d {
+					t.Fatalf("%s: %q reads as %s, shown as %q, which reads back as %s, %v", c.Language, typed, d, c.Date(d.Time()), back, err)
+				}
+			}
+		}
+	})
 }

@@ -92,7 +92,7 @@ func describeValue(field, row string) string {
 	case digestField:
 		return fmt.Sprintf("the record of what was signed on agreement %s", row)
 	case pinCheckField, pinSecretField:
-		return fmt.Sprintf("partner %s's PIN (their private texts stay closed)", row)
+		return fmt.Sprintf("partner %s's PIN (their private texts stay closed; they can start a new PIN at the Reflection step)", row)
 	case "letter":
 		return "the letter"
 	case "letter.reply":

@@ -38,12 +38,13 @@ type commitmentsScreen struct {
 	Delete     map[int64]*widget.Button
 	items      map[string]data.Commitment
 	costs      map[string]string // label to level
+	badReview  map[string]bool   // the review date typed is out of range: the stored one stays
 }
 
 func newCommitments(e *env) stepScreen {
 	s := &commitmentsScreen{e: e, Agree: map[string]map[data.Partner]*widget.Check{}, Param: map[string]*widget.Entry{},
 		Review: map[string]*DateEntry{}, Message: map[string]*widget.Label{}, Why: map[string]*widget.Label{}, Summary: widget.NewLabel(""),
-		Delete: map[int64]*widget.Button{}, items: map[string]data.Commitment{}, costs: map[string]string{}}
+		Delete: map[int64]*widget.Button{}, items: map[string]data.Commitment{}, costs: map[string]string{}, badReview: map[string]bool{}}
 	s.Summary.Wrapping = fyne.TextWrapWord
 	for _, sec := range e.content.Catalog() {
 		for _, entry := range sec.Entries {
@@ -167,12 +168,16 @@ func (s *commitmentsScreen) setParam(id string, p data.Parameter, text string) {
 	s.change(id, func(cm *data.Commitment) { cm.Param = n })
 }
 
+// setReview stores a review date in range. One out of range is said and not stored: the date
+// stored before stays (bad input loses nothing), and nobody can agree while the field shows a
+// date that is not the one they would agree to.
 func (s *commitmentsScreen) setReview(id string, d data.Date) {
-	if err := couple.CheckNewReview(d, data.DateOf(app.Now())); err != nil {
+	s.badReview[id] = couple.CheckNewReview(d, data.DateOf(app.Now())) != nil
+	if s.badReview[id] {
 		say(s.Message[id], s.e.tf("ui.commitments.review.range", s.e.content.Count("ui.months.count", couple.MaxReviewDays/30)))
-		d = data.Date{}
+	} else {
+		s.change(id, func(cm *data.Commitment) { cm.ReviewDate = d })
 	}
-	s.change(id, func(cm *data.Commitment) { cm.ReviewDate = d })
 	s.lockUnlessReviewed(id)
 	s.showSummary()
 }
@@ -182,7 +187,7 @@ func (s *commitmentsScreen) lockUnlessReviewed(id string) {
 	kp, alone := s.e.keyboard().Partner()
 	showIf(s.Why[id], s.items[id].ReviewDate.IsZero())
 	for p, c := range s.Agree[id] {
-		if s.items[id].ReviewDate.IsZero() || (alone && kp != p) {
+		if s.items[id].ReviewDate.IsZero() || s.badReview[id] || (alone && kp != p) {
 			c.Disable()
 		} else {
 			c.Enable()

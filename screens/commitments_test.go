@@ -211,3 +211,29 @@ func TestEditedAgreedItemIsAgreedByNobody(t *testing.T) {
 		t.Errorf("the notice stays after both agreed: %q", s.Message["PRED-04"].Text)
 	}
 }
+
+// TestCommitmentsReviewOutOfRangeKeepsTheStoredDate: a review date typed out of range is said,
+// and the date stored before stays (it was cleared, so a slip of the keyboard erased the agreed
+// end of a monitoring commitment); nobody can agree while the field shows the bad date.
+func TestCommitmentsReviewOutOfRangeKeepsTheStoredDate(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepCommitments)
+	s := c.Current.(*commitmentsScreen)
+	review := data.DateOf(app.Now()).AddDays(60)
+	s.Review["PRED-17"].SetText(review.String())
+	test.Tap(s.Agree["PRED-17"][data.PartnerA])
+	test.Tap(s.Agree["PRED-17"][data.PartnerB])
+	for _, bad := range []data.Date{data.DateOf(app.Now()).AddDays(-3), data.DateOf(app.Now()).AddDays(2000)} {
+		s.Review["PRED-17"].SetText(bad.String())
+		if s.Message["PRED-17"].Hidden || !s.Agree["PRED-17"][data.PartnerA].Disabled() {
+			t.Errorf("%s: no message, or agreeing still open", bad)
+		}
+		if cm := commitmentsByCatalog(r.dossier())["PRED-17"]; cm.ReviewDate != review || !cm.Agreed() {
+			t.Errorf("after typing %s the store holds %+v, want the agreed review date %s kept", bad, cm, review)
+		}
+	}
+	s.Review["PRED-17"].SetText(review.String())
+	if !s.Message["PRED-17"].Hidden || s.Agree["PRED-17"][data.PartnerA].Disabled() {
+		t.Error("the good date again: the message stays, or agreeing is still closed")
+	}
+}

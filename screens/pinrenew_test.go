@@ -48,6 +48,9 @@ func TestADamagedPINIsStartedAnewFromTheWindow(t *testing.T) {
 	r.st.ForgetAll()
 	must(r.st.Unlock(ctx, id, "correct horse battery"))
 	r.win.OpenCouple(id)
+	for o := r.win.Win.Canvas().Overlays(); o.Top() != nil; { // the report of what is damaged
+		o.Remove(o.Top())
+	}
 	c = r.win.Couple
 	c.Show(app.StepReflection)
 
@@ -60,6 +63,11 @@ func TestADamagedPINIsStartedAnewFromTheWindow(t *testing.T) {
 	if s.Renewal == nil || s.PIN != nil || !shows(c.body, "Sam's PIN record is damaged") || shows(c.body, "only Sam knows this") {
 		t.Fatalf("Sam's damaged PIN: renewal %v, PIN entry %v, on screen %q", s.Renewal != nil, s.PIN != nil, texts(c.body))
 	}
+	test.Tap(s.Renewal.Restore)
+	if top := r.win.Win.Canvas().Overlays().Top(); top == nil || !shows(top, "Restore from a backup") {
+		t.Fatal("Restore a backup offers no backup")
+	}
+	r.win.Win.Canvas().Overlays().Remove(r.win.Win.Canvas().Overlays().Top())
 	test.Tap(s.Renewal.Renew)
 	d := s.Renewal.Dialog
 	if d == nil || !shows(r.win.Win.Canvas().Overlays().Top(), "cannot be opened by anyone any more") {

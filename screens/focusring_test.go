@@ -1,7 +1,9 @@
 package screens
 
 import (
+	"image"
 	"image/png"
+	"math"
 	"os"
 	"testing"
 
@@ -50,8 +52,8 @@ func (r *ringRig) surrounds(t *testing.T, what string, obj fyne.CanvasObject) {
 		ringAt.X + ringSize.Width - (at.X + obj.Size().Width), ringAt.Y + ringSize.Height - (at.Y + obj.Size().Height),
 	}
 	for _, g := range gaps {
-		// the stroke (2) plus a gap of 2-3 between it and the control
-		if g < ringStroke+2 || g > ringStroke+3 {
+		// the stroke plus the gap between it and the control, never touching the control
+		if g < ringStroke+ringGap-0.5 || g > ringStroke+ringGap+0.5 {
 			t.Fatalf("%s focused: ring at %v %v, control at %v %v: gaps %v", what, ringAt, ringSize, at, obj.Size(), gaps)
 		}
 	}
@@ -71,7 +73,7 @@ func TestFocusRingFollowsFocus(t *testing.T) {
 		r.ring.Update()
 		r.surrounds(t, variantName(v)+" gold button", r.gold)
 		bg := theme.Color(theme.ColorNameBackground)
-		if got := contrast(r.ring.Rect.StrokeColor, bg); got < 3 {
+		if got := contrast(r.ring.colour, bg); got < 3 {
 			t.Errorf("%s: ring against the page %.2f:1", variantName(v), got)
 		}
 		// Between the ring's top and the button's, midway across, some pixel is the ring's.
@@ -188,5 +190,62 @@ func TestDialogsHaveTheFocusRing(t *testing.T) {
 		f, _ := os.Create(os.Getenv("KINTSUGI_SHOT"))
 		png.Encode(f, w.Win.Canvas().Capture())
 		f.Close()
+	}
+}
+
+// TestFocusRingClearsTheNeighbour: where two buttons stand theme.Padding() (4) apart, on the
+// start screen's row and in a dialog's row, the ring of the focused one keeps a pixel clear of
+// its neighbour, in geometry and in what is drawn: the neighbour's pixels are the same with its
+// neighbour focused as with nothing focused. At 3 out and 2 wide the ring lay over it.
+func TestFocusRingClearsTheNeighbour(t *testing.T) {
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		r := newRig(t)
+		fyne.CurrentApp().Settings().SetTheme(fixedVariant{newCalmTheme(), v})
+		w, c := r.win, r.win.Win.Canvas()
+		clear := func(where string, ring *focusRing, focused fyne.Focusable, neighbour fyne.CanvasObject) {
+			t.Helper()
+			where = variantName(v) + " " + where
+			d := fyne.CurrentApp().Driver()
+			f := focused.(fyne.CanvasObject)
+			fAt, nAt := d.AbsolutePositionForObject(f), d.AbsolutePositionForObject(neighbour)
+			apart := max(nAt.X-(fAt.X+f.Size().Width), fAt.X-(nAt.X+neighbour.Size().Width))
+			if apart > theme.Padding()+0.5 {
+				t.Fatalf("%s: the buttons stand %v apart, not %v", where, apart, theme.Padding())
+			}
+			// The neighbour's pixels, as the window rounds its edges, and one more all round.
+			px := func(v float32) int { return int(math.Round(float64(v))) }
+			nx0, nx1 := px(nAt.X), px(nAt.X+neighbour.Size().Width)
+			box := image.Rect(nx0-1, px(nAt.Y)-1, nx1+1, px(nAt.Y+neighbour.Size().Height)+1)
+			c.Unfocus()
+			ring.Update()
+			before := c.Capture()
+			c.Focus(focused)
+			ring.Update()
+			if !ring.Rect.Visible() {
+				t.Fatalf("%s: no ring", where)
+			}
+			rAt, rSize := d.AbsolutePositionForObject(ring.Rect), ring.Rect.Size()
+			// At least one whole pixel between the ring's outer edge and the neighbour's bounds.
+			if px(rAt.X+rSize.Width) > nx0-1 && nx1 > px(rAt.X)-1 {
+				t.Errorf("%s: ring on pixels %v to %v, neighbour on %d to %d", where,
+					rAt.X, rAt.X+rSize.Width, nx0, nx1)
+			}
+			after := c.Capture()
+			for y := box.Min.Y; y < box.Max.Y; y++ {
+				for x := box.Min.X; x < box.Max.X; x++ {
+					if before.At(x, y) != after.At(x, y) {
+						t.Fatalf("%s: focusing its neighbour changed the pixel (%d,%d) at the neighbour's edge: %v, was %v",
+							where, x, y, after.At(x, y), before.At(x, y))
+					}
+				}
+			}
+		}
+		s := w.Start
+		clear("start, new couple", w.ring, s.NewCouple, s.Sample)
+		clear("start, example couple", w.ring, s.Sample, s.NewCouple)
+		clear("start, import", w.ring, s.Import, s.PrintBlank)
+		test.Tap(s.NewCouple)
+		clear("dialog, cancel", w.Dialog.ring, w.Dialog.Cancel, w.Dialog.Confirm)
+		clear("dialog, confirm", w.Dialog.ring, w.Dialog.Confirm, w.Dialog.Cancel)
 	}
 }

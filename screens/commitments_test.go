@@ -143,10 +143,14 @@ func tapButton(t *testing.T, cv fyne.Canvas, text string) {
 	if top == nil {
 		t.Fatal("no dialog is open")
 	}
-	var found *widget.Button
+	var found fyne.Tappable
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = b
+			return
+		}
+		if b, ok := o.(*dialogButton); ok && b.Text == text {
 			found = b
 			return
 		}

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -280,5 +279,5 @@ func showHelp(w *Window) {
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(520, 380))
-	dialog.ShowCustom(c.Section(data.SectionHelp).Title, c.T("ui.close"), scroll, w.Win)
+	w.tell(c.Section(data.SectionHelp).Title, scroll)
 }

@@ -232,3 +232,27 @@ func (r *radioOptionRenderer) update() {
 	}
 	r.focus.Refresh()
 }
+
+// dialogButton is a button in a dialog: Enter presses it, as Space does, and Escape cancels the
+// dialog. Fyne's Button takes only Space, so with a dialog's button focused neither key did
+// anything. A button in a dialog's content gets its dialog's Escape from askDialog.keys.
+type dialogButton struct {
+	widget.Button
+	cancel func()
+}
+
+func newDialogButton(label string, tapped, cancel func()) *dialogButton {
+	b := &dialogButton{cancel: cancel}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// setDialogKeys takes only the dialog's cancel: Enter presses the button itself.
+func (b *dialogButton) setDialogKeys(_, cancel func()) { b.cancel = cancel }
+
+func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
+	if !dialogKey(ev, func() { b.Tapped(nil) }, b.cancel) {
+		b.Button.TypedKey(ev)
+	}
+}

@@ -1,6 +1,9 @@
 package screens
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -38,41 +41,48 @@ func (f *field) TypedKey(ev *fyne.KeyEvent) {
 
 // askDialog is a dialog made for the keyboard: Enter confirms and Escape cancels, from any of its
 // fields or when nothing has focus, and its first field has focus when it opens.
+//
+// Every dialog of the window is one: a question, a form, or a message with one button (tell).
+// So every dialog draws the focus ring and closes by keyboard the same way; Fyne's own
+// information and error dialogs did neither.
 type askDialog struct {
 	Dialog  *dialog.CustomDialog
-	Confirm *widget.Button
-	Cancel  *widget.Button
-	Fields  []*field // wired to Enter and Escape, the first one focused on opening
+	Confirm *dialogButton
+	Cancel  *dialogButton // nil in a message, which has one button
+	Fields  []*field      // wired to Enter and Escape, the first one focused on opening
 	win     *Window
 	ring    *focusRing // the focus ring inside the dialog, which the window's cannot draw over
 	// onConfirm does the dialog's work; it returns false to stay open (it then says why inside).
 	onConfirm func() bool
 	onCancel  func()
 	prevKey   func(*fyne.KeyEvent)
+	prev      *askDialog // the dialog under this one, which has the keys again when this one closes
 	open      bool
 }
 
+// newAskDialog makes a dialog with a Cancel and a Confirm button, or only Confirm when cancel
+// is empty.
 func newAskDialog(w *Window, title, confirm, cancel string, content fyne.CanvasObject, onConfirm func() bool) *askDialog {
 	a := &askDialog{win: w, onConfirm: onConfirm, ring: newFocusRing(w.Win)}
 	a.ring.inDialog = true
 	a.Dialog = dialog.NewCustomWithoutButtons(title, withFocusRing(a.ring, content), w.Win)
-	a.Confirm = widget.NewButton(confirm, a.confirm)
+	a.Confirm = newDialogButton(confirm, a.confirm, a.cancel)
 	a.Confirm.Importance = widget.HighImportance
-	a.Cancel = widget.NewButton(cancel, a.cancel)
-	a.Dialog.SetButtons([]fyne.CanvasObject{a.Cancel, a.Confirm})
+	buttons := []fyne.CanvasObject{a.Confirm}
+	if cancel != "" {
+		a.Cancel = newDialogButton(cancel, a.cancel, a.cancel)
+		buttons = []fyne.CanvasObject{a.Cancel, a.Confirm}
+	}
+	a.Dialog.SetButtons(buttons)
 	return a
 }
 
-// show opens the dialog with fields wired to Enter and Escape, the first one focused. Focus moves
-// after the event that opened the dialog has been delivered, so that the key which pressed the
-// button (Space) is not typed into the field.
+// show opens the dialog with fields wired to Enter and Escape, the first one focused; a message
+// focuses its one button. Focus moves after the event that opened the dialog has been
+// delivered, so that the key which pressed the button (Space) is not typed into the field.
 func (a *askDialog) show(fields ...*field) {
-	c := a.win.Win.Canvas()
-	a.prevKey = c.OnTypedKey()
-	c.SetOnTypedKey(a.typedKey)
-	a.open = true
+	a.takeKeys()
 	a.Fields = fields
-	a.win.Dialog = a
 	for _, f := range fields {
 		f.onEscape = a.cancel
 		if f.OnSubmitted == nil {
@@ -80,14 +90,31 @@ func (a *askDialog) show(fields ...*field) {
 		}
 	}
 	a.Dialog.Show()
-	if len(fields) > 0 {
-		first := fields[0]
-		a.win.afterEvent(func() {
-			if a.open {
-				c.Focus(first)
-			}
-		})
+	var first fyne.Focusable
+	switch {
+	case len(fields) > 0:
+		first = fields[0]
+	case a.Cancel == nil:
+		first = a.Confirm
+	default:
+		return
 	}
+	c := a.win.Win.Canvas()
+	a.win.afterEvent(func() {
+		if a.open {
+			c.Focus(first)
+		}
+	})
+}
+
+// takeKeys makes this the dialog on top: Enter and Escape with nothing focused come to it.
+func (a *askDialog) takeKeys() {
+	c := a.win.Win.Canvas()
+	a.prevKey = c.OnTypedKey()
+	c.SetOnTypedKey(a.typedKey)
+	a.open = true
+	a.prev = a.win.Dialog
+	a.win.Dialog = a
 }
 
 // keys wires controls other than text fields (a choice, a list) to Enter and Escape.
@@ -123,13 +150,9 @@ func (a *askDialog) confirm() {
 
 // reopen shows the dialog again, as it was, after its work refused what was typed.
 func (a *askDialog) reopen(focused fyne.Focusable) {
-	c := a.win.Win.Canvas()
-	a.prevKey = c.OnTypedKey()
-	c.SetOnTypedKey(a.typedKey)
-	a.open = true
-	a.win.Dialog = a
+	a.takeKeys()
 	a.Dialog.Show()
-	if focused != nil {
+	if c := a.win.Win.Canvas(); focused != nil {
 		c.Focus(focused)
 	}
 }
@@ -144,12 +167,22 @@ func (a *askDialog) cancel() {
 	}
 }
 
+// close hides the dialog and gives the keys back to what had them before, the dialog under it
+// if any. A dialog closed while another lies above it leaves that one the keys.
 func (a *askDialog) close() {
 	a.open = false
 	if a.win.Dialog == a {
-		a.win.Dialog = nil
+		a.win.Dialog = a.prev
+		a.win.Win.Canvas().SetOnTypedKey(a.prevKey)
+	} else {
+		for d := a.win.Dialog; d != nil; d = d.prev {
+			if d.prev == a {
+				d.prev, d.prevKey = a.prev, a.prevKey
+				break
+			}
+		}
 	}
-	a.win.Win.Canvas().SetOnTypedKey(a.prevKey)
+	a.prev = nil
 	a.Dialog.Hide()
 }
 
@@ -157,7 +190,40 @@ func (a *askDialog) close() {
 func (w *Window) confirmDialog(title, message, yes, no string, then func(ok bool)) *askDialog {
 	a := newAskDialog(w, title, yes, no, wrapped(message), func() bool { then(true); return true })
 	a.onCancel = func() { then(false) }
-	a.Dialog.Resize(fyne.NewSize(460, 0))
 	a.show()
+	a.fit(messageWidth)
 	return a
+}
+
+// messageWidth is a message's and a question's width: a line of about 60 characters.
+const messageWidth = 460
+
+// fit gives the open dialog width and the height its content needs at that width. Wrapped text
+// asks for the height of its lines at the width it last had (at first its narrowest, one word a
+// line), so one resize lays it out at width and a second fits the height to it.
+func (a *askDialog) fit(width float32) {
+	a.Dialog.Resize(fyne.NewSize(width, 0))
+	a.Dialog.Resize(fyne.NewSize(width, 0))
+}
+
+// tell shows a message with one button, Close, focused: Enter, Escape or a tap closes it. The
+// message's width is fixed, so a long line (a file's path in an error) wraps instead of
+// widening the dialog past the window.
+func (w *Window) tell(title string, content fyne.CanvasObject) *askDialog {
+	a := newAskDialog(w, title, w.state.Content().T("ui.close"), "", content, nil)
+	a.show()
+	a.fit(messageWidth)
+	return a
+}
+
+// showInfo says something in a message.
+func (w *Window) showInfo(title, text string) *askDialog { return w.tell(title, wrapped(text)) }
+
+// showError says what went wrong in a message, its first letter a capital as in a sentence.
+func (w *Window) showError(err error) *askDialog {
+	text := err.Error()
+	if r, size := utf8.DecodeRuneInString(text); r != utf8.RuneError {
+		text = string(unicode.ToUpper(r)) + text[size:]
+	}
+	return w.showInfo(w.state.Content().T("ui.error.title"), text)
 }

@@ -75,7 +75,7 @@ func (w *Window) askCalendar() {
 			w.showError(err)
 			return
 		}
-		dialog.ShowInformation(c.T("ui.calendar.title"), fmt.Sprintf(c.T("ui.calendar.done"), path), w.Win)
+		w.showInfo(c.T("ui.calendar.title"), fmt.Sprintf(c.T("ui.calendar.done"), path))
 	}, w.Win)
 	save.SetFileName("kintsugi-calendar.ics")
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))

@@ -46,7 +46,7 @@ func (w *Window) askExport() {
 				w.showError(err)
 				return
 			}
-			dialog.ShowInformation(t("ui.export.couple.done.title"), w.state.Content().Tf("ui.export.couple.done", path), w.Win)
+			w.showInfo(t("ui.export.couple.done.title"), w.state.Content().Tf("ui.export.couple.done", path))
 		}, w.Win)
 		d.SetFileName(fmt.Sprintf("%s.kintsugi", fileSafe(w.Couple.d.Case.Title())))
 		d.Show()
@@ -114,7 +114,7 @@ func (w *Window) ImportCouple(path, pass string) {
 		w.showError(err)
 	default:
 		w.ShowStart()
-		dialog.ShowInformation(t("ui.import.title"), w.state.Content().Tf("ui.import.done", c.Title()), w.Win)
+		w.showInfo(t("ui.import.title"), w.state.Content().Tf("ui.import.done", c.Title()))
 	}
 }
 
@@ -123,7 +123,7 @@ func (w *Window) askRestore() {
 	t := w.state.Content().T
 	backups, err := data.Backups(app.BackupDir(w.state.DataPath()))
 	if err != nil || len(backups) == 0 {
-		dialog.ShowInformation(t("ui.restore.title"), t("ui.restore.none"), w.Win)
+		w.showInfo(t("ui.restore.title"), t("ui.restore.none"))
 		return
 	}
 	var labels []string
@@ -161,7 +161,7 @@ func (w *Window) Restore(from string) error {
 		return err
 	}
 	w.ShowStart()
-	dialog.ShowInformation(w.state.Content().T("ui.restore.title"), w.state.Content().T("ui.restore.done"), w.Win)
+	w.showInfo(w.state.Content().T("ui.restore.title"), w.state.Content().T("ui.restore.done"))
 	return nil
 }
 
@@ -170,26 +170,31 @@ func (w *Window) Restore(from string) error {
 func (w *Window) ShowDamaged(problem error, backup *data.BackupInfo) {
 	c := w.state.Content()
 	body := []fyne.CanvasObject{wrapped(c.T("ui.recovery.intro")), note(problem.Error())}
+	var restore *dialogButton
+	var d *askDialog
 	if backup == nil {
 		body = append(body, wrapped(c.T("ui.recovery.nobackup")))
 	} else {
 		from := backup.Path
-		restore := widget.NewButton(c.Tf("ui.recovery.restore", backup.Time.Local().Format("2006-01-02 15:04")), func() {
+		restore = newDialogButton(c.Tf("ui.recovery.restore", backup.Time.Local().Format("2006-01-02 15:04")), func() {
+			d.close() // what it says no longer holds once the backup is back, or fails to come back
 			w.restoreFrom(from)
-		})
+		}, nil)
 		restore.Importance = widget.HighImportance
 		body = append(body, container.NewHBox(restore))
 	}
-	d := dialog.NewCustom(c.T("ui.recovery.title"), c.T("ui.close"), container.NewVBox(body...), w.Win)
-	d.Resize(fyne.NewSize(620, 360))
-	d.Show()
+	d = w.tell(c.T("ui.recovery.title"), container.NewVBox(body...))
+	d.Dialog.Resize(fyne.NewSize(620, 360))
+	if restore != nil {
+		d.keys(restore)
+	}
 }
 
 // askDataFolder chooses where the data lives from the next start on.
 func (w *Window) askDataFolder() {
 	t := w.state.Content().T
 	current := wrapped(w.state.Content().Tf("ui.folder.current", w.state.DataPath()))
-	choose := widget.NewButton(t("ui.folder.choose"), func() {
+	choose := newDialogButton(t("ui.folder.choose"), func() {
 		dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
 			if err != nil || uri == nil {
 				return
@@ -198,14 +203,14 @@ func (w *Window) askDataFolder() {
 				w.showError(err)
 				return
 			}
-			dialog.ShowInformation(t("ui.folder.title"), w.state.Content().Tf("ui.folder.set", uri.Path()), w.Win)
+			w.showInfo(t("ui.folder.title"), w.state.Content().Tf("ui.folder.set", uri.Path()))
 		}, w.Win)
-	})
-	reset := widget.NewButton(t("ui.folder.reset"), func() {
+	}, nil)
+	reset := newDialogButton(t("ui.folder.reset"), func() {
 		if err := app.SetDataFolder(""); err != nil {
 			w.showError(err)
 		}
-	})
-	dialog.ShowCustom(t("ui.folder.title"), t("ui.close"),
-		container.NewVBox(wrapped(t("ui.folder.intro")), current, container.NewHBox(choose, reset)), w.Win)
+	}, nil)
+	d := w.tell(t("ui.folder.title"), container.NewVBox(wrapped(t("ui.folder.intro")), current, container.NewHBox(choose, reset)))
+	d.keys(choose, reset)
 }

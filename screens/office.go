@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -85,7 +84,7 @@ func (w *Window) officeOnly(f func()) {
 		return
 	}
 	if !w.office() {
-		dialog.ShowInformation(w.state.Content().T("ui.office.title"), w.state.Content().T("ui.office.only"), w.Win)
+		w.showInfo(w.state.Content().T("ui.office.title"), w.state.Content().T("ui.office.only"))
 		return
 	}
 	f()

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -251,5 +250,5 @@ func (w *Window) showSealReport(r app.SealReport) {
 		return
 	}
 	c := w.state.Content()
-	dialog.ShowInformation(c.T("ui.backups.sealed.title"), c.Tf("ui.backups.sealed", r.Resealed, r.Replaced), w.Win)
+	w.showInfo(c.T("ui.backups.sealed.title"), c.Tf("ui.backups.sealed", r.Resealed, r.Replaced))
 }

@@ -44,7 +44,7 @@ func afterExport(w *Window, path string, err error) {
 				return
 			}
 			if err := openInViewer(path); err != nil {
-				dialog.ShowInformation(c.T("ui.export.open.failed.title"), c.Tf("ui.export.open.failed", path, err), w.Win)
+				w.showInfo(c.T("ui.export.open.failed.title"), c.Tf("ui.export.open.failed", path, err))
 			}
 		})
 }

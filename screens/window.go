@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"kintsugi/app"
@@ -194,8 +193,4 @@ func (w *Window) OpenCouple(id int64) {
 	if err := w.state.Damaged(id); err != nil {
 		w.showError(err) // the rest opened; these parts read as empty
 	}
-}
-
-func (w *Window) showError(err error) {
-	dialog.ShowError(err, w.Win)
 }

@@ -212,6 +212,39 @@ func BenchmarkOfficeSaveAnswer(b *testing.B) {
 	}
 }
 
+// BenchmarkOfficeDeleteCouple deletes one couple, as the window does while it waits: each loop
+// on a fresh copy of the database (copying is not timed).
+func BenchmarkOfficeDeleteCouple(b *testing.B) {
+	for _, n := range officeSizes {
+		b.Run(fmt.Sprintf("couples=%d", n), func(b *testing.B) {
+			var cpu time.Duration
+			for b.Loop() {
+				b.StopTimer()
+				st, err := data.Open(context.Background(), officeCopy(b, n))
+				if err != nil {
+					b.Fatal(err)
+				}
+				// The full check before the first write has run, as the window runs it at start.
+				if err := st.Verify(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+				began := processCPU()
+				b.StartTimer()
+				if err := st.DeleteCase(context.Background(), int64(n)); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				cpu += processCPU() - began
+				if err := st.Close(); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
 // BenchmarkOfficeVerify is the full integrity check: in the background after the window opens,
 // before a command's first write, and on each backup's copy.
 func BenchmarkOfficeVerify(b *testing.B) {

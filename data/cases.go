@@ -138,7 +138,8 @@ func (s *Store) ExampleCase(ctx context.Context) (Case, bool, error) {
 }
 
 // DeleteCase removes a couple and everything stored for it, for good: the deleted values are
-// overwritten (secure_delete), the write-ahead log emptied, and the space reclaimed.
+// overwritten (secure_delete) and the write-ahead log emptied; the file is compacted when much
+// of it is free.
 func (s *Store) DeleteCase(ctx context.Context, id int64) error {
 	err := s.write(ctx, 0, fmt.Sprintf("delete case %d", id), func(tx *sql.Tx) error {
 		// Signed versions refuse changes by trigger; deleting the whole couple is allowed.
@@ -157,6 +158,17 @@ func (s *Store) DeleteCase(ctx context.Context, id int64) error {
 	s.Forget(id)
 	if err := s.scrub(ctx); err != nil {
 		return err
+	}
+	// The deleted values are overwritten where they were and the log is empty: nothing of the
+	// couple is left to read. Rewriting the whole file only gives the space back, and with
+	// hundreds of couples it took seconds, the window waiting; free pages are used again by
+	// the next writes, so the file is compacted only once a good part of it is free.
+	var free, pages int
+	if err := s.db.QueryRowContext(ctx, "SELECT (SELECT freelist_count FROM pragma_freelist_count), (SELECT page_count FROM pragma_page_count)").Scan(&free, &pages); err != nil {
+		return fmt.Errorf("delete case %d: free space: %w", id, err)
+	}
+	if 4*free <= pages {
+		return nil
 	}
 	if _, err := s.db.ExecContext(ctx, "VACUUM"); err != nil {
 		return fmt.Errorf("delete case %d: reclaim space: %w", id, err)

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"kintsugi/data"
@@ -148,5 +150,49 @@ func TestDeletingACoupleRemovesItForGood(t *testing.T) {
 	}
 	if _, err := st.Case(ctx, other.ID); err != nil {
 		t.Errorf("the other couple was touched: %v", err)
+	}
+}
+
+// TestDeletingOneCoupleAmongManyRewritesNothingElse: deleting one couple of many overwrites its
+// text where it was and leaves the rest of the file as it is; rewriting the whole file (VACUUM)
+// took seconds with hundreds of couples, the window waiting. The file is compacted only once a
+// good part of it is free.
+func TestDeletingOneCoupleAmongManyRewritesNothingElse(t *testing.T) {
+	st, path := openTemp(t)
+	ctx := context.Background()
+	var others []data.Case
+	for i := range 12 {
+		c := newCase(t, st)
+		must(t, st.SaveAnswer(ctx, data.Answer{CaseID: c.ID, Partner: data.PartnerA, QuestionID: "CLAR-01",
+			Text: strings.Repeat(fmt.Sprintf("kept %d ", i), 12000)}))
+		others = append(others, c)
+	}
+	c := lockedCouple(t, st)
+	must(t, st.SaveAnswer(ctx, data.Answer{CaseID: c.ID, Partner: data.PartnerB, QuestionID: "CLAR-01",
+		Text: strings.Repeat("SECRET-long ", 9000)}))
+	pages := func() (free, all int) {
+		t.Helper()
+		must(t, st.DB().QueryRowContext(ctx, "PRAGMA freelist_count").Scan(&free))
+		must(t, st.DB().QueryRowContext(ctx, "PRAGMA page_count").Scan(&all))
+		return free, all
+	}
+	must(t, st.DeleteCase(ctx, c.ID))
+	disk := onDisk(t, path)
+	for _, s := range append(secrets, "SECRET-long") {
+		if bytes.Contains(disk, []byte(s)) {
+			t.Errorf("%q is still in the database files after deleting the couple", s)
+		}
+	}
+	if free, all := pages(); free == 0 {
+		t.Errorf("deleting one couple of 13 rewrote the whole file (%d pages, none free)", all)
+	}
+	for _, o := range others[:11] {
+		must(t, st.DeleteCase(ctx, o.ID))
+		if free, all := pages(); 4*free > all {
+			t.Errorf("after deleting couple %d, %d of %d pages are free: the file is never compacted", o.ID, free, all)
+		}
+	}
+	if _, err := st.Case(ctx, others[11].ID); err != nil {
+		t.Errorf("the couple left was touched: %v", err)
 	}
 }

@@ -139,6 +139,7 @@ func (w *Window) askRestore() {
 		})
 	d.keys(pick)
 	d.show()
+	d.fit(messageWidth) // no narrower than a message: the intro wrapped a few words a line
 }
 
 // restoreFrom restores the backup at from, and shows the error when that fails.

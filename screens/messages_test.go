@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -120,15 +121,7 @@ func TestMessagesHaveTheRingAndCloseByKeyboard(t *testing.T) {
 // several lines.
 func errorWraps(t *testing.T, c fyne.Canvas, path string) {
 	t.Helper()
-	var top fyne.CanvasObject // the dialog's box, inside the popup that covers the window
-	walk(t, c.Overlays().Top(), func(o fyne.CanvasObject) {
-		if p, ok := o.(*widget.PopUp); ok && top == nil {
-			top = p.Content
-		}
-	})
-	if top == nil {
-		t.Fatal("no popup in the overlay")
-	}
+	top := dialogBox(t, c)
 	if os.Getenv("KINTSUGI_SHOT") != "" {
 		saveShot(t, c.Capture(), os.Getenv("KINTSUGI_SHOT"))
 	}
@@ -211,6 +204,54 @@ func TestEveryMessageClosesByKeyboard(t *testing.T) {
 		press(c, fyne.KeyEscape)
 		if w.Dialog != nil || c.Overlays().Top() != nil {
 			t.Fatalf("%s: Escape on %T left the dialog open", name, c.Focused())
+		}
+	}
+}
+
+// dialogBox is the box of the dialog on top, inside the popup that covers the window.
+func dialogBox(t *testing.T, c fyne.Canvas) fyne.CanvasObject {
+	t.Helper()
+	var box fyne.CanvasObject
+	walk(t, c.Overlays().Top(), func(o fyne.CanvasObject) {
+		if p, ok := o.(*widget.PopUp); ok && box == nil {
+			box = p.Content
+		}
+	})
+	if box == nil {
+		t.Fatal("no dialog on top")
+	}
+	return box
+}
+
+// TestDialogsFitTheirText: a question, the choice of a backup and the deletion of a couple are
+// as wide as a message at least, and as tall as their wrapped text needs at that width: sized
+// before their text was laid out, they were a narrow column or had a band of empty space.
+func TestDialogsFitTheirText(t *testing.T) {
+	r := newRig(t)
+	w, c := r.win, r.win.Win.Canvas()
+	r.couple(app.StepWelcome)
+	if _, err := app.BackupNow(r.state.Context(), r.state.Store, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("A question that takes a few lines to ask, in plain words. ", 6)
+	for name, open := range map[string]func(){
+		"question": func() { w.confirmDialog("A question", long, "Yes", "No", func(bool) {}) },
+		"restore":  w.askRestore,
+		"delete":   w.askDelete,
+		"message":  func() { w.showInfo("A message", long) },
+	} {
+		open()
+		if w.Dialog == nil {
+			t.Fatalf("%s: no dialog", name)
+		}
+		box := dialogBox(t, c)
+		size, least := box.Size(), box.MinSize()
+		if size.Width < messageWidth || size.Height > least.Height+0.5 {
+			t.Errorf("%s: the dialog is %v, its content needs %v", name, size, least)
+		}
+		press(c, fyne.KeyEscape)
+		if w.Dialog != nil {
+			t.Fatalf("%s: Escape left it open", name)
 		}
 	}
 }

@@ -215,8 +215,8 @@ func (w *Window) askDelete() {
 	})
 	a.Confirm.Importance = widget.DangerImportance
 	a.Cancel.Importance = widget.HighImportance
-	a.Dialog.Resize(fyne.NewSize(520, 0))
 	a.show(fields...)
+	a.fit(520)
 }
 
 // DeleteCouple deletes the open couple and returns to the start screen, when names names both

@@ -128,6 +128,7 @@ func TestOfficeListShowsCodesAndSearches(t *testing.T) {
 		t.Errorf("searching a name: %q", got)
 	}
 	// Finished: out of the active list, still found.
+	r.win.Start.Search.SetText("")
 	r.win.OpenCouple(c.ID)
 	r.win.toggleFinished()
 	if got := strings.Join(titles(), "|"); got != "T. & Y." {

@@ -50,8 +50,13 @@ func newStart(w *Window, listed *app.CoupleList, changed int64) *Start {
 	s.Empty.Wrapping = fyne.TextWrapWord
 	t := w.state.Content().T
 	s.Search.SetPlaceHolder(t("ui.office.search"))
-	if listed != nil && (listed.Office() != w.office() || listed.Search() != "") {
-		listed = nil // the screen opens on the whole list: one searched for, or another mode's, is read anew
+	if listed != nil && listed.Office() != w.office() {
+		listed = nil // another mode's list is read anew
+	}
+	if listed != nil {
+		// Back from a couple found by searching: the same search, typing on at its end.
+		s.Search.SetText(listed.Search())
+		s.Search.CursorColumn = len([]rune(listed.Search()))
 	}
 	s.Search.OnChanged = func(string) { s.search() }
 	s.Couples = listed

@@ -270,3 +270,44 @@ func TestFinishedCoupleHasNothingDue(t *testing.T) {
 		}
 	}
 }
+
+// TestBackKeepsTheSearch: a couple found by the office's search and opened; Back shows the same
+// search with its couples, not the whole list from the top with the search gone.
+func TestBackKeepsTheSearch(t *testing.T) {
+	r, _ := officeRig(t)
+	ctx := context.Background()
+	for _, names := range [][2]string{{"Wanda", "Zuri"}, {"Ivo", "Zuzana"}, {"Mo", "Azura"}, {"Jo", "Kai"}} {
+		if _, err := r.st.CreateCase(ctx, data.Case{NameA: names[0], NameB: names[1], Rebuilding: data.RebuilderA}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.win.ShowStart()
+	r.win.Win.Canvas().Capture()
+	test.Type(r.win.Start.Search, "zu")
+	found := shown(t, r.win.Start)
+	if len(found) != 3 {
+		t.Fatalf("searching zu finds %d couples", len(found))
+	}
+	r.win.Start.List.Select(1)
+	if r.win.Couple == nil || r.win.Couple.d.Case.ID != found[1].Case.ID {
+		t.Fatal("choosing the second couple found did not open it")
+	}
+	test.Tap(r.win.Couple.Back)
+	s := r.win.Start
+	if s.Search.Text != "zu" {
+		t.Errorf("after Back the search says %q, want zu", s.Search.Text)
+	}
+	back := shown(t, s)
+	if len(back) != len(found) {
+		t.Fatalf("after Back %d couples listed, want the %d found", len(back), len(found))
+	}
+	for i := range back {
+		if back[i].Case.ID != found[i].Case.ID {
+			t.Errorf("after Back line %d is %q, want %q", i, back[i].Title, found[i].Title)
+		}
+	}
+	test.Type(s.Search, "ri")
+	if rows := shown(t, s); len(rows) != 1 || rows[0].Title != "W. & Z." {
+		t.Errorf("searching on after Back: %+v", rows)
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // ListQuery asks for lines of the list of couples, the most recently active first.
@@ -217,14 +219,27 @@ func (c Case) Initials() string {
 
 // Matches reports whether the couple's code, initials or names hold q, in any case: the office's
 // search, run inside SQLite (kintsugi_match) so a search reads only the page it shows.
+// Accents do not count: "tomas" finds Tomás, "алена" Алёна.
 func (c Case) Matches(q string) bool {
-	q = strings.ToLower(strings.TrimSpace(q))
+	q = fold(strings.TrimSpace(q))
 	for _, s := range []string{c.Code, c.Initials(), c.NameA, c.NameB, c.Title()} {
-		if strings.Contains(strings.ToLower(s), q) {
+		if strings.Contains(fold(s), q) {
 			return true
 		}
 	}
 	return false
+}
+
+// fold is s in lower case without its accents (the marks that decompose off a letter), as a
+// search compares names.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Admits reports whether the query lists couple c (the same rule as its SQL).

@@ -107,6 +107,31 @@ func TestOfficeSearchFindsAnyScriptInAnyCase(t *testing.T) {
 	}
 }
 
+// TestOfficeSearchIgnoresAccents: a therapist types names as a keyboard makes them easy, without
+// their accents: "tomas" finds Tomás, "алена" finds Алёна, and an accent typed still finds it.
+func TestOfficeSearchIgnoresAccents(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openTicking(t)
+	tomas, err := st.CreateCase(ctx, data.Case{NameA: "Tomás", NameB: "Zoë", Rebuilding: data.RebuilderA})
+	must(t, err)
+	alyona, err := st.CreateCase(ctx, data.Case{NameA: "Алёна", NameB: "Йоко", Rebuilding: data.RebuilderB})
+	must(t, err)
+	_, err = st.CreateCase(ctx, data.Case{NameA: "Sam", NameB: "Alex", Rebuilding: data.RebuilderB})
+	must(t, err)
+	for q, want := range map[string]int64{"tomas": tomas.ID, "TOMAS": tomas.ID, "Tomás": tomas.ID, "zoe": tomas.ID,
+		"алена": alyona.ID, "АЛЁНА": alyona.ID, "йоко": alyona.ID, "иоко": alyona.ID} {
+		q := data.ListQuery{Office: true, Search: q, Limit: 10}
+		lines, err := st.ListLines(ctx, q)
+		must(t, err)
+		if len(lines) != 1 || lines[0].Case.ID != want {
+			t.Errorf("search %q: %v, want [%d]", q.Search, lineIDs(lines), want)
+		}
+		if len(lines) == 1 && !q.Admits(lines[0].Case) {
+			t.Errorf("search %q: SQLite finds %q, Admits does not", q.Search, lines[0].Case.Title())
+		}
+	}
+}
+
 // TestListLinesKeepTheJudgesStep: a store with a judge keeps each couple's step with its
 // summary, and the list reads it without judging; a step kept by another judge (an older
 // Kintsugi, or the store opened without one) is never trusted: the line comes whole, to judge.

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"kintsugi/assets"
 	"kintsugi/data"
 )
 
@@ -482,4 +483,52 @@ func TestAnAlteredAgreementShowsAsAlteredOnTheCommandLine(t *testing.T) {
 	}
 	code, _, stderr = runCLI(t, "export", "--case", id, "--db", db, "-o", filepath.Join(dir, "c.kintsugi"))
 	oneClearLine(t, code, stderr, "changed after both partners signed it")
+}
+
+// A couple with a damaged answer is refused on the command line with the same report as in
+// the window, in English: what is damaged (the partner by name, the question by its title),
+// that the rest is as it was, and that a backup from before the damage has it.
+func TestTheCommandLineNamesADamagedAnswerByPartnerAndQuestion(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	_, out, _ := runCLI(t, "sample", "--db", db)
+	id := strings.TrimSpace(out)
+	pass := filepath.Join(dir, "pass")
+	if err := os.WriteFile(pass, []byte("a long and kind passphrase\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "lock", "--case", id, "--db", db, "--new-passphrase-file", pass); code != 0 {
+		t.Fatalf("lock: %s", stderr)
+	}
+	st, err := data.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var question, name string
+	err = st.DB().QueryRow("SELECT question_id FROM answers WHERE case_id = ? AND partner = 'A' AND length(body) > 40 ORDER BY question_id LIMIT 1", id).Scan(&question)
+	if err == nil {
+		err = st.DB().QueryRow("SELECT name_a FROM cases WHERE id = ?", id).Scan(&name)
+	}
+	if err == nil {
+		_, err = st.DB().Exec("UPDATE answers SET body = substr(body, 1, 30) || CASE substr(body, 31, 1) WHEN X'00' THEN X'01' ELSE X'00' END || substr(body, 32) WHERE case_id = ? AND partner = 'A' AND question_id = ?", id, question)
+	}
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := data.LoadContent(assets.FS, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "couple.kintsugi")
+	code, _, stderr := runCLI(t, "export", "--case", id, "--db", db, "--passphrase-file", pass, "-o", file)
+	oneClearLine(t, code, stderr, name+"'s answer to “"+en.Entry(question).Title+"”")
+	for _, s := range []string{"damaged and could not be opened", "The rest is as it was", "a backup from before the damage still has them"} {
+		if !strings.Contains(stderr, s) {
+			t.Errorf("stderr %q does not say %q", stderr, s)
+		}
+	}
+	if _, err := os.Stat(file); err == nil {
+		t.Error("an export without the damaged answer was written")
+	}
 }

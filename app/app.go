@@ -34,7 +34,7 @@ func ExportWorkbook(ctx context.Context, st *data.Store, caseID int64, path stri
 		if d, err = st.Dossier(ctx, caseID); err != nil {
 			return err
 		}
-		if err := Damaged(ctx, st, caseID); err != nil { // a workbook never silently lacks a part
+		if err := Damaged(st, d); err != nil { // a workbook never silently lacks a part
 			return err
 		}
 		lang = d.Case.Language

@@ -96,5 +96,6 @@ func (s *State) DataPath() string { return s.Store.Path() }
 // there would save every keystroke at once.
 func (s *State) StoredDossier(id int64) (*data.Dossier, error) { return s.Store.Dossier(s.ctx, id) }
 
-// Damaged says which parts of couple id could not be opened, or nil when none.
-func (s *State) Damaged(id int64) error { return Damaged(s.ctx, s.Store, id) }
+// Damaged says which parts of couple d could not be opened when it was read (a *DamageError),
+// or nil when none.
+func (s *State) Damaged(d *data.Dossier) error { return Damaged(s.Store, d) }

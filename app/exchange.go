@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"kintsugi/data"
 )
@@ -17,7 +16,7 @@ func ExportCouple(ctx context.Context, st *data.Store, caseID int64, path, passp
 	if err != nil {
 		return fmt.Errorf("export case %d: %w", caseID, err)
 	}
-	if err := Damaged(ctx, st, caseID); err != nil { // an export never silently lacks a part
+	if err := Damaged(st, d); err != nil { // an export never silently lacks a part
 		return fmt.Errorf("export case %d: %w", caseID, err)
 	}
 	doc, err := data.EncodeDossier(d, passphrase)
@@ -89,15 +88,4 @@ func readImportFile(path string) ([]byte, error) {
 		return nil, &data.InputError{Msg: fmt.Sprintf("the file is larger than any couple's export (%d MiB); it is not one", data.MaxExchangeFileSize>>20)}
 	}
 	return raw, nil
-}
-
-// Damaged says which parts of a couple were found damaged when it was last read (the rest
-// opened), or nil when none were.
-func Damaged(ctx context.Context, st *data.Store, caseID int64) error {
-	parts := st.Damaged(ctx, caseID)
-	if len(parts) == 0 {
-		return nil
-	}
-	return &data.InputError{Msg: fmt.Sprintf("some parts of this couple are damaged and could not be opened: %s. "+
-		"The rest is as it was; a backup from before the damage still has them", strings.Join(parts, ", "))}
 }

@@ -488,7 +488,7 @@ func reseal(ctx context.Context, tx *sql.Tx, caseID int64, table, column, field,
 			plain, err = unmarkPlain(c.value)
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", describeValue(field, c.row), err)
+			return valueError(field, c.row, err)
 		}
 		sealed, err := sealRow(next, caseID, field, c.row, plain)
 		if err != nil {

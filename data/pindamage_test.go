@@ -30,8 +30,8 @@ func TestADamagedPINLeavesTheCoupleOpenAndItsTextsClosed(t *testing.T) {
 				t.Fatalf("a damaged PIN closed the whole couple: %v", err)
 			}
 			got := st.Damaged(ctx, c.ID)
-			if len(got) != 1 || !strings.Contains(got[0], "partner A's PIN") {
-				t.Errorf("damaged: %q", got)
+			if want := (data.DamagedPart{Kind: data.DamagePIN, Partner: data.PartnerA}); len(got) != 1 || got[0] != want {
+				t.Errorf("damaged: %+v", got)
 			}
 			if d.Incident.Description != "SECRET-incident" || d.Letter.Text != "SECRET-letter" {
 				t.Errorf("the rest did not open: %q %q", d.Incident.Description, d.Letter.Text)
@@ -115,7 +115,7 @@ func TestADamagedPINIsStartedAnewByItsPartnerAlone(t *testing.T) {
 		t.Fatalf("the couple after a new PIN: %v", err)
 	}
 	if got := st.Damaged(ctx, c.ID); len(got) != 0 {
-		t.Errorf("still reported damaged: %q", got)
+		t.Errorf("still reported damaged: %+v", got)
 	}
 
 	// Another process: the new PIN opens the new answer, the damaged one's texts stay lost.

@@ -126,7 +126,7 @@ func (s *Store) EnterPIN(ctx context.Context, caseID int64, p Partner, pin strin
 		return err
 	}
 	if r.damaged { // no PIN opens it: say so, rather than "wrong PIN"
-		return fmt.Errorf("enter PIN: %s: %w", describeValue(pinCheckField, string(p)), ErrDamagedValue)
+		return fmt.Errorf("enter PIN: %w", valueError(pinCheckField, string(p), ErrDamagedValue))
 	}
 	c, err := pinCipher(r.kdf, pin, r.secret)
 	if err != nil {

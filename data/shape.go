@@ -180,7 +180,7 @@ func resealShape(ctx context.Context, tx *sql.Tx, caseID int64, col shapeColumn,
 				text, err = unmarkPlain(v)
 			}
 			if err != nil {
-				return fmt.Errorf("%s: %w", describeValue(col.field, c.row), err)
+				return valueError(col.field, c.row, err)
 			}
 		default:
 			text = []byte(fmt.Sprint(v))

@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
+	"slices"
 	"testing"
 
 	"kintsugi/data"
@@ -305,10 +305,12 @@ func TestShapeValuesMovedToAnotherRowDoNotOpen(t *testing.T) {
 			t.Errorf("decision %s/%s reads %q after the swap", x.Key, x.Partner, x.Value)
 		}
 	}
-	damaged := fmt.Sprint(st.Damaged(ctx, c.ID))
-	for _, want := range []string{"week 1's trust score", "week 2's trust score", `partner B's decision "continue"`, `partner A's decision "welcome"`} {
-		if !strings.Contains(damaged, want) {
-			t.Errorf("damage report %s does not name %s", damaged, want)
+	damaged := st.Damaged(ctx, c.ID)
+	for _, want := range []data.DamagedPart{{Kind: data.DamageTrust, Week: 1}, {Kind: data.DamageTrust, Week: 2},
+		{Kind: data.DamageDecision, Partner: data.PartnerB, Decision: data.DecisionContinue},
+		{Kind: data.DamageDecision, Partner: data.PartnerA, Decision: data.DecisionWelcome}} {
+		if !slices.Contains(damaged, want) {
+			t.Errorf("damage report %+v does not name %+v", damaged, want)
 		}
 	}
 }

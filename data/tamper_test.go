@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,8 +32,8 @@ func TestSealedValuesWithoutTheirLockAreRefused(t *testing.T) {
 	}
 	d, err := st.Dossier(ctx, c.ID)
 	must(t, err)
-	if got := st.Damaged(ctx, c.ID); len(got) < 5 || !contains(got, "the letter") {
-		t.Errorf("damaged: %q", got)
+	if got := st.Damaged(ctx, c.ID); len(got) < 5 || !slices.Contains(got, data.DamagedPart{Kind: data.DamageLetter}) {
+		t.Errorf("damaged: %+v", got)
 	}
 	if d.Letter.Text != "" {
 		t.Errorf("dossier shows %q", d.Letter.Text)
@@ -40,15 +41,6 @@ func TestSealedValuesWithoutTheirLockAreRefused(t *testing.T) {
 	if err := st.Lock(ctx, c.ID, "another passphrase"); !errors.Is(err, data.ErrSealedWithoutLock) {
 		t.Errorf("a lock over sealed values took them for text: %v", err)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // A sealed value is bound to its row: moved to another week, or a private answer put in place
@@ -93,10 +85,11 @@ func TestSealedValuesMovedToAnotherRowDoNotOpen(t *testing.T) {
 	if d.Letter.Text != "the letter stays" {
 		t.Errorf("the rest of the couple did not open: letter %q", d.Letter.Text)
 	}
-	want := []string{"partner A's answer to CLAR-01", "partner B's answer to CLAR-02",
-		"week 1's check-in (what went well)", "week 2's check-in (what went well)"}
-	if got := st.Damaged(ctx, c.ID); strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("damaged:\n got %q\nwant %q", got, want)
+	want := []data.DamagedPart{{Kind: data.DamageAnswer, Partner: data.PartnerA, Question: "CLAR-01"},
+		{Kind: data.DamageAnswer, Partner: data.PartnerB, Question: "CLAR-02"},
+		{Kind: data.DamageWentWell, Week: 1}, {Kind: data.DamageWentWell, Week: 2}}
+	if got := st.Damaged(ctx, c.ID); !slices.Equal(got, want) {
+		t.Errorf("damaged:\n got %+v\nwant %+v", got, want)
 	}
 }
 
@@ -116,8 +109,8 @@ func TestOneDamagedValueLeavesTheRestOpen(t *testing.T) {
 	if err != nil {
 		t.Fatalf("one damaged value closed the couple: %v", err)
 	}
-	if got := st.Damaged(ctx, c.ID); len(got) != 1 || got[0] != "the letter" {
-		t.Errorf("damaged: %q", got)
+	if got := st.Damaged(ctx, c.ID); len(got) != 1 || got[0] != (data.DamagedPart{Kind: data.DamageLetter}) {
+		t.Errorf("damaged: %+v", got)
 	}
 	if d.Incident.Description != "SECRET-incident" || len(d.Answers) != 1 || d.Answers[0].Text != "SECRET-answer 秘密" {
 		t.Errorf("the rest did not open: %+v", d.Incident)
@@ -125,7 +118,7 @@ func TestOneDamagedValueLeavesTheRestOpen(t *testing.T) {
 	// Writing the letter again replaces the damaged value.
 	must(t, st.SaveLetter(ctx, data.Letter{CaseID: c.ID, Text: "written again"}))
 	if l, err := st.Letter(ctx, c.ID); err != nil || l.Text != "written again" || len(st.Damaged(ctx, c.ID)) != 0 {
-		t.Errorf("after writing again: %q %v %q", l.Text, err, st.Damaged(ctx, c.ID))
+		t.Errorf("after writing again: %q %v %+v", l.Text, err, st.Damaged(ctx, c.ID))
 	}
 }
 
@@ -154,7 +147,7 @@ func TestValuesSealedBeforeRowBindingOpenAndAreReboundAtUnlock(t *testing.T) {
 	got, err := st.Dossier(ctx, c.ID)
 	must(t, err)
 	if got.Letter.Text != want.Letter.Text || got.Incident.Description != want.Incident.Description || len(st.Damaged(ctx, c.ID)) != 0 {
-		t.Errorf("after rebinding: letter %q, damaged %q", got.Letter.Text, st.Damaged(ctx, c.ID))
+		t.Errorf("after rebinding: letter %q, damaged %+v", got.Letter.Text, st.Damaged(ctx, c.ID))
 	}
 }
 
@@ -261,7 +254,7 @@ func TestEveryColumnIsBoundToTheRowItIsReadFrom(t *testing.T) {
 	after, err := st.Dossier(ctx, c.ID)
 	must(t, err)
 	if got := st.Damaged(ctx, c.ID); len(got) != 0 {
-		t.Fatalf("damaged after locking: %q", got)
+		t.Fatalf("damaged after locking: %+v", got)
 	}
 	if !reflect.DeepEqual(before, after) {
 		t.Errorf("locking changed the couple:\n%+v\n%+v", before, after)

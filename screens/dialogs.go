@@ -221,7 +221,7 @@ func (w *Window) showInfo(title, text string) *askDialog { return w.tell(title, 
 
 // showError says what went wrong in a message, its first letter a capital as in a sentence.
 func (w *Window) showError(err error) *askDialog {
-	text := err.Error()
+	text := w.damageText(err)
 	if r, size := utf8.DecodeRuneInString(text); r != utf8.RuneError {
 		text = string(unicode.ToUpper(r)) + text[size:]
 	}

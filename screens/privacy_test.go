@@ -385,7 +385,7 @@ func TestADamagedPINOpensTheCoupleWithItsAnswersClosed(t *testing.T) {
 	if c == nil {
 		t.Fatal("a damaged PIN kept the couple closed")
 	}
-	if top := r.win.Win.Canvas().Overlays().Top(); top == nil || !strings.Contains(strings.Join(texts(top), " "), "partner A's PIN") {
+	if top := r.win.Win.Canvas().Overlays().Top(); top == nil || !strings.Contains(strings.Join(texts(top), " "), "Sam's PIN (their private texts stay closed") {
 		t.Error("the window does not name the damaged PIN")
 	}
 	c.Show(app.StepLetter)

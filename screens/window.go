@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"kintsugi/app"
+	"kintsugi/data"
 )
 
 // MinSize is the smallest window the layout is designed for.
@@ -190,7 +191,20 @@ func (w *Window) OpenCouple(id int64) {
 	w.Couple = newCouple(w, d)
 	w.show(w.Couple.view)
 	w.Couple.Show(app.StepReached(w.state.Content(), d))
-	if err := w.state.Damaged(id); err != nil {
+	if err := w.state.Damaged(d); err != nil {
 		w.showError(err) // the rest opened; these parts read as empty
 	}
+}
+
+// damageText says err in the window's language when it reports damaged parts (app.ReportDamage),
+// naming the open couple's partners and questions; any other error as it is.
+func (w *Window) damageText(err error) string {
+	var d *data.Dossier
+	if w.Couple != nil {
+		d = w.Couple.d
+	}
+	if report, ok := app.ReportDamage(w.state.Content(), d, err); ok {
+		return report
+	}
+	return err.Error()
 }

@@ -407,11 +407,27 @@ func (cl *cli) cases(ctx context.Context, args []string) error {
 			return err
 		}
 		for _, c := range cs {
-			fmt.Fprintf(cl.stdout, "%d\t%s\tstarted %s\tlast activity %s\n", c.ID, printable(c.Title()),
-				orDash(c.StartDate.String()), c.UpdatedAt.Local().Format("2006-01-02 15:04"))
+			fmt.Fprintf(cl.stdout, "%d\t%s\tstarted %s\tlast activity %s%s\n", c.ID, printable(c.Title()),
+				orDash(c.StartDate.String()), c.UpdatedAt.Local().Format("2006-01-02 15:04"), caseMarks(c))
 		}
 		return nil
 	})
+}
+
+// caseMarks is what the office's list says of a couple besides its name: its code, and
+// whether it is finished or the example.
+func caseMarks(c data.Case) string {
+	var out string
+	if c.Code != "" {
+		out += "\tcode " + printable(c.Code)
+	}
+	if c.Finished {
+		out += "\tfinished"
+	}
+	if c.Example {
+		out += "\texample"
+	}
+	return out
 }
 
 func orDash(s string) string {

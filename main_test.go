@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"kintsugi/app"
 	"kintsugi/assets"
 	"kintsugi/data"
 )
@@ -530,5 +531,32 @@ func TestTheCommandLineNamesADamagedAnswerByPartnerAndQuestion(t *testing.T) {
 	}
 	if _, err := os.Stat(file); err == nil {
 		t.Error("an export without the damaged answer was written")
+	}
+}
+
+// TestCasesSaysCodeFinishedAndExample: the command line's list says what the office's list
+// shows besides names: each couple's code, and which couples are finished or the example.
+func TestCasesSaysCodeFinishedAndExample(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	if code, _, stderr := runCLI(t, "sample", "--db", db); code != 0 {
+		t.Fatalf("sample: %d %s", code, stderr)
+	}
+	ctx := context.Background()
+	st, err := app.OpenStore(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.CreateCase(ctx, data.Case{NameA: "Ana", NameB: "Bo", Rebuilding: data.RebuilderA})
+	if err == nil {
+		err = errors.Join(st.SetCode(ctx, c.ID, "R-17"), st.SetFinished(ctx, c.ID, true))
+	}
+	if err := errors.Join(err, st.Close()); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCLI(t, "cases", "--db", db)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 || !strings.HasSuffix(lines[0], "\tcode R-17\tfinished") || !strings.HasSuffix(lines[1], "\texample") {
+		t.Errorf("cases: %d %q", code, out)
 	}
 }

@@ -59,8 +59,8 @@ func (r *pinRenewal) ask() {
 			return true
 		})
 	r.Dialog = d
-	d.Dialog.Resize(fyne.NewSize(520, 300))
 	d.show(first, again)
+	d.fit(520) // after showing: sized before, it kept the height of its text laid out narrow
 }
 
 // Start replaces the damaged PIN with the one typed twice, and shows the screen again.

@@ -114,8 +114,8 @@ func (s *reflectionScreen) askNewPIN() {
 			return true
 		})
 	s.PINDialog = d
-	d.Dialog.Resize(fyne.NewSize(480, 320))
 	d.show(first, again)
+	d.fit(480) // after showing: sized before, it kept the height of its text laid out narrow
 }
 
 // NewPIN protects the writer's private answers with a PIN typed twice.

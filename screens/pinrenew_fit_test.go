@@ -1,0 +1,87 @@
+package screens
+
+import (
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"kintsugi/app"
+	"kintsugi/data"
+)
+
+// TestStartANewPINFitsItsContent: the confirmation of a new PIN in place of a damaged one is
+// as wide as a message at least and as tall as its text and fields need: it was sized before
+// its text was laid out and kept a band of empty space above its buttons.
+func TestStartANewPINFitsItsContent(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	r.couple(app.StepReflection)
+	id := r.state.CaseID()
+	if _, err := app.Lock(ctx, r.st, id, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.SetPIN(ctx, r.st, id, data.PartnerA, "2468"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.st.DB().Exec("UPDATE pins SET secret = substr(secret, 1, 30) || CASE substr(secret, 31, 1) WHEN X'00' THEN X'01' ELSE X'00' END || substr(secret, 32) WHERE case_id = ? AND partner = 'A'", id); err != nil {
+		t.Fatal(err)
+	}
+	r.st.ForgetAll()
+	if err := r.st.Unlock(ctx, id, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	r.win.OpenCouple(id)
+	c, o := r.win.Win.Canvas(), r.win.Win.Canvas().Overlays()
+	for o.Top() != nil { // the report of what is damaged
+		o.Remove(o.Top())
+	}
+	r.win.Dialog = nil
+	r.win.Couple.Show(app.StepReflection)
+	r.win.Couple.SetKeyboard(app.KeyboardA)
+	s := r.win.Couple.Current.(*reflectionScreen)
+	if s.Renewal == nil {
+		t.Fatal("no way back from a damaged PIN")
+	}
+	test.Tap(s.Renewal.Renew)
+	if s.Renewal.Dialog == nil {
+		t.Fatal("no confirmation")
+	}
+	if dir := os.Getenv("KINTSUGI_SHOTS"); dir != "" {
+		f, err := os.Create(filepath.Join(dir, "pinrenew.png"))
+		if err == nil {
+			png.Encode(f, c.Capture())
+			f.Close()
+		}
+	}
+	fitsItsContent(t, c, "start a new PIN")
+}
+
+// fitsItsContent checks the dialog on top: a message's width at least, no taller than its
+// content needs.
+func fitsItsContent(t *testing.T, c fyne.Canvas, name string) {
+	t.Helper()
+	box := dialogBox(t, c)
+	size, least := box.Size(), box.MinSize()
+	if size.Width < messageWidth || size.Height > least.Height+0.5 {
+		t.Errorf("%s: the dialog is %v, its content needs %v", name, size, least)
+	}
+}
+
+// TestSetAPINFitsItsContent: the dialog that sets a PIN was sized the same way, before its
+// text was laid out, with the same band of empty space.
+func TestSetAPINFitsItsContent(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepReflection)
+	c.SetKeyboard(app.KeyboardA)
+	s := c.Current.(*reflectionScreen)
+	test.Tap(s.SetPIN)
+	if s.PINDialog == nil {
+		t.Fatal("no dialog to set a PIN")
+	}
+	fitsItsContent(t, r.win.Win.Canvas(), "set a PIN")
+}

@@ -121,3 +121,25 @@ func TestDamageReportOfNoCoupleNamesPartnersByRole(t *testing.T) {
 		t.Errorf("a PIN with no couple to name it by: %q", got)
 	}
 }
+
+// An error about one damaged value (here: a new passphrase cannot seal again what does not
+// open) is said in the window's language too, naming the partner and the question.
+func TestAnErrorAboutOneDamagedValueIsSaidInTheWindowsLanguage(t *testing.T) {
+	st, d := damagedAnswer(t)
+	err := st.Lock(context.Background(), d.Case.ID, "another long and kind passphrase")
+	var value *data.ValueError
+	if !errors.As(err, &value) {
+		t.Fatalf("a new passphrase over a damaged answer: %v", err)
+	}
+	ru, err2 := LoadContent("ru")
+	if err2 != nil {
+		t.Fatal(err2)
+	}
+	report, ok := ReportDamage(ru, d, err)
+	if want := "Sam: ответ на вопрос «" + ru.Entry("CLAR-01").Title + "»"; !ok || !strings.Contains(report, want) {
+		t.Errorf("the report %q does not name %q", report, want)
+	}
+	if _, ok := ReportDamage(ru, d, errors.New("another error")); ok {
+		t.Error("an error about no damaged value was taken for one")
+	}
+}

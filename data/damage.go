@@ -202,17 +202,18 @@ func damagedPart(field, row string) DamagedPart {
 // a PIN whose record is damaged): Part names which, for the window and the command line to say
 // in their words.
 type ValueError struct {
-	Part DamagedPart
-	Err  error
+	Part       DamagedPart
+	Err        error
+	field, row string // how the store names the value, for an error read without the window
 }
 
 func (e *ValueError) Error() string {
-	return fmt.Sprintf("stored value %s: %v", e.Part.Kind, e.Err)
+	return fmt.Sprintf("stored value %s %s: %v", e.field, e.row, e.Err)
 }
 
 func (e *ValueError) Unwrap() error { return e.Err }
 
 // valueError names the stored value field/row in err.
 func valueError(field, row string, err error) error {
-	return &ValueError{Part: damagedPart(field, row), Err: err}
+	return &ValueError{Part: damagedPart(field, row), Err: err, field: field, row: row}
 }

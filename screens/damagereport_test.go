@@ -1,6 +1,9 @@
 package screens
 
 import (
+	"image/png"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -32,6 +35,12 @@ func TestTheDamageReportSpeaksTheWindowsLanguage(t *testing.T) {
 	top := r.win.Win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("the window does not say that a part is damaged")
+	}
+	if dir := os.Getenv("KINTSUGI_SHOTS"); dir != "" { // to look at it
+		if f, err := os.Create(filepath.Join(dir, "damage-ru.png")); err == nil {
+			png.Encode(f, r.win.Win.Canvas().Capture())
+			f.Close()
+		}
 	}
 	var report string
 	for _, s := range texts(top) {

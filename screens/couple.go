@@ -277,7 +277,14 @@ func showHelp(w *Window) {
 	}
 	text := widget.NewRichTextFromMarkdown(b.String())
 	text.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(text)
-	scroll.SetMinSize(fyne.NewSize(520, 380))
-	w.tell(c.Section(data.SectionHelp).Title, scroll)
+	read := newKeyScroll(text)
+	read.Scroll.SetMinSize(fyne.NewSize(520, 380))
+	d := w.tell(c.Section(data.SectionHelp).Title, read)
+	d.keys(read)
+	// The text has the keyboard first: reading it is what the dialog is for.
+	w.afterEvent(func() {
+		if d.open {
+			w.Win.Canvas().Focus(read)
+		}
+	})
 }

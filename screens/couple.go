@@ -273,7 +273,7 @@ func showHelp(w *Window) {
 	var b strings.Builder
 	b.WriteString(c.Section(data.SectionHelp).Intro)
 	for _, e := range c.Section(data.SectionHelp).Entries {
-		fmt.Fprintf(&b, "\n\n**%s**  \n%s", e.Title, e.Text)
+		fmt.Fprintf(&b, "\n\n**%s**\n\n%s", e.Title, e.Text) // Fyne's markdown keeps no hard line break
 	}
 	text := widget.NewRichTextFromMarkdown(b.String())
 	text.Wrapping = fyne.TextWrapWord

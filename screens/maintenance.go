@@ -21,8 +21,8 @@ func (w *Window) askPassphraseThen(title, intro string, then func(pass string)) 
 	pass := newPasswordField()
 	d := newAskDialog(w, title, t("ui.unlock.open"), t("ui.cancel"), container.NewVBox(wrapped(intro), pass),
 		func() bool { then(pass.Text); return true })
-	d.Dialog.Resize(fyne.NewSize(440, 220))
 	d.show(pass)
+	d.fit(messageWidth)
 }
 
 // askExport saves the open couple to a file; a locked couple's file is encrypted with its
@@ -185,7 +185,7 @@ func (w *Window) ShowDamaged(problem error, backup *data.BackupInfo) {
 		body = append(body, container.NewHBox(restore))
 	}
 	d = w.tell(c.T("ui.recovery.title"), container.NewVBox(body...))
-	d.Dialog.Resize(fyne.NewSize(620, 360))
+	d.fit(620)
 	if restore != nil {
 		d.keys(restore)
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -78,9 +77,9 @@ func (s *Start) askNewCouple() {
 			s.win.OpenCouple(created.ID)
 			return true
 		})
-	d.Dialog.Resize(fyne.NewSize(520, 440))
 	d.keys(f.Rebuilding, f.Paper, f.Language)
 	d.show(f.NameA, f.NameB)
+	d.fit(520)
 }
 
 // plainReason is what a person needs of a refusal: the reason they can act on, without the

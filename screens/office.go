@@ -73,9 +73,9 @@ func (w *Window) askOffice() {
 		w.SetOffice(on.Checked)
 		return true
 	})
-	d.Dialog.Resize(fyne.NewSize(600, 380))
 	d.keys(on, idle)
 	d.show()
+	d.fit(600)
 }
 
 // officeOnly runs f when office mode is on and says where to turn it on otherwise.
@@ -106,8 +106,8 @@ func (w *Window) askCode() {
 				}
 				return true
 			})
-		d.Dialog.Resize(fyne.NewSize(520, 280))
 		d.show(code)
+		d.fit(520)
 	})
 }
 

@@ -117,8 +117,8 @@ func (w *Window) askUnlock(id int64) {
 		w.OpenCouple(id)
 		return true
 	})
-	d.Dialog.Resize(fyne.NewSize(440, 220))
 	d.show(pass)
+	d.fit(messageWidth)
 }
 
 // Unlock opens a locked couple with its passphrase; a wrong one opens nothing and says so.
@@ -154,9 +154,9 @@ func (w *Window) askPassphrase() {
 		}
 		return true
 	})
-	d.Dialog.Resize(fyne.NewSize(520, 380))
 	d.keys(idle)
 	d.show(first, again)
+	d.fit(520)
 }
 
 // SetPassphrase locks the open couple with a new passphrase (typed twice) and sets the idle time.

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -84,4 +85,41 @@ func TestSetAPINFitsItsContent(t *testing.T) {
 		t.Fatal("no dialog to set a PIN")
 	}
 	fitsItsContent(t, r.win.Win.Canvas(), "set a PIN")
+}
+
+// TestFormDialogsFitTheirContent: every dialog with a form was resized to a fixed size before
+// it was shown, and most kept a band of empty space above their buttons (the damaged
+// database's message some hundred pixels); now each fits after showing, no narrower than a
+// message.
+func TestFormDialogsFitTheirContent(t *testing.T) {
+	r := newRig(t)
+	w, c := r.win, r.win.Win.Canvas()
+	fyne.CurrentApp().Preferences().SetBool(prefOffice, true)
+	r.couple(app.StepWelcome)
+	id := r.state.CaseID()
+	for _, x := range []struct {
+		name string
+		open func()
+	}{
+		{"passphrase to go on", func() { w.askPassphraseThen("A title", "An intro of a few words.", func(string) {}) }},
+		{"passphrase", w.askPassphrase},
+		{"office", w.askOffice},
+		{"code", w.askCode},
+		{"unlock", func() { w.askUnlock(id) }},
+		{"damaged database", func() { w.ShowDamaged(errors.New("the database file is damaged"), nil) }},
+		{"new couple", func() { w.ShowStart(); test.Tap(w.Start.NewCouple) }},
+	} {
+		x.open()
+		if w.Dialog == nil {
+			t.Fatalf("%s: no dialog", x.name)
+		}
+		fitsItsContent(t, c, x.name)
+		press(c, fyne.KeyEscape)
+		if w.Dialog != nil {
+			t.Fatalf("%s: Escape left it open", x.name)
+		}
+		if w.Couple == nil {
+			r.win.OpenCouple(id)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -107,7 +108,10 @@ func newCouple(w *Window, d *data.Dossier) *Couple {
 	c.Due = widget.NewLabel("")
 	c.Due.Truncation = fyne.TextTruncateEllipsis
 	c.Due.Importance = widget.HighImportance
-	c.view = container.NewBorder(container.NewVBox(header, c.Due, widget.NewSeparator()), nil, nil, nil, split)
+	// The header first among the objects: Tab follows their order, and a keyboard reaches the
+	// header (back, who is at the keyboard, hide, help) before the steps, as the eye does.
+	top := container.NewVBox(header, c.Due, widget.NewSeparator())
+	c.view = container.New(layout.NewBorderLayout(top, nil, nil, nil), top, split)
 	c.showLocked()
 	c.refreshDue()
 	return c

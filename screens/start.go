@@ -87,7 +87,9 @@ func newStart(w *Window, listed *app.CoupleList, changed int64) *Start {
 		couples = container.NewBorder(nil, nil, couples, nil, s.Search)
 	}
 	header := container.NewVBox(title, intro, buttons, widget.NewSeparator(), couples)
-	s.view = container.NewPadded(container.NewBorder(header, s.Message, nil, nil, list))
+	// The header first among the objects: Tab follows their order, so the buttons and the
+	// search come before the list, as they read.
+	s.view = container.NewPadded(container.New(layout.NewBorderLayout(header, s.Message, nil, nil), header, list, s.Message))
 	return s
 }
 

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -67,5 +68,53 @@ func forEachObject(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		for _, c := range test.WidgetRenderer(w).Objects() {
 			forEachObject(c, visit)
 		}
+	}
+}
+
+// TestCoupleScreenTabsThroughTheHeaderFirst: Tab follows the page as it reads, the header
+// (back to the couples, who is at the keyboard, hide, help) before the list of steps; it went
+// through the steps and the page first and reached the header last.
+func TestCoupleScreenTabsThroughTheHeaderFirst(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepWelcome)
+	cv := r.win.Win.Canvas()
+	cv.Unfocus()
+	cv.FocusNext()
+	if cv.Focused() != c.Back {
+		t.Fatalf("the first Tab reaches %T, not the way back to the couples", cv.Focused())
+	}
+	var order []fyne.Focusable
+	for range 8 {
+		order = append(order, cv.Focused())
+		cv.FocusNext()
+	}
+	hide, help := slices.Index(order, fyne.Focusable(c.HideNow)), slices.Index(order, fyne.Focusable(c.Help))
+	if hide < 0 || help < 0 {
+		t.Errorf("Hide now (%d) and Help (%d) are not among the first controls Tab reaches", hide, help)
+	}
+}
+
+// TestStartScreenTabsThroughItsButtonsFirst: on the start screen the first Tab reaches "New
+// couple", and in an office the search comes before the list it searches.
+func TestStartScreenTabsThroughItsButtonsFirst(t *testing.T) {
+	r, _ := officeRig(t)
+	cv := r.win.Win.Canvas()
+	cv.Unfocus()
+	cv.FocusNext()
+	if cv.Focused() != r.win.Start.NewCouple {
+		t.Fatalf("the first Tab reaches %T, not New couple", cv.Focused())
+	}
+	search, list := -1, -1
+	for i := range 10 {
+		switch cv.Focused() {
+		case r.win.Start.Search:
+			search = i
+		case r.win.Start.List:
+			list = i
+		}
+		cv.FocusNext()
+	}
+	if search < 0 || list < 0 || search > list {
+		t.Errorf("Tab reaches the search at %d and the list at %d", search, list)
 	}
 }

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"sort"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -179,5 +180,41 @@ func TestTextsOfADamagedPINAreNeverShownEmpty(t *testing.T) {
 	}
 	if d := r.dossier(); d.Letter.ReplyLost || d.Letter.Reply != "" || !d.WeekNote(week, data.PartnerB).Lost {
 		t.Fatalf("after deleting the reply: reply lost %v %q, note lost %v", d.Letter.ReplyLost, d.Letter.Reply, d.WeekNote(week, data.PartnerB).Lost)
+	}
+}
+
+// TestALockRefusedOverADamagedPINSaysSo: changing the passphrase while a PIN record is damaged
+// is refused; the window says that nothing was locked and names the damaged value the way the
+// damage report does, in the window's language (it showed the store's raw field and row).
+func TestALockRefusedOverADamagedPINSaysSo(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	r.win.SetLanguage("ru")
+	r.couple(app.StepReflection)
+	id := r.state.CaseID()
+	if _, err := app.Lock(ctx, r.st, id, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.SetPIN(ctx, r.st, id, data.PartnerA, "2468"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.st.DB().Exec("UPDATE pins SET secret = substr(secret, 1, 30) || CASE substr(secret, 31, 1) WHEN X'00' THEN X'01' ELSE X'00' END || substr(secret, 32) WHERE case_id = ? AND partner = 'A'", id); err != nil {
+		t.Fatal(err)
+	}
+	r.st.ForgetAll()
+	if err := r.st.Unlock(ctx, id, "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	r.win.OpenCouple(id)
+	for o := r.win.Win.Canvas().Overlays(); o.Top() != nil; {
+		o.Remove(o.Top())
+	}
+	err := r.win.SetPassphrase("another long kind phrase", "another long kind phrase", 5)
+	if err == nil {
+		t.Skip("the store now changes a passphrase over a damaged PIN")
+	}
+	prefix := strings.TrimSuffix(r.state.Content().T("ui.lock.failed"), "%s")
+	if msg := err.Error(); !strings.HasPrefix(msg, prefix) || !strings.Contains(msg, "Sam") || strings.Contains(msg, "pins") {
+		t.Errorf("the refusal says %q", msg)
 	}
 }

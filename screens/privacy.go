@@ -173,7 +173,8 @@ func (w *Window) SetPassphrase(first, again string, idleMinutes int) error {
 	w.state.Flush()
 	report, err := app.Lock(w.state.Context(), w.state.Store, w.Couple.d.Case.ID, first)
 	if err != nil {
-		return err
+		// Said in the window's language, with what stood in the way (a damaged value, named).
+		return errors.New(w.state.Content().Tf("ui.lock.failed", w.damageText(err)))
 	}
 	w.activity.touch()
 	w.Couple.showLocked()

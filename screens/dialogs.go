@@ -148,13 +148,28 @@ func (a *askDialog) confirm() {
 	a.reopen(focused)
 }
 
-// reopen shows the dialog again, as it was, after its work refused what was typed.
+// reopen shows the dialog again, as it was, after its work refused what was typed, with the
+// keyboard back in the field that had it, or in the first field: a click on the button takes
+// focus away, and the person then typed into nothing.
 func (a *askDialog) reopen(focused fyne.Focusable) {
 	a.takeKeys()
 	a.Dialog.Show()
+	if !a.isField(focused) && len(a.Fields) > 0 {
+		focused = a.Fields[0]
+	}
 	if c := a.win.Win.Canvas(); focused != nil {
 		c.Focus(focused)
 	}
+}
+
+// isField reports whether f is one of the dialog's text fields.
+func (a *askDialog) isField(f fyne.Focusable) bool {
+	for _, field := range a.Fields {
+		if fyne.Focusable(field) == f {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *askDialog) cancel() {

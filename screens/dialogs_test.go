@@ -280,3 +280,28 @@ func TestOfficeDialogsByKeyboard(t *testing.T) {
 		t.Fatalf("Enter in the code field: dialog %v, code %q", r.win.Dialog, r.win.Couple.d.Case.Code)
 	}
 }
+
+// TestARefusalGivesTheKeyboardBackToAField: a dialog that refuses what was typed after a click
+// on its button (which takes focus away) reopens with its first field focused, so that what
+// the person types next goes somewhere; after Enter in a field, that field keeps the keyboard.
+func TestARefusalGivesTheKeyboardBackToAField(t *testing.T) {
+	r := newRig(t)
+	r.couple(app.StepReflection)
+	c := r.win.Win.Canvas()
+	r.win.askPassphrase()
+	d := r.win.Dialog
+	test.Type(d.Fields[0], "correct horse battery")
+	test.Type(d.Fields[1], "correct horse")
+	test.Tap(d.Confirm) // a click: the button does not keep focus
+	if !d.open {
+		t.Fatal("the dialog closed on two different passphrases")
+	}
+	if c.Focused() != d.Fields[0] {
+		t.Errorf("after a refused click, %T has focus, want the first field", c.Focused())
+	}
+	c.Focus(d.Fields[1])
+	d.Fields[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !d.open || c.Focused() != d.Fields[1] {
+		t.Errorf("after a refused Enter in the second field, %T has focus", c.Focused())
+	}
+}

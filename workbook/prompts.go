@@ -10,8 +10,12 @@ import (
 // written is what someone wrote in answer to a prompt, measured for print.
 type written struct {
 	lines   []string // wrapped text, nil when nothing was written
+	w       float64  // the width lines were wrapped to, and print in
 	private bool     // written but kept private by its author: only a note prints
 }
+
+// answerW is the width of an answer: the body less the code's gutter and the rule beside it.
+func (b *book) answerW() float64 { return b.bodyW - gutter - 4 }
 
 func (b *book) written(text string, private bool) written {
 	if private {
@@ -20,7 +24,7 @@ func (b *book) written(text string, private bool) written {
 	if strings.TrimSpace(text) == "" {
 		return written{}
 	}
-	return written{lines: b.wrapOwn(stAnswer, text, b.bodyW-gutter-4)}
+	return written{lines: b.wrapOwn(stAnswer, text, b.answerW()), w: b.answerW()}
 }
 
 // answerOf is partner p's answer to question q as the workbook may print it: answers kept
@@ -70,7 +74,7 @@ func (w written) print(b *book, n int) {
 		b.flow(stNote, x, b.bodyW-gutter, b.c.T("wb.answer.private"))
 	case w.lines != nil:
 		b.gap(2)
-		b.printLines(stAnswer, x+4, b.bodyW-gutter-4, w.lines, x+0.6)
+		b.printLines(stAnswer, x+4, w.w, w.lines, x+0.6)
 		b.gap(1)
 	default:
 		b.ruled(x, b.bodyW-gutter, n)

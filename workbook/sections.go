@@ -190,7 +190,8 @@ func (b *book) whatHappened() {
 		b.ruled(b.margin, b.bodyW, max(6, b.linesToBottom()))
 		return
 	}
-	b.printLines(stAnswer, b.margin+4, b.bodyW-4, desc.lines, b.margin+0.6)
+	// In the width it was wrapped to, so a right-to-left paragraph ends where the others may.
+	b.printLines(stAnswer, b.margin+4, desc.w, desc.lines, b.margin+0.6)
 }
 
 func (b *book) clarifying() {

@@ -290,7 +290,7 @@ func (b *book) noteBox(label, text string, minH float64) {
 	}
 	if h > b.bodyH() { // longer than a page: it flows on instead of overflowing a box
 		b.sub(label, 3*stAnswer.lead)
-		b.printLines(stAnswer, b.margin+4, b.bodyW-4, lines, b.margin+0.6)
+		b.printLines(stAnswer, b.margin+pad, textW, lines, b.margin+0.6)
 		return
 	}
 	b.ensure(h)

@@ -85,13 +85,24 @@ func (b *book) room() float64 { return b.bottom - b.pdf.GetY() }
 // bodyH is the height of a page's body.
 func (b *book) bodyH() float64 { return b.bottom - b.top }
 
+// contH is the room the line naming a carried-on sheet ("Week 13, continued") takes.
+const contH = 7.0
+
+// pageRoom is the room a new page gives: its body, less the line naming the sheet it carries on.
+func (b *book) pageRoom() float64 {
+	if b.cont != "" {
+		return b.bodyH() - contH
+	}
+	return b.bodyH()
+}
+
 func (b *book) newPage() {
 	b.pdf.AddPage()
 	b.pdf.SetXY(b.margin, b.top)
 	b.bodyTop = b.top
 	if b.cont != "" { // a sheet carried on to this page says whose it is
 		b.oneLine(stLabelB, b.margin, b.top, b.bodyW, b.cont, "L")
-		b.bodyTop = b.top + 7
+		b.bodyTop = b.top + contH
 		b.setY(b.bodyTop)
 	}
 }

@@ -1,6 +1,7 @@
 package workbook_test
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -60,4 +61,58 @@ func TestOwnWordsPrintInTheirMeasure(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWeekNoteBoxHoldsItsText: a week's note short enough to print in a box has all of it in
+// the box, on one page, even where the page carries the week's sheet on under a "continued"
+// line; one longer than that page flows on, with its title over it, in no box. A box's title
+// is 4 mm in from the body's left edge; a flowing note's title, at the edge.
+func TestWeekNoteBoxHoldsItsText(t *testing.T) {
+	// Lines, with a paragraph's break after some (0.6 of a line each), so that the box's
+	// height steps through the last lines' worth of the page.
+	for n := 36; n <= 44; n++ {
+		for breaks := 0; breaks <= 2; breaks++ {
+			t.Run(fmt.Sprint(n, " lines ", breaks, " breaks"), func(t *testing.T) {
+				noteBoxTest(t, n, breaks)
+			})
+		}
+	}
+}
+
+// noteBoxTest prints a week whose first note is n short lines, the first breaks of them
+// followed by a paragraph's break.
+func noteBoxTest(t *testing.T, n, breaks int) {
+	d := tracked(1)
+	var text strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&text, "Line %02d of what went well.\n", i)
+		if i <= breaks {
+			text.WriteString("\n")
+		}
+	}
+	d.CheckIns[0].WentWell = text.String()
+	path := write(t, d, workbook.Options{Weeks: 1, Sections: []string{workbook.SecTracking}})
+	first, last := pageOf(t, path, "Line 01 of"), pageOf(t, path, fmt.Sprintf("Line %02d of", n))
+	titleX := -1.0
+	for _, l := range textLines(t, path) {
+		if strings.HasPrefix(l.text, "What went well") {
+			titleX = l.xMin / (72 / 25.4)
+		}
+	}
+	if boxed := titleX > 22; boxed && first != last {
+		t.Errorf("the note's box is on page %d, but its text runs on to page %d, out of the box", first, last)
+	}
+}
+
+// pageOf is the page, from 1, on which text first prints.
+func pageOf(t *testing.T, path, text string) int {
+	t.Helper()
+	pages := strings.Split(pdfText(t, path), "\f")
+	for i, p := range pages {
+		if strings.Contains(p, text) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%q is not printed", text)
+	return 0
 }

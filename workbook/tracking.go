@@ -288,7 +288,9 @@ func (b *book) noteBox(label, text string, minH float64) {
 		// box, and a week's three filled boxes then keep to its sheet on US Letter too.
 		h = 9 + linesH(stAnswer, lines) + pad
 	}
-	if h > b.bodyH() { // longer than a page: it flows on instead of overflowing a box
+	// Longer than a new page holds (under the line naming the week it carries on): it flows
+	// on instead of overflowing a box.
+	if h > b.pageRoom() {
 		b.sub(label, 3*stAnswer.lead)
 		b.printLines(stAnswer, b.margin+pad, textW, lines, b.margin+0.6)
 		return

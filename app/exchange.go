@@ -67,7 +67,7 @@ func readImportFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &data.InputError{Msg: "it is not a regular file (a folder, device or pipe); give the exported file itself"}
+		return nil, &data.InputError{Msg: "it is not a regular file (a folder, device or pipe); give the exported file itself", Key: data.RefusedNotOurs}
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlock, 0)
 	if err != nil {
@@ -78,14 +78,15 @@ func readImportFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &data.InputError{Msg: "it is not a regular file (a folder, device or pipe); give the exported file itself"}
+		return nil, &data.InputError{Msg: "it is not a regular file (a folder, device or pipe); give the exported file itself", Key: data.RefusedNotOurs}
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, data.MaxExchangeFileSize+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(raw) > data.MaxExchangeFileSize {
-		return nil, &data.InputError{Msg: fmt.Sprintf("the file is larger than any couple's export (%d MiB); it is not one", data.MaxExchangeFileSize>>20)}
+		return nil, &data.InputError{Msg: fmt.Sprintf("the file is larger than any couple's export (%d MiB); it is not one", data.MaxExchangeFileSize>>20),
+			Key: data.RefusedTooLarge, Args: []any{data.MaxExchangeFileSize >> 20}}
 	}
 	return raw, nil
 }

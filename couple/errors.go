@@ -1,7 +1,12 @@
 package couple
 
 // InputError is a rule broken by what a person asked for, with a message meant for them.
-type InputError struct{ Msg string }
+type InputError struct {
+	Msg string // in English, for the command line and the logs
+	// Key, when set, names the content text (with Args) that says it in the window's language.
+	Key  string
+	Args []any
+}
 
 func (e *InputError) Error() string { return e.Msg }
 

@@ -525,9 +525,26 @@ func jsonName(f reflect.StructField) string {
 	return name
 }
 
-// refuse makes the error a person sees when a document cannot be read.
+// The window's words for a refused document, by kind (assets/content/<lang>.json): the
+// command line says the English detail, the window one sentence in its language.
+const (
+	RefusedDamaged    = "ui.import.refused.damaged"
+	RefusedNotOurs    = "ui.import.refused.notours"
+	RefusedTooLarge   = "ui.import.refused.toolarge" // with the limit in MiB
+	RefusedNewer      = "ui.import.refused.newer"
+	RefusedIncomplete = "ui.import.refused.incomplete"
+	RefusedEncrypted  = "ui.import.refused.encrypted"
+)
+
+// refuse makes the error a person sees when a document is damaged.
 func refuse(format string, args ...any) error {
-	return &InputError{Msg: fmt.Sprintf(format, args...)}
+	return refuseAs(RefusedDamaged, nil, format, args...)
+}
+
+// refuseAs makes the error a person sees when a document cannot be read for another reason:
+// key and keyArgs say it in the window's language.
+func refuseAs(key string, keyArgs []any, format string, args ...any) error {
+	return &InputError{Msg: fmt.Sprintf(format, args...), Key: key, Args: keyArgs}
 }
 
 // DecodeDossier reads a document. passphrase is asked only when the document is encrypted.
@@ -536,22 +553,22 @@ func refuse(format string, args ...any) error {
 // commitments, numbered 1, 2, ... in list order so marks and agreement items can refer to them.
 func DecodeDossier(b []byte, passphrase func() (string, error)) (*Dossier, error) {
 	if len(b) > MaxExchangeFileSize {
-		return nil, refuse("this file is too large to be a Kintsugi couple export (more than %d MiB)", MaxExchangeFileSize>>20)
+		return nil, refuseAs(RefusedTooLarge, []any{MaxExchangeFileSize >> 20}, "this file is too large to be a Kintsugi couple export (more than %d MiB)", MaxExchangeFileSize>>20)
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) // a byte-order mark some editors add
 	if len(bytes.TrimSpace(b)) == 0 {
-		return nil, refuse("this file is empty; it is not a Kintsugi couple export")
+		return nil, refuseAs(RefusedNotOurs, nil, "this file is empty; it is not a Kintsugi couple export")
 	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(b, &top); err != nil {
 		return nil, notJSON(b, err)
 	}
 	if top == nil {
-		return nil, refuse("this file is not a Kintsugi couple export")
+		return nil, refuseAs(RefusedNotOurs, nil, "this file is not a Kintsugi couple export")
 	}
 	var format string
 	if raw, ok := top["format"]; !ok || json.Unmarshal(raw, &format) != nil || format != ExchangeFormat {
-		return nil, refuse("this file is not a Kintsugi couple export (it does not say \"format\": %q)", ExchangeFormat)
+		return nil, refuseAs(RefusedNotOurs, nil, "this file is not a Kintsugi couple export (it does not say \"format\": %q)", ExchangeFormat)
 	}
 	raw, ok := top["version"]
 	if !ok {
@@ -562,7 +579,7 @@ func DecodeDossier(b []byte, passphrase func() (string, error)) (*Dossier, error
 		return nil, refuse("this Kintsugi export is damaged: its format version %s is not a whole number", raw)
 	}
 	if version > ExchangeVersion {
-		return nil, refuse("this file was made by a newer version of Kintsugi (format %d); update Kintsugi to import it", version)
+		return nil, refuseAs(RefusedNewer, nil, "this file was made by a newer version of Kintsugi (format %d); update Kintsugi to import it", version)
 	}
 	if version < 1 {
 		return nil, refuse("this Kintsugi export is damaged: format version %d does not exist", version)
@@ -627,13 +644,13 @@ func notJSON(b []byte, err error) error {
 	truncated := errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(b, " \t\r\n")))
 	switch {
 	case ours && truncated:
-		return refuse("this Kintsugi export is incomplete: the file ends in the middle (was it cut off while copying?)")
+		return refuseAs(RefusedIncomplete, nil, "this Kintsugi export is incomplete: the file ends in the middle (was it cut off while copying?)")
 	case ours:
 		return refuse("this Kintsugi export is damaged: it is not valid JSON (%v)", err)
 	case errors.As(err, &syn):
-		return refuse("this file is not a Kintsugi couple export (it is not a JSON document)")
+		return refuseAs(RefusedNotOurs, nil, "this file is not a Kintsugi couple export (it is not a JSON document)")
 	default:
-		return refuse("this file is not a Kintsugi couple export")
+		return refuseAs(RefusedNotOurs, nil, "this file is not a Kintsugi couple export")
 	}
 }
 
@@ -648,7 +665,7 @@ func openEnvelope(env docSealed, passphrase func() (string, error)) ([]byte, err
 		return nil, refuse("this Kintsugi export is damaged: its encrypted part is not valid base64")
 	}
 	if passphrase == nil {
-		return nil, refuse("this Kintsugi export is encrypted: a passphrase is needed to open it")
+		return nil, refuseAs(RefusedEncrypted, nil, "this Kintsugi export is encrypted: a passphrase is needed to open it")
 	}
 	pass, err := passphrase()
 	if err != nil {

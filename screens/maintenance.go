@@ -110,6 +110,8 @@ func (w *Window) ImportCouple(path, pass string) {
 	switch {
 	case errors.Is(err, errNeedPassphrase):
 		w.askPassphraseThen(t("ui.import.title"), t("ui.import.locked"), func(p string) { w.ImportCouple(path, p) })
+	case errors.Is(err, data.ErrWrongPassphrase):
+		w.showInfo(t("ui.error.title"), t("ui.import.refused.passphrase"))
 	case err != nil:
 		w.showError(err)
 	default:

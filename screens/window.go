@@ -3,6 +3,7 @@
 package screens
 
 import (
+	"errors"
 	"os"
 	"strconv"
 	"time"
@@ -197,7 +198,8 @@ func (w *Window) OpenCouple(id int64) {
 }
 
 // damageText says err in the window's language when it reports damaged parts (app.ReportDamage),
-// naming the open couple's partners and questions; any other error as it is.
+// naming the open couple's partners and questions, or a refusal that names its words (a file
+// that is not an export); any other error as it is.
 func (w *Window) damageText(err error) string {
 	var d *data.Dossier
 	if w.Couple != nil {
@@ -205,6 +207,10 @@ func (w *Window) damageText(err error) string {
 	}
 	if report, ok := app.ReportDamage(w.state.Content(), d, err); ok {
 		return report
+	}
+	var in *data.InputError
+	if errors.As(err, &in) && in.Key != "" { // a refusal the window can say in its language
+		return w.state.Content().Tf(in.Key, in.Args...)
 	}
 	return err.Error()
 }

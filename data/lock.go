@@ -329,7 +329,8 @@ func (s *Store) ForgetAll() {
 // CheckPassphrase says what is wrong with a new passphrase, or nil.
 func CheckPassphrase(p string) error {
 	if utf8.RuneCountInString(strings.TrimSpace(p)) < MinPassphraseLength {
-		return &InputError{Msg: fmt.Sprintf("a passphrase needs at least %d characters; a few words you will remember are best", MinPassphraseLength)}
+		return &InputError{Msg: fmt.Sprintf("a passphrase needs at least %d characters; a few words you will remember are best", MinPassphraseLength),
+			Key: "ui.lock.short", Args: []any{MinPassphraseLength}}
 	}
 	return nil
 }

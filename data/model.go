@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"kintsugi/couple"
@@ -86,8 +87,13 @@ const MaxNameLength = 80
 // Validate checks a case before it is stored.
 func (c Case) Validate() error {
 	var problems []string
+	// The window says the first problem about the names in its language: the others come from
+	// choices it offers, never typed.
+	var key string
+	var args []any
 	if strings.TrimSpace(c.NameA) == "" || strings.TrimSpace(c.NameB) == "" {
 		problems = append(problems, "both partners need a name (a first name or a nickname is enough)")
+		key = "ui.new.refused.names"
 	}
 	for _, n := range []string{c.NameA, c.NameB} {
 		if !utf8.ValidString(n) {
@@ -96,10 +102,14 @@ func (c Case) Validate() error {
 		}
 		if HasControl(n) {
 			problems = append(problems, "a name is one line of plain text: no line breaks, tabs or direction overrides")
+			key = cmp.Or(key, "ui.new.refused.oneline")
 			break
 		}
 		if utf8.RuneCountInString(n) > MaxNameLength {
 			problems = append(problems, fmt.Sprintf("a name can be up to %d characters; a first name or a nickname is enough", MaxNameLength))
+			if key == "" {
+				key, args = "ui.new.refused.long", []any{MaxNameLength}
+			}
 			break
 		}
 	}
@@ -110,7 +120,7 @@ func (c Case) Validate() error {
 		problems = append(problems, fmt.Sprintf("paper must be a4 or letter, not %q", c.Paper))
 	}
 	if len(problems) > 0 {
-		return &InputError{Msg: strings.Join(problems, "; ")}
+		return &InputError{Msg: strings.Join(problems, "; "), Key: key, Args: args}
 	}
 	return nil
 }

@@ -17,7 +17,8 @@ const MaxCodeLength = 24
 func (s *Store) SetCode(ctx context.Context, caseID int64, code string) error {
 	code = strings.TrimSpace(code)
 	if !utf8.ValidString(code) || utf8.RuneCountInString(code) > MaxCodeLength || strings.ContainsAny(code, "\r\n\t") {
-		return fmt.Errorf("set code: %w", &InputError{Msg: fmt.Sprintf("a code is one line of at most %d characters", MaxCodeLength)})
+		return fmt.Errorf("set code: %w", &InputError{Msg: fmt.Sprintf("a code is one line of at most %d characters", MaxCodeLength), Key: "ui.code.long",
+			Args: []any{MaxCodeLength}})
 	}
 	return s.write(ctx, caseID, "set code", func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "UPDATE cases SET code = ? WHERE id = ?", code, caseID)

@@ -288,7 +288,7 @@ func (s *Store) SetPIN(ctx context.Context, caseID int64, p Partner, pin string)
 		return fmt.Errorf("set PIN: %w", &InputError{Msg: "partner must be A or B"})
 	}
 	if utf8.RuneCountInString(pin) < MinPINLength {
-		return fmt.Errorf("set PIN: %w", &InputError{Msg: fmt.Sprintf("a PIN needs at least %d characters", MinPINLength)})
+		return fmt.Errorf("set PIN: %w", &InputError{Msg: fmt.Sprintf("a PIN needs at least %d characters", MinPINLength), Key: "ui.pin.short", Args: []any{MinPINLength}})
 	}
 	has, err := s.HasPIN(ctx, caseID, p)
 	if err != nil {
@@ -421,7 +421,7 @@ func (s *Store) PINDamaged(ctx context.Context, caseID int64, p Partner) (bool, 
 func (s *Store) ReplaceDamagedPIN(ctx context.Context, k Keyboard, caseID int64, p Partner, pin string) error {
 	const what = "start a new PIN"
 	if utf8.RuneCountInString(pin) < MinPINLength {
-		return fmt.Errorf("%s: %w", what, &InputError{Msg: fmt.Sprintf("a PIN needs at least %d characters", MinPINLength)})
+		return fmt.Errorf("%s: %w", what, &InputError{Msg: fmt.Sprintf("a PIN needs at least %d characters", MinPINLength), Key: "ui.pin.short", Args: []any{MinPINLength}})
 	}
 	if open, err := s.IsOpen(ctx, caseID); err != nil || !open {
 		return fmt.Errorf("%s: %w", what, cmp.Or(err, ErrLocked))

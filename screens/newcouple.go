@@ -71,7 +71,7 @@ func (s *Start) askNewCouple() {
 		container.NewVBox(f.form, msg), func() bool {
 			created, err := s.win.state.CreateCase(f.value())
 			if err != nil {
-				say(msg, plainReason(err))
+				say(msg, s.win.reason(err))
 				return false
 			}
 			s.win.OpenCouple(created.ID)
@@ -80,6 +80,16 @@ func (s *Start) askNewCouple() {
 	d.keys(f.Rebuilding, f.Paper, f.Language)
 	d.show(f.NameA, f.NameB)
 	d.fit(520)
+}
+
+// reason is a refusal in the window's language where it names its words (a name missing, a
+// passphrase too short), else plainReason.
+func (w *Window) reason(err error) string {
+	var in *data.InputError
+	if errors.As(err, &in) && in.Key != "" {
+		return w.state.Content().Tf(in.Key, in.Args...)
+	}
+	return plainReason(err)
 }
 
 // plainReason is what a person needs of a refusal: the reason they can act on, without the

@@ -101,7 +101,7 @@ func (w *Window) askCode() {
 		d := newAskDialog(w, t("ui.code.title"), t("ui.office.save"), t("ui.cancel"),
 			container.NewVBox(wrapped(t("ui.code.intro")), code, msg), func() bool {
 				if err := w.SetCode(id, code.Text); err != nil {
-					say(msg, err.Error())
+					say(msg, w.reason(err))
 					return false
 				}
 				return true

@@ -53,7 +53,7 @@ func (r *pinRenewal) ask() {
 	d := newAskDialog(e.win, e.t("ui.pin.renew.title"), e.t("ui.pin.renew.save"), e.t("ui.cancel"),
 		container.NewVBox(wrapped(e.tf("ui.pin.renew.confirm", e.name(r.partner.Other()))), form, msg), func() bool {
 			if err := r.Start(first.Text, again.Text); err != nil {
-				say(msg, err.Error())
+				say(msg, e.win.reason(err))
 				return false
 			}
 			return true

@@ -149,7 +149,7 @@ func (w *Window) askPassphrase() {
 	d := newAskDialog(w, t("ui.lock.title"), t("ui.lock.set"), t("ui.cancel"), content, func() bool {
 		minutes, _ := strconv.Atoi(idle.Selected) // one of the listed numbers
 		if err := w.SetPassphrase(first.Text, again.Text, minutes); err != nil {
-			say(msg, err.Error())
+			say(msg, w.reason(err))
 			return false
 		}
 		return true

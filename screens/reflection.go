@@ -108,7 +108,7 @@ func (s *reflectionScreen) askNewPIN() {
 	d := newAskDialog(e.win, e.t("ui.pin.title"), e.t("ui.pin.save"), e.t("ui.cancel"),
 		container.NewVBox(wrapped(e.tf("ui.pin.intro", e.name(s.partner.Other()))), form, msg), func() bool {
 			if err := s.NewPIN(first.Text, again.Text); err != nil {
-				say(msg, err.Error())
+				say(msg, e.win.reason(err))
 				return false
 			}
 			return true

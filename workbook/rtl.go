@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -197,141 +198,275 @@ func splitMark(line string, own bool) (text string, rtl bool) {
 	return line, own && baseRightToLeft(line)
 }
 
-// visual puts one line in the order it is seen, left to right (rule L2 of UAX #9): each
-// stretch above the paragraph's level turned round, right-to-left text letter by letter (a
-// letter keeps its marks after it), numbers and Latin words inside it whole. rtl says the
-// line's paragraph is right to left. A line without right-to-left text is returned as it is.
+// visual puts one line in the order it is seen, left to right: its characters' levels resolved
+// by the implicit rules of UAX #9 (W1-W7, N0-N2, I1-I2, and L1 for spaces at its end), then each
+// stretch at a level or above turned round, from the highest level down (L2), a letter keeping
+// its marks after it and a paired character at an odd level facing the other way (L4). rtl says
+// the line's paragraph is right to left. clean takes embeddings and isolates out of the text, so
+// there are none to handle. A line without right-to-left text is returned as it is.
+//
+// golang.org/x/text/unicode/bidi resolves paired brackets wrongly (golang/go#72089: in
+// "אבג (דהו) abc" it gives the closing bracket the level of the Latin text after it, so it
+// printed facing the wrong way at the wrong end); hence the rules here, on its classes alone.
 func visual(line string, rtl bool) string {
 	if !hasRightToLeft(line) {
 		return line
 	}
-	var p bidi.Paragraph
-	in, opt := line, bidi.DefaultDirection(bidi.RightToLeft) // sets the paragraph's level
-	if !rtl {
-		// The package has no option that sets a left-to-right level: a leading left-to-right
-		// mark, a strong character, sets it, and is taken off again below.
-		in, opt = ltrMark+line, bidi.DefaultDirection(bidi.LeftToRight)
+	rs := []rune(line)
+	levels := bidiLevels(rs, rtl)
+	type cluster struct {
+		runes []rune
+		level int
 	}
-	if _, err := p.SetString(in, opt); err != nil {
-		return line
+	var cs []cluster
+	for i, r := range rs {
+		if transparent(r) && len(cs) > 0 {
+			cs[len(cs)-1].runes = append(cs[len(cs)-1].runes, r)
+			continue
+		}
+		if m, ok := mirrored[r]; ok && levels[i]%2 == 1 {
+			r = m
+		}
+		cs = append(cs, cluster{[]rune{r}, levels[i]})
 	}
-	o, err := p.Order()
-	if err != nil {
-		return line
+	top, lowestOdd := 0, 99
+	for _, c := range cs {
+		top = max(top, c.level)
+		if c.level%2 == 1 {
+			lowestOdd = min(lowestOdd, c.level)
+		}
 	}
-	// The package tells a run's direction, not its level. Without embeddings (clean removes
-	// them) the levels are few: in a right-to-left paragraph, 1 for right-to-left text and 2
-	// for the rest; in a left-to-right one, 0 for left-to-right text, 1 for right-to-left text
-	// and 2 for numbers that follow it, which the package gives as left to right.
-	var units []unit
-	for i := range o.NumRuns() {
-		r := o.Run(i)
-		s := r.String()
-		switch {
-		case r.Direction() == bidi.RightToLeft:
-			units = append(units, unit{s, 1})
-		case rtl:
-			units = append(units, unit{s, 2})
-		case len(units) > 0 && units[len(units)-1].level == 1:
-			units = append(units, numbersAfter(s)...)
-		default:
-			units = append(units, unit{s, 0})
+	for lv := top; lv >= lowestOdd; lv-- {
+		for i := 0; i < len(cs); {
+			if cs[i].level < lv {
+				i++
+				continue
+			}
+			j := i
+			for j < len(cs) && cs[j].level >= lv {
+				j++
+			}
+			slices.Reverse(cs[i:j])
+			i = j
 		}
 	}
 	var out strings.Builder
-	out.Grow(len(in))
-	for i := 0; i < len(units); {
-		if units[i].level == 0 {
-			out.WriteString(units[i].text)
+	out.Grow(len(line))
+	for _, c := range cs {
+		out.WriteString(string(c.runes))
+	}
+	return out.String()
+}
+
+// bidiLevels resolves the level of each character of a line without embeddings, in a paragraph
+// at level 0 (left to right) or 1 (right to left).
+func bidiLevels(rs []rune, rtl bool) []int {
+	para, e := 0, bidi.L // the paragraph's level, and its direction as a strong type
+	if rtl {
+		para, e = 1, bidi.R
+	}
+	orig := make([]bidi.Class, len(rs))
+	t := make([]bidi.Class, len(rs))
+	for i, r := range rs {
+		p, _ := bidi.LookupRune(r)
+		orig[i] = p.Class()
+		t[i] = orig[i]
+		switch t[i] {
+		case bidi.LRE, bidi.RLE, bidi.LRO, bidi.RLO, bidi.PDF, bidi.LRI, bidi.RLI, bidi.FSI, bidi.PDI:
+			t[i] = bidi.BN // clean takes them out; any left are ignored
+		}
+	}
+	n := len(t)
+	// W1: a mark (or an ignored character) takes the type of what it sits on.
+	for i := range t {
+		if t[i] == bidi.NSM || t[i] == bidi.BN {
+			if i == 0 {
+				t[i] = e
+			} else {
+				t[i] = t[i-1]
+			}
+		}
+	}
+	// W2, W3: a European number after Arabic letters is an Arabic number; Arabic letters are R.
+	last := e
+	for i := range t {
+		switch t[i] {
+		case bidi.L, bidi.R, bidi.AL:
+			last = t[i]
+		case bidi.EN:
+			if last == bidi.AL {
+				t[i] = bidi.AN
+			}
+		}
+	}
+	for i := range t {
+		if t[i] == bidi.AL {
+			t[i] = bidi.R
+		}
+	}
+	// W4: one separator between two numbers of a kind joins them.
+	for i := 1; i+1 < n; i++ {
+		switch {
+		case t[i] == bidi.ES && t[i-1] == bidi.EN && t[i+1] == bidi.EN:
+			t[i] = bidi.EN
+		case t[i] == bidi.CS && t[i-1] == t[i+1] && (t[i-1] == bidi.EN || t[i-1] == bidi.AN):
+			t[i] = t[i-1]
+		}
+	}
+	// W5: signs next to a European number belong to it ($12, 50%).
+	for i := 0; i < n; {
+		if t[i] != bidi.ET {
 			i++
 			continue
 		}
 		j := i
-		for j < len(units) && units[j].level > 0 {
+		for j < n && t[j] == bidi.ET {
 			j++
 		}
-		for k := j - 1; k >= i; k-- {
-			if units[k].level == 1 {
-				out.WriteString(reverseClusters(units[k].text))
-			} else {
-				out.WriteString(units[k].text)
+		if (i > 0 && t[i-1] == bidi.EN) || (j < n && t[j] == bidi.EN) {
+			for k := i; k < j; k++ {
+				t[k] = bidi.EN
 			}
 		}
 		i = j
 	}
-	return strings.TrimPrefix(out.String(), ltrMark)
-}
-
-// unit is a stretch of a line at one bidirectional level.
-type unit struct {
-	text  string
-	level int
-}
-
-// numbersAfter splits a left-to-right run that follows right-to-left text in a left-to-right
-// paragraph. Numbers at its start belong to that text (rules W2 and I1 of UAX #9: level 2), and
-// so do the spaces and signs between them (N1: level 1), so "אבג 12 34" reads "34 12 גבא"; the
-// rest, from the space after the last number or from the first Latin letter, stays in place.
-func numbersAfter(s string) []unit {
-	class := func(r rune) bidi.Class { p, _ := bidi.LookupRune(r); return p.Class() }
-	isNumber := func(c bidi.Class) bool { return c == bidi.EN || c == bidi.AN }
-	rs := []rune(s)
-	var units []unit
-	i, end := 0, 0 // end: just after the last number so far
-	for i < len(rs) {
-		c := class(rs[i])
-		if c == bidi.L {
-			break
+	// W6, W7: other separators and signs are neutral; a European number after Latin is Latin.
+	last = e
+	for i := range t {
+		switch t[i] {
+		case bidi.ES, bidi.ET, bidi.CS:
+			t[i] = bidi.ON
+		case bidi.L, bidi.R:
+			last = t[i]
+		case bidi.EN:
+			if last == bidi.L {
+				t[i] = bidi.L
+			}
 		}
-		if isNumber(c) || c == bidi.ET {
-			// A number, with the signs inside it (12.5, 1,000) and around it ($12, 50%).
-			j, digits := i, false
-			for j < len(rs) {
-				cj := class(rs[j])
-				inside := (cj == bidi.CS || cj == bidi.ES) && digits && j+1 < len(rs) && isNumber(class(rs[j+1]))
-				if !isNumber(cj) && cj != bidi.ET && cj != bidi.NSM && !inside {
+	}
+	pairedBrackets(rs, t, e)
+	// N1, N2: a stretch of neutrals between two of one direction takes it (numbers count as
+	// right to left); any other, the paragraph's.
+	strong := func(c bidi.Class) bidi.Class {
+		if c == bidi.EN || c == bidi.AN {
+			return bidi.R
+		}
+		return c
+	}
+	neutral := func(c bidi.Class) bool {
+		return c == bidi.B || c == bidi.S || c == bidi.WS || c == bidi.ON
+	}
+	for i := 0; i < n; {
+		if !neutral(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < n && neutral(t[j]) {
+			j++
+		}
+		before, after := e, e
+		if i > 0 {
+			before = strong(t[i-1])
+		}
+		if j < n {
+			after = strong(t[j])
+		}
+		dir := e
+		if before == after {
+			dir = before
+		}
+		for k := i; k < j; k++ {
+			t[k] = dir
+		}
+		i = j
+	}
+	// I1, I2, and L1: spaces at the end of the line go back to the paragraph's level.
+	levels := make([]int, n)
+	for i := range t {
+		switch {
+		case t[i] == bidi.R && para == 0:
+			levels[i] = 1
+		case (t[i] == bidi.EN || t[i] == bidi.AN) && para == 0:
+			levels[i] = 2
+		case t[i] != bidi.R && para == 1:
+			levels[i] = 2
+		default:
+			levels[i] = para
+		}
+	}
+	for i := n - 1; i >= 0 && (orig[i] == bidi.WS || orig[i] == bidi.BN); i-- {
+		levels[i] = para
+	}
+	return levels
+}
+
+// openers are the opening brackets of the pairs rule N0 knows, and the closing one of each.
+var openers = map[rune]rune{'(': ')', '[': ']', '{': '}'}
+
+// pairedBrackets applies rule N0: a pair of brackets takes the direction of the text inside it
+// when that is the paragraph's, or the other direction when only it is inside and the text
+// before the pair has it too; otherwise the paragraph's. So "(דהו)" in a Latin line stays one
+// piece, brackets and all.
+func pairedBrackets(rs []rune, t []bidi.Class, e bidi.Class) {
+	type pair struct{ open, close int }
+	var pairs []pair
+	var stack []int
+	for i, r := range rs {
+		if t[i] != bidi.ON {
+			continue
+		}
+		if _, ok := openers[r]; ok {
+			if len(stack) == 63 { // BD16: no more pairs are looked for
+				break
+			}
+			stack = append(stack, i)
+			continue
+		}
+		for k := len(stack) - 1; k >= 0; k-- {
+			if openers[rs[stack[k]]] == r {
+				pairs = append(pairs, pair{stack[k], i})
+				stack = stack[:k]
+				break
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(a, b pair) int { return a.open - b.open })
+	dirOf := func(c bidi.Class) bidi.Class {
+		switch c {
+		case bidi.L:
+			return bidi.L
+		case bidi.R, bidi.EN, bidi.AN:
+			return bidi.R
+		}
+		return bidi.ON
+	}
+	opposite := bidi.R
+	if e == bidi.R {
+		opposite = bidi.L
+	}
+	for _, p := range pairs {
+		found := bidi.ON
+		for k := p.open + 1; k < p.close && found != e; k++ {
+			if d := dirOf(t[k]); d != bidi.ON {
+				found = d
+			}
+		}
+		dir := found
+		if found == opposite {
+			context := e
+			for k := p.open - 1; k >= 0; k-- {
+				if d := dirOf(t[k]); d != bidi.ON {
+					context = d
 					break
 				}
-				digits = digits || isNumber(cj)
-				j++
 			}
-			if !digits {
-				break // a sign alone is no number: it stays where it is
+			if context != opposite {
+				dir = e
 			}
-			if end < i {
-				units = append(units, unit{string(rs[end:i]), 1})
-			}
-			units = append(units, unit{string(rs[i:j]), 2})
-			i, end = j, j
-			continue
 		}
-		i++
-	}
-	if end < len(rs) {
-		units = append(units, unit{string(rs[end:]), 0})
-	}
-	return units
-}
-
-// reverseClusters reverses s letter by letter, each letter keeping the marks that follow it,
-// and mirrors paired characters.
-func reverseClusters(s string) string {
-	var clusters [][]rune
-	for _, r := range s {
-		if transparent(r) && len(clusters) > 0 {
-			last := len(clusters) - 1
-			clusters[last] = append(clusters[last], r)
-			continue
+		if dir != bidi.ON {
+			t[p.open], t[p.close] = dir, dir
 		}
-		if m, ok := mirrored[r]; ok {
-			r = m
-		}
-		clusters = append(clusters, []rune{r})
 	}
-	var out strings.Builder
-	out.Grow(len(s))
-	for i := len(clusters) - 1; i >= 0; i-- {
-		out.WriteString(string(clusters[i]))
-	}
-	return out.String()
 }

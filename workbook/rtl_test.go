@@ -50,6 +50,13 @@ func TestRightToLeftLinesInVisualOrder(t *testing.T) {
 		{"123 אבג", false, "123 גבא"},                                                          // a number before it does not
 		{"אבג abc 12 דהו", true, "והד abc 12 גבא"},                                             // Latin and numbers whole inside right-to-left text
 		{"plain text", false, "plain text"},
+		// Paired brackets stay a pair, facing in and at the ends of what they hold (rule N0).
+		{"abc אבג (דהו) def", false, "abc (והד) גבא def"},  // Hebrew in brackets, in a Latin line
+		{"אבג (דהו) def", false, "(והד) גבא def"},          // ... on a line opening in Hebrew
+		{"אבג (abc) דהו", true, "והד (abc) גבא"},           // Latin in brackets in a Hebrew line
+		{"אבג (x) end", true, "end (x) גבא"},               // ... with Latin after the pair
+		{"abc אבג 12 (x) def", true, "def (x) 12 גבא abc"}, // a number before the pair counts as Hebrew
+		{"abc (אבג) def", false, "abc (גבא) def"},
 	} {
 		if got := visual(c.in, c.rtl); got != c.want {
 			t.Errorf("visual(%q) = %q, want %q", c.in, got, c.want)

@@ -57,13 +57,16 @@ type askDialog struct {
 	onCancel  func()
 	prevKey   func(*fyne.KeyEvent)
 	prev      *askDialog // the dialog under this one, which has the keys again when this one closes
-	open      bool
+	// opener had the keyboard when the dialog opened (the button that opened it, often): it
+	// has it again when the dialog closes, so a keyboard user goes on from where they were.
+	opener fyne.Focusable
+	open   bool
 }
 
 // newAskDialog makes a dialog with a Cancel and a Confirm button, or only Confirm when cancel
 // is empty.
 func newAskDialog(w *Window, title, confirm, cancel string, content fyne.CanvasObject, onConfirm func() bool) *askDialog {
-	a := &askDialog{win: w, onConfirm: onConfirm, ring: newFocusRing(w.Win)}
+	a := &askDialog{win: w, onConfirm: onConfirm, ring: newFocusRing(w.Win), opener: w.focusedOrLast()}
 	a.ring.inDialog = true
 	a.Dialog = dialog.NewCustomWithoutButtons(title, withFocusRing(a.ring, content), w.Win)
 	a.Confirm = newDialogButton(confirm, a.confirm, a.cancel)
@@ -143,6 +146,7 @@ func (a *askDialog) confirm() {
 	focused := c.Focused()
 	a.close()
 	if a.onConfirm == nil || a.onConfirm() {
+		a.giveBack()
 		return
 	}
 	a.reopen(focused)
@@ -180,6 +184,7 @@ func (a *askDialog) cancel() {
 	if a.onCancel != nil {
 		a.onCancel()
 	}
+	a.giveBack()
 }
 
 // close hides the dialog and gives the keys back to what had them before, the dialog under it
@@ -199,6 +204,25 @@ func (a *askDialog) close() {
 	}
 	a.prev = nil
 	a.Dialog.Hide()
+}
+
+// focusedOrLast is what has the keyboard, or had it until a moment ago: a button pressed with
+// Space gives up focus before it runs its action (Fyne's Button.Tapped), and the window's last
+// look (revealFocused) still knows it.
+func (w *Window) focusedOrLast() fyne.Focusable {
+	if f := w.Win.Canvas().Focused(); f != nil {
+		return f
+	}
+	return w.lastFocused
+}
+
+// giveBack gives the keyboard back to what had it when the dialog opened, once the dialog's
+// work is done: the screen the work showed may have left the opener behind, and Fyne then
+// refuses to focus it (nothing has focus, as before).
+func (a *askDialog) giveBack() {
+	if a.opener != nil && !a.open {
+		a.win.Win.Canvas().Focus(a.opener)
+	}
 }
 
 // confirmDialog asks a yes-or-no question; Enter answers yes and Escape no.

@@ -305,3 +305,38 @@ func TestARefusalGivesTheKeyboardBackToAField(t *testing.T) {
 		t.Errorf("after a refused Enter in the second field, %T has focus", c.Focused())
 	}
 }
+
+// TestClosingADialogGivesTheKeyboardBack: the control that opened a dialog has the keyboard
+// again when the dialog closes (nothing had it, and Tab started over from the top), unless the
+// dialog's work replaced the screen it was on: then nothing stale has it.
+func TestClosingADialogGivesTheKeyboardBack(t *testing.T) {
+	r := newRig(t)
+	c := r.win.Win.Canvas()
+	c.Focus(r.win.Start.NewCouple)
+	r.win.revealFocused() // the window's look, a few times a second
+	press(c, fyne.KeySpace)
+	if r.win.Dialog == nil || c.Focused() != r.win.Dialog.Fields[0] {
+		t.Fatalf("the new couple dialog did not open with its first field focused (%T)", c.Focused())
+	}
+	press(c, fyne.KeyEscape)
+	if c.Focused() != r.win.Start.NewCouple {
+		t.Errorf("after Escape, %T has the keyboard, want the button that opened the dialog", c.Focused())
+	}
+
+	cp := r.couple(app.StepReflection)
+	cp.SetKeyboard(app.KeyboardA)
+	s := cp.Current.(*reflectionScreen)
+	c.Focus(s.SetPIN)
+	r.win.revealFocused()
+	press(c, fyne.KeySpace)
+	typeInto(c, "2468")
+	c.FocusNext()
+	typeInto(c, "2468")
+	press(c, fyne.KeyReturn)
+	if r.win.Dialog != nil {
+		t.Fatal("the PIN dialog stayed open")
+	}
+	if f := c.Focused(); f == s.SetPIN {
+		t.Error("the button of the screen the PIN replaced still has the keyboard")
+	}
+}

@@ -60,7 +60,10 @@ type askDialog struct {
 	// opener had the keyboard when the dialog opened (the button that opened it, often): it
 	// has it again when the dialog closes, so a keyboard user goes on from where they were.
 	opener fyne.Focusable
-	open   bool
+	// control is the first control other than a field (a choice, a list), focused on opening
+	// when there is no field: the ring then shows where the keyboard is.
+	control fyne.Focusable
+	open    bool
 }
 
 // newAskDialog makes a dialog with a Cancel and a Confirm button, or only Confirm when cancel
@@ -80,8 +83,8 @@ func newAskDialog(w *Window, title, confirm, cancel string, content fyne.CanvasO
 	return a
 }
 
-// show opens the dialog with fields wired to Enter and Escape, the first one focused; a message
-// focuses its one button. Focus moves after the event that opened the dialog has been
+// show opens the dialog with fields wired to Enter and Escape, the first one focused; without
+// fields its first control (keys) is focused, and a message focuses its one button. Focus moves after the event that opened the dialog has been
 // delivered, so that the key which pressed the button (Space) is not typed into the field.
 func (a *askDialog) show(fields ...*field) {
 	a.takeKeys()
@@ -97,6 +100,8 @@ func (a *askDialog) show(fields ...*field) {
 	switch {
 	case len(fields) > 0:
 		first = fields[0]
+	case a.control != nil:
+		first = a.control
 	case a.Cancel == nil:
 		first = a.Confirm
 	default:
@@ -124,6 +129,9 @@ func (a *askDialog) takeKeys() {
 func (a *askDialog) keys(controls ...dialogKeys) {
 	for _, c := range controls {
 		c.setDialogKeys(a.confirm, a.cancel)
+		if f, ok := c.(fyne.Focusable); ok && a.control == nil {
+			a.control = f
+		}
 	}
 }
 

@@ -340,3 +340,26 @@ func TestClosingADialogGivesTheKeyboardBack(t *testing.T) {
 		t.Error("the button of the screen the PIN replaced still has the keyboard")
 	}
 }
+
+// TestADialogWithoutFieldsFocusesItsFirstChoice: the office setting has no text field; it
+// opened with nothing focused, so no ring said where the keyboard was. Its first choice has it.
+func TestADialogWithoutFieldsFocusesItsFirstChoice(t *testing.T) {
+	r := newRig(t)
+	c := r.win.Win.Canvas()
+	r.win.askOffice()
+	d := r.win.Dialog
+	if d == nil || d.control == nil {
+		t.Fatal("no office dialog, or no choice in it")
+	}
+	if c.Focused() != d.control {
+		t.Errorf("the office dialog opens with %T focused, want its first choice", c.Focused())
+	}
+	d.ring.Update()
+	if !d.ring.Rect.Visible() {
+		t.Error("no ring in the office dialog as it opens")
+	}
+	press(c, fyne.KeyEscape)
+	if r.win.Dialog != nil {
+		t.Error("Escape from the focused choice did not close the dialog")
+	}
+}

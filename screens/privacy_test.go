@@ -231,6 +231,9 @@ func TestRecoveryWindowRestores(t *testing.T) {
 	restored := false
 	b := &data.BackupInfo{Path: "/backups/kintsugi-20261124-080000.db"}
 	r := NewRecoveryWindow(a, content, data.ErrDamaged, b, func() error { restored = true; return nil })
+	if r.Win.Canvas().Focused() != r.Restore { // Space restores, without a Tab first
+		t.Errorf("the recovery window opens with %T focused, want its Restore button", r.Win.Canvas().Focused())
+	}
 	test.Tap(r.Restore)
 	if !restored || !r.Restore.Disabled() || r.Message.Text != content.T("ui.restore.done") {
 		t.Errorf("restore: called %v, message %q", restored, r.Message.Text)

@@ -43,6 +43,9 @@ func NewRecoveryWindow(a fyne.App, c *data.Content, problem error, backup *data.
 	r.ring = newFocusRing(r.Win)
 	r.Win.SetContent(withFocusRing(r.ring, page(c.T("ui.recovery.title"), "", body...)))
 	r.Win.Resize(fyne.NewSize(760, 480))
+	if r.Restore != nil { // the one thing to do here has the keyboard, and the ring shows it
+		r.Win.Canvas().Focus(r.Restore)
+	}
 	return r
 }
 

@@ -143,9 +143,15 @@ func (e *DateEntry) openCalendar() {
 		e.picked(d)
 	})
 	e.popUp = widget.NewPopUp(cal, c)
+	cal.onEscape = func() {
+		e.popUp.Hide()
+		c.Focus(e)
+	}
 	size := fyne.NewSize(max(e.Size().Width, cal.MinSize().Width), cal.MinSize().Height)
 	e.popUp.ShowAtPosition(calendarPos(fyne.CurrentApp().Driver().AbsolutePositionForObject(e), e.Size(), size, c.Size()))
 	e.popUp.Resize(size)
+	// The keyboard goes into the month, on its day: it stayed outside, and only a tap reached it.
+	c.Focus(cal.focusDay())
 }
 
 // calendarPos puts a month of size below the entry at pos, or above it when the window has no

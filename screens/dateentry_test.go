@@ -82,6 +82,10 @@ func findButton(o fyne.CanvasObject, text string, out **widget.Button) {
 		if w.Text == text && *out == nil {
 			*out = w
 		}
+	case *dialogButton: // a day of the calendar
+		if w.Text == text && *out == nil {
+			*out = &w.Button
+		}
 	case *fyne.Container:
 		for _, c := range w.Objects {
 			findButton(c, text, out)
@@ -298,5 +302,36 @@ func TestAnAmbiguousDateIsAskedNotGuessed(t *testing.T) {
 	test.Type(s.Date, "4.3.2026")
 	if got := r.dossier().Incident.Date; got != mar4 || s.Date.Asking() || s.DateMsg.Visible() {
 		t.Errorf("ru: 4.3.2026 stored %s, asking %v, message %q", got, s.Date.Asking(), s.DateMsg.Text)
+	}
+}
+
+// TestTheCalendarByKeyboard: the month opens with the keyboard on the chosen day (it stayed
+// outside the month, which only a tap could reach), Escape closes it with the keyboard back in
+// the field, and Enter on a day picks it.
+func TestTheCalendarByKeyboard(t *testing.T) {
+	r := newRig(t)
+	r.couple(app.StepHappened)
+	s := r.win.Couple.Current.(*happenedScreen)
+	c := r.win.Win.Canvas()
+	s.Date.SetText("14 March 2026")
+	c.Focus(s.Date.Pick)
+	press(c, fyne.KeySpace)
+	if s.Date.popUp == nil || !s.Date.popUp.Visible() {
+		t.Fatal("Space on the calendar button did not open the month")
+	}
+	day, ok := c.Focused().(*dialogButton)
+	if !ok || day.Text != "14" {
+		t.Fatalf("the month opened with %T focused, want its day 14", c.Focused())
+	}
+	press(c, fyne.KeyEscape)
+	if s.Date.popUp.Visible() || c.Focused() != s.Date {
+		t.Errorf("after Escape: month shown %v, %T focused, want it closed and the field focused", s.Date.popUp.Visible(), c.Focused())
+	}
+	c.Focus(s.Date.Pick)
+	press(c, fyne.KeySpace)
+	c.FocusNext() // from the 14th to the 15th
+	press(c, fyne.KeyReturn)
+	if s.Date.Text != "15 March 2026" || s.Date.popUp.Visible() {
+		t.Errorf("Enter on the 15th: the field says %q, the month shown %v", s.Date.Text, s.Date.popUp.Visible())
 	}
 }

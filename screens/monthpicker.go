@@ -24,20 +24,25 @@ type monthPicker struct {
 	content *data.Content
 	chosen  data.Date
 	onPick  func(data.Date)
-	month   time.Time // noon on the first day of the month shown
+	// onEscape closes the month without a day picked: Escape on any of its buttons.
+	onEscape func()
+	month    time.Time // noon on the first day of the month shown
+	at       data.Date // the day the month opened at (the chosen one, or today)
 
 	Title      *widget.Label
-	Prev, Next *widget.Button
-	Days       []*widget.Button // the days of the month shown, the 1st first
+	Prev, Next *dialogButton
+	Days       []*dialogButton // the days of the month shown, the 1st first
 	grid       *fyne.Container
 	box        *fyne.Container
 }
 
 func newMonthPicker(content *data.Content, at time.Time, chosen data.Date, onPick func(data.Date)) *monthPicker {
-	p := &monthPicker{content: content, chosen: chosen, onPick: onPick}
+	p := &monthPicker{content: content, chosen: chosen, onPick: onPick, at: data.DateOf(at)}
 	p.Title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	p.Prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.show(p.month.AddDate(0, -1, 0)) })
-	p.Next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.show(p.month.AddDate(0, 1, 0)) })
+	p.Prev = newDialogButton("", func() { p.show(p.month.AddDate(0, -1, 0)) }, p.escape)
+	p.Prev.Icon = theme.NavigateBackIcon()
+	p.Next = newDialogButton("", func() { p.show(p.month.AddDate(0, 1, 0)) }, p.escape)
+	p.Next.Icon = theme.NavigateNextIcon()
 	p.grid = container.NewGridWithColumns(7)
 	p.box = container.NewVBox(container.NewBorder(nil, nil, p.Prev, p.Next, p.Title), p.grid)
 	p.ExtendBaseWidget(p)
@@ -63,7 +68,7 @@ func (p *monthPicker) show(first time.Time) {
 	p.Days = p.Days[:0]
 	for d := first; d.Month() == first.Month(); d = d.AddDate(0, 0, 1) {
 		day := data.DateOf(d)
-		b := widget.NewButton(strconv.Itoa(d.Day()), func() { p.onPick(day) })
+		b := newDialogButton(strconv.Itoa(d.Day()), func() { p.onPick(day) }, p.escape)
 		b.Importance = widget.LowImportance
 		if day == p.chosen {
 			b.Importance = widget.HighImportance
@@ -73,4 +78,21 @@ func (p *monthPicker) show(first time.Time) {
 	}
 	p.grid.Objects = cells
 	p.grid.Refresh()
+}
+
+func (p *monthPicker) escape() {
+	if p.onEscape != nil {
+		p.onEscape()
+	}
+}
+
+// focusDay is the day the keyboard starts on: the chosen one, else the day it opened at (today),
+// when the month shown has it, else the 1st.
+func (p *monthPicker) focusDay() *dialogButton {
+	for _, d := range []data.Date{p.chosen, p.at} {
+		if !d.IsZero() && d.Time().Year() == p.month.Year() && d.Time().Month() == p.month.Month() {
+			return p.Days[d.Time().Day()-1]
+		}
+	}
+	return p.Days[0]
 }

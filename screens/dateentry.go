@@ -142,6 +142,9 @@ func (e *DateEntry) openCalendar() {
 		}
 		e.picked(d)
 	})
+	if w := windowOf(c); w != nil {
+		cal.withRing(w)
+	}
 	e.popUp = widget.NewPopUp(cal, c)
 	cal.onEscape = func() {
 		e.popUp.Hide()
@@ -164,4 +167,14 @@ func calendarPos(pos fyne.Position, entry, size, window fyne.Size) fyne.Position
 	}
 	x := max(0, min(pos.X, window.Width-size.Width))
 	return fyne.NewPos(x, y)
+}
+
+// windowOf is the window whose canvas c is, nil when none is.
+func windowOf(c fyne.Canvas) fyne.Window {
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if w.Canvas() == c {
+			return w
+		}
+	}
+	return nil
 }

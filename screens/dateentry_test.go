@@ -323,6 +323,15 @@ func TestTheCalendarByKeyboard(t *testing.T) {
 	if !ok || day.Text != "14" {
 		t.Fatalf("the month opened with %T focused, want its day 14", c.Focused())
 	}
+	// The ring shows it: the month lies above the window's ring, hidden under a pop-up.
+	cal := s.Date.popUp.Content.(*monthPicker)
+	if cal.ring == nil {
+		t.Fatal("the month has no ring")
+	}
+	ringDrawn(t, c.Capture(), cal.ring, day)
+	c.FocusNext()
+	ringDrawn(t, c.Capture(), cal.ring, c.Focused().(fyne.CanvasObject))
+	c.Focus(day)
 	press(c, fyne.KeyEscape)
 	if s.Date.popUp.Visible() || c.Focused() != s.Date {
 		t.Errorf("after Escape: month shown %v, %T focused, want it closed and the field focused", s.Date.popUp.Visible(), c.Focused())

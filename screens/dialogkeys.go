@@ -238,7 +238,15 @@ func (r *radioOptionRenderer) update() {
 // anything. A button in a dialog's content gets its dialog's Escape from askDialog.keys.
 type dialogButton struct {
 	widget.Button
-	cancel func()
+	cancel  func()
+	onFocus func() // places the ring around it, which no window's ring draws (in a pop-up)
+}
+
+func (b *dialogButton) FocusGained() {
+	b.Button.FocusGained()
+	if b.onFocus != nil {
+		b.onFocus()
+	}
 }
 
 func newDialogButton(label string, tapped, cancel func()) *dialogButton {

@@ -34,6 +34,9 @@ type monthPicker struct {
 	Days       []*dialogButton // the days of the month shown, the 1st first
 	grid       *fyne.Container
 	box        *fyne.Container
+	// ring is drawn around the focused day or arrow: the month lies above the window's ring, and
+	// Fyne's own sign of focus, a grey fill, hardly shows on the dark page or the gold day.
+	ring *focusRing
 }
 
 func newMonthPicker(content *data.Content, at time.Time, chosen data.Date, onPick func(data.Date)) *monthPicker {
@@ -41,8 +44,10 @@ func newMonthPicker(content *data.Content, at time.Time, chosen data.Date, onPic
 	p.Title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	p.Prev = newDialogButton("", func() { p.show(p.month.AddDate(0, -1, 0)) }, p.escape)
 	p.Prev.Icon = theme.NavigateBackIcon()
+	p.Prev.onFocus = p.placeRing
 	p.Next = newDialogButton("", func() { p.show(p.month.AddDate(0, 1, 0)) }, p.escape)
 	p.Next.Icon = theme.NavigateNextIcon()
+	p.Next.onFocus = p.placeRing
 	p.grid = container.NewGridWithColumns(7)
 	p.box = container.NewVBox(container.NewBorder(nil, nil, p.Prev, p.Next, p.Title), p.grid)
 	p.ExtendBaseWidget(p)
@@ -50,7 +55,33 @@ func newMonthPicker(content *data.Content, at time.Time, chosen data.Date, onPic
 	return p
 }
 
-func (p *monthPicker) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.box) }
+func (p *monthPicker) CreateRenderer() fyne.WidgetRenderer {
+	if p.ring != nil {
+		return widget.NewSimpleRenderer(withFocusRing(p.ring, p.box))
+	}
+	return widget.NewSimpleRenderer(p.box)
+}
+
+// withRing draws the focus ring in the month, in the window w it is shown in.
+func (p *monthPicker) withRing(w fyne.Window) {
+	p.ring = newFocusRing(w)
+	p.ring.inDialog = true // it lives in a layer above the window's content, as a dialog's does
+}
+
+// placePopUpRing places again the ring around the focused button of a pop-up that draws its
+// own (the calendar's month): its day takes focus as the month opens, before the window has
+// laid the month out, and the ring placed then found nothing to go around.
+func placePopUpRing(c fyne.Canvas) {
+	if b, ok := c.Focused().(*dialogButton); ok && b.onFocus != nil {
+		b.onFocus()
+	}
+}
+
+func (p *monthPicker) placeRing() {
+	if p.ring != nil {
+		p.ring.Update()
+	}
+}
 
 // show lays out the month that starts on first.
 func (p *monthPicker) show(first time.Time) {
@@ -69,6 +100,7 @@ func (p *monthPicker) show(first time.Time) {
 	for d := first; d.Month() == first.Month(); d = d.AddDate(0, 0, 1) {
 		day := data.DateOf(d)
 		b := newDialogButton(strconv.Itoa(d.Day()), func() { p.onPick(day) }, p.escape)
+		b.onFocus = p.placeRing
 		b.Importance = widget.LowImportance
 		if day == p.chosen {
 			b.Importance = widget.HighImportance

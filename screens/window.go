@@ -74,6 +74,7 @@ func NewMainWindow(a fyne.App, state *app.State) *Window {
 		if w.Dialog != nil {
 			w.Dialog.ring.Update()
 		}
+		placePopUpRing(w.Win.Canvas())
 	})
 	return w
 }

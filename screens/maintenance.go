@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -212,7 +213,15 @@ func (w *Window) askDataFolder() {
 	reset := newDialogButton(t("ui.folder.reset"), func() {
 		if err := app.SetDataFolder(""); err != nil {
 			w.showError(err)
+			return
 		}
+		path, err := app.DefaultDBPath()
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		// Said, as a chosen folder is: the button changed nothing on screen.
+		w.showInfo(t("ui.folder.title"), w.state.Content().Tf("ui.folder.reset.done", filepath.Dir(path)))
 	}, nil)
 	d := w.tell(t("ui.folder.title"), container.NewVBox(wrapped(t("ui.folder.intro")), current, container.NewHBox(choose, reset)))
 	d.keys(choose, reset)

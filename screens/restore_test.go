@@ -4,8 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kintsugi/app"
 	"kintsugi/data"
@@ -63,5 +67,31 @@ func TestRestoreFromTheWindow(t *testing.T) {
 	}
 	if l := r.win.Couple.Current.(*letterScreen); l.Editor.Text != "after the restore" {
 		t.Errorf("the editor reads %q", l.Editor.Text)
+	}
+}
+
+// TestUsingTheDefaultDataFolderIsSaid: "Use the default" changed the data folder and said
+// nothing, so nobody could tell it had worked; it now says where the data goes.
+func TestUsingTheDefaultDataFolderIsSaid(t *testing.T) {
+	home := t.TempDir() // the setting lives in the user's folder: never the real one
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	r := newRig(t)
+	r.win.SetLanguage("ru")
+	r.win.askDataFolder()
+	var reset *widget.Button
+	findButton(r.win.Win.Canvas().Overlays().Top(), r.state.Content().T("ui.folder.reset"), &reset)
+	if reset == nil {
+		t.Fatal("no button for the default folder")
+	}
+	test.Tap(reset)
+	path, err := app.DefaultDBPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := r.state.Content().Tf("ui.folder.reset.done", filepath.Dir(path))
+	if r.win.Dialog == nil || !strings.Contains(strings.Join(texts(r.win.Win.Canvas().Overlays().Top()), " "), want) {
+		t.Errorf("after the default folder was chosen, the window does not say %q", want)
 	}
 }

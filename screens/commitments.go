@@ -242,7 +242,7 @@ func (s *commitmentsScreen) add() {
 }
 
 func (s *commitmentsScreen) confirmDelete(id int64) {
-	s.e.win.confirmDialog(s.e.t("ui.commitments.delete.title"), s.e.t("ui.commitments.delete"), s.e.t("ui.delete.do"), s.e.t("ui.cancel"),
+	s.e.win.confirmRisky(s.e.t("ui.commitments.delete.title"), s.e.t("ui.commitments.delete"), s.e.t("ui.delete.do"), s.e.t("ui.cancel"),
 		func(ok bool) {
 			if ok {
 				s.DeleteCustom(id)

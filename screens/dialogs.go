@@ -64,6 +64,8 @@ type askDialog struct {
 	// when there is no field: the ring then shows where the keyboard is.
 	control fyne.Focusable
 	open    bool
+	// enterSaysNo: Enter with nothing focused answers no (confirmRisky).
+	enterSaysNo bool
 }
 
 // newAskDialog makes a dialog with a Cancel and a Confirm button, or only Confirm when cancel
@@ -138,6 +140,10 @@ func (a *askDialog) keys(controls ...dialogKeys) {
 func (a *askDialog) typedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if a.enterSaysNo {
+			a.cancel()
+			return
+		}
 		a.confirm()
 	case fyne.KeyEscape:
 		a.cancel()
@@ -239,6 +245,24 @@ func (w *Window) confirmDialog(title, message, yes, no string, then func(ok bool
 	a.onCancel = func() { then(false) }
 	a.show()
 	a.fit(messageWidth)
+	return a
+}
+
+// confirmRisky asks before something that cannot be taken back or that exposes the couple's
+// words (deleting, exporting without protection): the keyboard starts on the "no" button, and
+// Enter with nothing focused answers no, so a stray Enter never does it. Tab to the "yes"
+// button and Enter or Space does it; Escape answers no.
+func (w *Window) confirmRisky(title, message, yes, no string, then func(ok bool)) *askDialog {
+	a := newAskDialog(w, title, yes, no, wrapped(message), func() bool { then(true); return true })
+	a.onCancel = func() { then(false) }
+	a.enterSaysNo = true
+	a.show()
+	a.fit(messageWidth)
+	w.afterEvent(func() {
+		if a.open {
+			w.Win.Canvas().Focus(a.Cancel)
+		}
+	})
 	return a
 }
 

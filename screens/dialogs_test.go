@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kintsugi/app"
+	"kintsugi/data"
 )
 
 func press(c fyne.Canvas, key fyne.KeyName) {
@@ -361,5 +362,51 @@ func TestADialogWithoutFieldsFocusesItsFirstChoice(t *testing.T) {
 	press(c, fyne.KeyEscape)
 	if r.win.Dialog != nil {
 		t.Error("Escape from the focused choice did not close the dialog")
+	}
+}
+
+// TestARiskyQuestionNeverAnswersYesOnAStrayEnter: before deleting a commitment or exporting a
+// couple without protection, the keyboard starts on "no", Enter there or with nothing focused
+// answers no, and only Enter on the "yes" button does it (Enter answered yes: a stray Enter
+// deleted the couple's own commitment).
+func TestARiskyQuestionNeverAnswersYesOnAStrayEnter(t *testing.T) {
+	r := newRig(t)
+	c := r.win.Win.Canvas()
+	r.couple(app.StepWelcome)
+	answered := ""
+	ask := func() *askDialog {
+		return r.win.confirmRisky("Delete?", "It cannot be undone.", "Delete", "Cancel", func(ok bool) { answered = strconv.FormatBool(ok) })
+	}
+	d := ask()
+	if c.Focused() != d.Cancel {
+		t.Fatalf("a risky question opens with %T focused, not its Cancel", c.Focused())
+	}
+	press(c, fyne.KeyReturn)
+	if answered != "false" || r.win.Dialog != nil {
+		t.Fatalf("Enter on Cancel answered %q", answered)
+	}
+	d = ask()
+	c.Unfocus()
+	press(c, fyne.KeyReturn)
+	if answered != "false" {
+		t.Fatalf("Enter with nothing focused answered %q", answered)
+	}
+	d = ask()
+	c.Focus(d.Confirm)
+	press(c, fyne.KeyReturn)
+	if answered != "true" {
+		t.Fatalf("Enter on Delete answered %q", answered)
+	}
+	// The couple's own commitment: Enter as the question opens keeps it.
+	cm, err := r.st.SaveCommitment(r.state.Context(), data.Commitment{CaseID: r.state.CaseID(), CustomText: "Walk on Sundays.", Cost: "low"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.win.Couple.Show(app.StepCommitments)
+	r.win.Couple.Current.(*commitmentsScreen).confirmDelete(cm.ID)
+	press(c, fyne.KeyReturn)
+	r.state.Flush()
+	if d := r.dossier(); len(d.Commitments) != 1 {
+		t.Errorf("Enter on the question deleted the couple's own commitment (%d left)", len(d.Commitments))
 	}
 }

@@ -53,7 +53,7 @@ func (w *Window) askExport() {
 		d.Show()
 	}
 	if locked, _ := w.state.IsLocked(id); !locked {
-		w.confirmDialog(t("ui.export.couple.title"), t("ui.export.couple.plain"), t("ui.yes"), t("ui.no"), func(ok bool) {
+		w.confirmRisky(t("ui.export.couple.title"), t("ui.export.couple.plain"), t("ui.yes"), t("ui.no"), func(ok bool) {
 			if ok {
 				save("")
 			}

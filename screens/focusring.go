@@ -88,6 +88,18 @@ func (r *focusRing) Update() {
 	layerAt := d.AbsolutePositionForObject(r.layer)
 	size := obj.Size()
 	clipPos, clipSize := layerAt, r.layer.Size()
+	// A list rings the line the keyboard is on, cut to the list (and the ring's width around it).
+	var listPos fyne.Position
+	var listSize fyne.Size
+	lined := false
+	if t, ok := f.(interface{ focusTarget() fyne.CanvasObject }); ok {
+		if line := t.focusTarget(); line != nil {
+			if lineAt := d.AbsolutePositionForObject(line); !lineAt.IsZero() {
+				listPos, listSize, lined = at, size, true
+				at, size = lineAt, line.Size()
+			}
+		}
+	}
 	if r.inDialog {
 		clipPos, clipSize = fyne.NewPos(0, 0), c.Size()
 	}
@@ -95,6 +107,10 @@ func (r *focusRing) Update() {
 		if area := r.clip(obj); area != nil {
 			clipPos, clipSize = d.AbsolutePositionForObject(area), area.Size()
 		}
+	}
+	if lined {
+		out := float32(ringGap + ringStroke)
+		clipPos, clipSize = intersect(clipPos, clipSize, listPos.SubtractXY(out, out), listSize.AddWidthHeight(2*out, 2*out))
 	}
 	if f == r.focused && layerAt == r.layerAt && at == r.pos && size == r.size && clipPos == r.clipPos &&
 		clipSize == r.clipSize && r.Rect.Visible() && r.colour == ringColour() {
@@ -194,4 +210,11 @@ func (r *focusRing) watch(every time.Duration, also func()) {
 			}
 		}
 	}()
+}
+
+// intersect is the part two rectangles share (empty when they share nothing).
+func intersect(aPos fyne.Position, aSize fyne.Size, bPos fyne.Position, bSize fyne.Size) (fyne.Position, fyne.Size) {
+	x0, y0 := max(aPos.X, bPos.X), max(aPos.Y, bPos.Y)
+	x1, y1 := min(aPos.X+aSize.Width, bPos.X+bSize.Width), min(aPos.Y+aSize.Height, bPos.Y+bSize.Height)
+	return fyne.NewPos(x0, y0), fyne.NewSize(max(x1-x0, 0), max(y1-y0, 0))
 }

@@ -16,11 +16,19 @@ type keyList struct {
 	at int
 	// OnChosen opens line id, chosen by a tap or by the keyboard.
 	OnChosen func(id widget.ListItemID)
+	// showing is which line each line widget shows now (Fyne reuses them as the list
+	// scrolls): the focus ring goes around the line the keyboard is on.
+	showing map[fyne.CanvasObject]widget.ListItemID
+	lineOf  map[widget.ListItemID]fyne.CanvasObject // the widget that last took each line
 }
 
 func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
-	l := &keyList{}
-	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l := &keyList{showing: map[fyne.CanvasObject]widget.ListItemID{}, lineOf: map[widget.ListItemID]fyne.CanvasObject{}}
+	l.Length, l.CreateItem = length, create
+	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		l.showing[o], l.lineOf[id] = id, o
+		update(id, o)
+	}
 	l.OnSelected = func(id widget.ListItemID) {
 		l.at = id
 		l.UnselectAll() // chosen, not kept selected: the same line opens again next time
@@ -72,4 +80,14 @@ func (l *keyList) page() int {
 	th := l.Theme()
 	h := newListLine().MinSize().Height + th.Size(theme.SizeNamePadding)
 	return max(int(l.Size().Height/h)-1, 1)
+}
+
+// focusTarget is the line the keyboard is on, when it is in view: Fyne marks it only with its
+// faint hover colour, so the focus ring goes around it rather than around the whole list.
+func (l *keyList) focusTarget() fyne.CanvasObject {
+	// The widget that last took the line, if it still shows it (Fyne reuses line widgets).
+	if o := l.lineOf[l.at]; o != nil && l.showing[o] == l.at && o.Visible() {
+		return o
+	}
+	return nil
 }

@@ -155,29 +155,6 @@ func (l *CoupleList) Touched(ctx context.Context, id int64) error {
 	return nil
 }
 
-// ListCouples lists every couple, the most recently active first, each with the step it has
-// reached: the whole list, page by page (the command line and tests; the window reads only the
-// lines in view, CoupleList).
-func ListCouples(ctx context.Context, st *data.Store, content *data.Content) ([]CoupleRow, error) {
-	l, err := NewCoupleList(ctx, st, content, false, "")
-	if err != nil {
-		return nil, err
-	}
-	if err := l.readTo(ctx, l.total-1); err != nil {
-		return nil, err
-	}
-	return l.rows, nil
-}
-
-// CoupleRowOf is one couple's line, read afresh.
-func CoupleRowOf(ctx context.Context, st *data.Store, content *data.Content, caseID int64) (CoupleRow, error) {
-	line, err := st.ListLineOf(ctx, caseID, data.DateOf(Now()))
-	if err != nil {
-		return CoupleRow{}, err
-	}
-	return rowOf(content, line, data.DateOf(Now())), nil
-}
-
 func rowOf(content *data.Content, line data.ListLine, today data.Date) CoupleRow {
 	if line.Locked {
 		return CoupleRow{Case: line.Case, Locked: true}
@@ -202,8 +179,6 @@ func Monitoring(content *data.Content) func(catalogID string) bool {
 // step kept under the old rules is judged again.
 const journeyRules = "journey-1"
 
-var judges sync.Map // content fingerprint -> data.Judge
-
 // StepJudge is the journey's rules as the store keeps each couple's step by them
 // (data.WithJudge). Which questions, rules, steps and prompts count comes from the content, the
 // same in every language: its IDs are part of the judge's version.
@@ -216,12 +191,7 @@ func StepJudge(content *data.Content) data.Judge {
 		}
 	}
 	version := journeyRules + "/" + hex.EncodeToString(h.Sum(nil)[:8])
-	if j, ok := judges.Load(version); ok {
-		return j.(data.Judge)
-	}
-	j := data.Judge{Version: version, Step: func(s data.Summary) string { return SummaryStep(content, s) }}
-	judges.Store(version, j)
-	return j
+	return data.Judge{Version: version, Step: func(s data.Summary) string { return SummaryStep(content, s) }}
 }
 
 // OpenStore opens the database at path with the journey's rules for keeping each couple's step.

@@ -186,7 +186,7 @@ func (s *Store) FreshSummaries(ctx context.Context) ([]Summary, error) {
 			index[out[i].Case.ID] = &out[i]
 		}
 	}
-	if err := s.computeFacts(ctx, tx, index, 0); err != nil {
+	if err := s.computeFacts(ctx, tx, index); err != nil {
 		return nil, fmt.Errorf("compute summaries: %w", err)
 	}
 	return out, nil
@@ -210,13 +210,7 @@ func (s *Store) summaries(ctx context.Context, only int64) ([]Summary, error) {
 		}
 	}
 	if len(missing) > 0 {
-		one := int64(0)
-		if len(missing) == 1 {
-			for id := range missing {
-				one = id
-			}
-		}
-		if err := s.computeFacts(ctx, tx, missing, one); err != nil {
+		if err := s.computeFacts(ctx, tx, missing); err != nil {
 			return nil, err
 		}
 	}
@@ -294,14 +288,8 @@ func (s *Store) refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 	if len(index)+len(gone) == 0 {
 		return nil
 	}
-	one := int64(0)
-	if len(index) == 1 {
-		for id := range index {
-			one = id
-		}
-	}
 	if len(index) > 0 {
-		if err := s.computeFacts(ctx, tx, index, one); err != nil {
+		if err := s.computeFacts(ctx, tx, index); err != nil {
 			return fmt.Errorf("keep the list's summaries: %w", err)
 		}
 	}
@@ -333,8 +321,15 @@ func (s *Store) refreshSummaries(ctx context.Context, tx *sql.Tx) error {
 }
 
 // computeFacts fills the summaries in index from the couples' records: a handful of grouped
-// queries, each reading one table for every couple (or for the one given as only).
-func (s *Store) computeFacts(ctx context.Context, tx *sql.Tx, index map[int64]*Summary, only int64) error {
+// queries, each reading one table for every couple, or only for the one couple when index
+// holds one (a write's, or a line's).
+func (s *Store) computeFacts(ctx context.Context, tx *sql.Tx, index map[int64]*Summary) error {
+	only := int64(0)
+	if len(index) == 1 {
+		for id := range index {
+			only = id
+		}
+	}
 	filter := " WHERE case_id NOT IN (SELECT case_id FROM locks)"
 	if only != 0 {
 		filter += " AND case_id = ?"

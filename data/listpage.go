@@ -156,13 +156,7 @@ func (s *Store) listLines(ctx context.Context, today Date, rest string, args []a
 		}
 	}
 	if len(missing) > 0 {
-		one := int64(0)
-		if len(missing) == 1 {
-			for id := range missing {
-				one = id
-			}
-		}
-		if err := s.computeFacts(ctx, tx, missing, one); err != nil {
+		if err := s.computeFacts(ctx, tx, missing); err != nil {
 			return nil, err
 		}
 	}

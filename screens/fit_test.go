@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"context"
 	"errors"
 	"image/png"
 	"os"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kintsugi/app"
-	"kintsugi/data"
 )
 
 // TestStartANewPINFitsItsContent: the confirmation of a new PIN in place of a damaged one is
@@ -20,28 +18,8 @@ import (
 // its text was laid out and kept a band of empty space above its buttons.
 func TestStartANewPINFitsItsContent(t *testing.T) {
 	r := newRig(t)
-	ctx := context.Background()
-	r.couple(app.StepReflection)
-	id := r.state.CaseID()
-	if _, err := app.Lock(ctx, r.st, id, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := app.SetPIN(ctx, r.st, id, data.PartnerA, "2468"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := r.st.DB().Exec("UPDATE pins SET secret = substr(secret, 1, 30) || CASE substr(secret, 31, 1) WHEN X'00' THEN X'01' ELSE X'00' END || substr(secret, 32) WHERE case_id = ? AND partner = 'A'", id); err != nil {
-		t.Fatal(err)
-	}
-	r.st.ForgetAll()
-	if err := r.st.Unlock(ctx, id, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
-	r.win.OpenCouple(id)
-	c, o := r.win.Win.Canvas(), r.win.Win.Canvas().Overlays()
-	for o.Top() != nil { // the report of what is damaged
-		o.Remove(o.Top())
-	}
-	r.win.Dialog = nil
+	r.lockedWithADamagedPIN()
+	c := r.win.Win.Canvas()
 	r.win.Couple.Show(app.StepReflection)
 	r.win.Couple.SetKeyboard(app.KeyboardA)
 	s := r.win.Couple.Current.(*reflectionScreen)

@@ -188,27 +188,8 @@ func TestTextsOfADamagedPINAreNeverShownEmpty(t *testing.T) {
 // damage report does, in the window's language (it showed the store's raw field and row).
 func TestALockRefusedOverADamagedPINSaysSo(t *testing.T) {
 	r := newRig(t)
-	ctx := context.Background()
 	r.win.SetLanguage("ru")
-	r.couple(app.StepReflection)
-	id := r.state.CaseID()
-	if _, err := app.Lock(ctx, r.st, id, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := app.SetPIN(ctx, r.st, id, data.PartnerA, "2468"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := r.st.DB().Exec("UPDATE pins SET secret = substr(secret, 1, 30) || CASE substr(secret, 31, 1) WHEN X'00' THEN X'01' ELSE X'00' END || substr(secret, 32) WHERE case_id = ? AND partner = 'A'", id); err != nil {
-		t.Fatal(err)
-	}
-	r.st.ForgetAll()
-	if err := r.st.Unlock(ctx, id, "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
-	r.win.OpenCouple(id)
-	for o := r.win.Win.Canvas().Overlays(); o.Top() != nil; {
-		o.Remove(o.Top())
-	}
+	r.lockedWithADamagedPIN()
 	err := r.win.SetPassphrase("another long kind phrase", "another long kind phrase", 5)
 	if err == nil {
 		t.Skip("the store now changes a passphrase over a damaged PIN")
@@ -217,4 +198,32 @@ func TestALockRefusedOverADamagedPINSaysSo(t *testing.T) {
 	if msg := err.Error(); !strings.HasPrefix(msg, prefix) || !strings.Contains(msg, "Sam") || strings.Contains(msg, "pins") {
 		t.Errorf("the refusal says %q", msg)
 	}
+}
+
+// lockedWithADamagedPIN makes a couple locked with "correct horse battery" whose partner A's
+// PIN record (2468) is damaged in the file, unlocks it and opens it past the damage report.
+func (r *rig) lockedWithADamagedPIN() int64 {
+	r.t.Helper()
+	ctx := context.Background()
+	r.couple(app.StepReflection)
+	id := r.state.CaseID()
+	if _, err := app.Lock(ctx, r.st, id, "correct horse battery"); err != nil {
+		r.t.Fatal(err)
+	}
+	if _, err := app.SetPIN(ctx, r.st, id, data.PartnerA, "2468"); err != nil {
+		r.t.Fatal(err)
+	}
+	if _, err := r.st.DB().Exec("UPDATE pins SET secret = substr(secret, 1, 30) || CASE substr(secret, 31, 1) WHEN X'00' THEN X'01' ELSE X'00' END || substr(secret, 32) WHERE case_id = ? AND partner = 'A'", id); err != nil {
+		r.t.Fatal(err)
+	}
+	r.st.ForgetAll()
+	if err := r.st.Unlock(ctx, id, "correct horse battery"); err != nil {
+		r.t.Fatal(err)
+	}
+	r.win.OpenCouple(id)
+	for o := r.win.Win.Canvas().Overlays(); o.Top() != nil; { // the report of what is damaged
+		o.Remove(o.Top())
+	}
+	r.win.Dialog = nil
+	return id
 }

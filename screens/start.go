@@ -67,7 +67,7 @@ func newStart(w *Window, listed *app.CoupleList, changed int64) *Start {
 			s.Message.SetText(err.Error())
 		}
 	}
-	s.List = newKeyList(s.count, s.newRow, s.updateRow)
+	s.List = newKeyList(s.Len, s.newRow, s.updateRow)
 	s.List.OnChosen = s.open
 	s.NewCouple = widget.NewButtonWithIcon(t("ui.start.new"), theme.ContentAddIcon(), s.askNewCouple)
 	s.NewCouple.Importance = widget.HighImportance
@@ -187,8 +187,6 @@ func (s *Start) Len() int {
 	}
 	return s.Couples.Len()
 }
-
-func (s *Start) count() int { return s.Len() }
 
 // Line is line i of the list as it shows it (its page is read if it was not yet), each couple
 // named as the list names it: in an office by code or initials, never by full name.

@@ -253,11 +253,8 @@ func (w *Window) confirmDialog(title, message, yes, no string, then func(ok bool
 // Enter with nothing focused answers no, so a stray Enter never does it. Tab to the "yes"
 // button and Enter or Space does it; Escape answers no.
 func (w *Window) confirmRisky(title, message, yes, no string, then func(ok bool)) *askDialog {
-	a := newAskDialog(w, title, yes, no, wrapped(message), func() bool { then(true); return true })
-	a.onCancel = func() { then(false) }
-	a.enterSaysNo = true
-	a.show()
-	a.fit(messageWidth)
+	a := w.confirmDialog(title, message, yes, no, then)
+	a.enterSaysNo = true // read when a key comes, so setting it once the dialog shows is in time
 	w.afterEvent(func() {
 		if a.open {
 			w.Win.Canvas().Focus(a.Cancel)

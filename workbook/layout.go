@@ -159,7 +159,7 @@ func (b *book) flow(st style, x, w float64, text string) {
 // printLines prints wrapped lines, each aligned at the start of its paragraph's direction; when
 // barX >= 0, a gold rule at barX marks them as the couple's own words.
 func (b *book) printLines(st style, x, w float64, lines []string, barX float64) {
-	for _, l := range lines {
+	for i, l := range lines {
 		h := st.lead
 		if l == paraBreak {
 			h = st.lead * 0.6
@@ -167,7 +167,7 @@ func (b *book) printLines(st style, x, w float64, lines []string, barX float64) 
 				continue
 			}
 		}
-		if b.y()+h > b.bottom {
+		if b.y()+h > b.bottom || (l != paraBreak && b.strands(lines, i, h)) {
 			b.newPage()
 		}
 		y := b.y()
@@ -184,6 +184,34 @@ func (b *book) printLines(st style, x, w float64, lines []string, barX float64) 
 		}
 		b.setY(y + h)
 	}
+}
+
+// strands reports whether line i must start the next page so that no line of its paragraph is
+// left alone: its first line at the foot of a page (an orphan), or its last line at the head of
+// the next (a widow). A widow is mended by taking one more line over, unless that would leave
+// an orphan behind: then the whole paragraph goes over.
+func (b *book) strands(lines []string, i int, lead float64) bool {
+	if b.atTop() {
+		return false // a fresh page is all there is
+	}
+	fit := 0 // lines that fit here from i on, summed as printLines sums them
+	for y := b.y(); y+lead <= b.bottom; y += lead {
+		fit++
+	}
+	rest := 0 // lines of the paragraph from i on
+	for _, l := range lines[i:] {
+		if l == paraBreak {
+			break
+		}
+		rest++
+	}
+	if rest <= fit {
+		return false // the paragraph ends on this page
+	}
+	if first := i == 0 || lines[i-1] == paraBreak; first {
+		return fit < 2 || (rest-fit == 1 && fit < 3)
+	}
+	return rest == 2 && fit == 1
 }
 
 // oneLine prints text cut to one line at (x, y).

@@ -179,3 +179,56 @@ func TestADamagedPINIsStartedAnewByItsPartnerAlone(t *testing.T) {
 		t.Errorf("a note written over a lost one: %+v", n)
 	}
 }
+
+// Over a couple that is not locked, the PIN's check value is stored bare: one damaged byte in it
+// once read as a wrong PIN for ever, so its partner was told "wrong PIN" and had no way to start
+// a new one. It is damage like any other: named, and started anew by its partner alone.
+func TestADamagedPINOfAnUnlockedCoupleIsDamageNotAWrongPIN(t *testing.T) {
+	st, path := openTemp(t)
+	ctx := context.Background()
+	c := lockedCouple(t, st) // never locked here: only its texts are used
+	must(t, st.SetPIN(ctx, c.ID, data.PartnerA, "2468"))
+	must(t, st.SaveAnswer(ctx, data.Answer{CaseID: c.ID, Partner: data.PartnerA, QuestionID: "CLAR-01", Text: "ALEX-SEALED"}))
+	damagePIN(t, st, c.ID, data.PartnerA, "check_value")
+	st.Close()
+	st, err := data.Open(ctx, path)
+	must(t, err)
+	defer st.Close()
+
+	if damaged, err := st.PINDamaged(ctx, c.ID, data.PartnerA); err != nil || !damaged {
+		t.Fatalf("a damaged PIN check value reads as intact: %v %v", damaged, err)
+	}
+	if err := st.EnterPIN(ctx, c.ID, data.PartnerA, "2468"); !errors.Is(err, data.ErrDamagedValue) {
+		t.Errorf("the right PIN over a damaged record: %v, want damage named, not a wrong PIN", err)
+	}
+	if got := st.Damaged(ctx, c.ID); len(got) != 1 || got[0] != (data.DamagedPart{Kind: data.DamagePIN, Partner: data.PartnerA}) {
+		t.Errorf("damaged: %+v", got)
+	}
+	if err := st.ReplaceDamagedPIN(ctx, data.KeyboardOf(data.PartnerB), c.ID, data.PartnerA, "1357"); !errors.Is(err, couple.ErrPINNotYours) {
+		t.Errorf("partner B replaced partner A's PIN: %v", err)
+	}
+	must(t, st.ReplaceDamagedPIN(ctx, data.KeyboardOf(data.PartnerA), c.ID, data.PartnerA, "1357"))
+	if damaged, err := st.PINDamaged(ctx, c.ID, data.PartnerA); err != nil || damaged {
+		t.Errorf("the new PIN reads as damaged: %v %v", damaged, err)
+	}
+	d, err := st.Dossier(ctx, c.ID)
+	must(t, err)
+	if a := d.Answer(data.PartnerA, "CLAR-01"); a == nil || !a.Lost || a.Text != "" {
+		t.Errorf("the answer sealed under the damaged PIN: %+v", a)
+	}
+}
+
+// An intact PIN of an unlocked couple still opens with its PIN, and a wrong PIN is still wrong.
+func TestAnIntactPINOfAnUnlockedCoupleIsNotDamaged(t *testing.T) {
+	st, _ := openTemp(t)
+	ctx := context.Background()
+	c := lockedCouple(t, st)
+	must(t, st.SetPIN(ctx, c.ID, data.PartnerA, "2468"))
+	st.ForgetAll()
+	if damaged, err := st.PINDamaged(ctx, c.ID, data.PartnerA); err != nil || damaged {
+		t.Fatalf("an intact PIN reads as damaged: %v %v", damaged, err)
+	}
+	if err := st.EnterPIN(ctx, c.ID, data.PartnerA, "1111"); errors.Is(err, data.ErrDamagedValue) || err == nil {
+		t.Errorf("a wrong PIN: %v", err)
+	}
+}

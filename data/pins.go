@@ -156,8 +156,9 @@ func (s *Store) pinOf(ctx context.Context, caseID int64, p Partner) (*pinRow, er
 	var raw string
 	var r pinRow
 	var wrapped bool
-	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped, bind, created_at FROM pins WHERE case_id = ? AND partner = ?",
-		caseID, string(p)).Scan(&raw, &r.check, &r.secret, &wrapped, &r.bind, &r.createdAt)
+	var sum []byte
+	err := s.db.QueryRowContext(ctx, "SELECT kdf, check_value, secret, wrapped, bind, created_at, check_sum FROM pins WHERE case_id = ? AND partner = ?",
+		caseID, string(p)).Scan(&raw, &r.check, &r.secret, &wrapped, &r.bind, &r.createdAt, &sum)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -169,6 +170,7 @@ func (s *Store) pinOf(ctx context.Context, caseID int64, p Partner) (*pinRow, er
 		return nil, fmt.Errorf("read PIN: %w", err)
 	}
 	if !wrapped && len(r.secret) == 0 {
+		s.checkPINSum(caseID, p, &r, sum)
 		return &r, nil
 	}
 	rs, ok := s.sealer.(rowSealer)
@@ -185,7 +187,26 @@ func (s *Store) pinOf(ctx context.Context, caseID int64, p Partner) (*pinRow, er
 			return nil, err
 		}
 	}
+	s.checkPINSum(caseID, p, &r, sum)
 	return &r, nil
+}
+
+// pinCheckSum is the digest pins.check_sum keeps of a PIN's check value (as sealed with the
+// PIN's key, before any wrapping in the couple's key).
+func pinCheckSum(check []byte) []byte {
+	sum := sha256.Sum256(check)
+	return sum[:]
+}
+
+// checkPINSum marks r damaged when its check value no longer matches the digest stored with it.
+// Over a couple that is not locked nothing else could tell: the bare check value, damaged, opens
+// for no PIN, just as with a wrong one. A row from before the digest (sum empty) is taken as it is.
+func (s *Store) checkPINSum(caseID int64, p Partner, r *pinRow, sum []byte) {
+	if r.damaged || len(sum) == 0 || hmac.Equal(sum, pinCheckSum(r.check)) {
+		return
+	}
+	s.damage.add(caseID, pinCheckField, string(p))
+	r.damaged = true
 }
 
 // openPINPart opens one sealed part of partner p's PIN. A damaged part is reported (Damaged)
@@ -347,6 +368,7 @@ type newPIN struct {
 	opened       *pinOpened
 	kdf          KDF
 	check        []byte // checkPlain sealed with the PIN's key, wrapped in the couple's when locked
+	checkSum     []byte // pinCheckSum of check before that wrapping
 	sealedSecret []byte // over a locked couple, the secret pinCipher mixes in, sealed with its key
 	locked       bool
 }
@@ -385,6 +407,7 @@ func (s *Store) makePIN(ctx context.Context, caseID int64, p Partner, pin string
 	if n.check, err = key.Seal([]byte(checkPlain), pinAAD(bind, p, "check")); err != nil {
 		return nil, err
 	}
+	n.checkSum = pinCheckSum(n.check)
 	if n.locked { // wrapped in the couple's key, like resealCase does for a PIN set before the lock
 		if n.check, err = s.sealBytes(caseID, pinCheckField, string(p), n.check); err != nil {
 			return nil, fmt.Errorf("set PIN: %w", err)
@@ -397,10 +420,10 @@ func (s *Store) makePIN(ctx context.Context, caseID int64, p Partner, pin string
 func (s *Store) putPIN(ctx context.Context, tx *sql.Tx, caseID int64, p Partner, n *newPIN) error {
 	kdfJSON, _ := json.Marshal(n.kdf) // plain struct: cannot fail
 	_, err := tx.ExecContext(ctx,
-		`INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped, bind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		`INSERT INTO pins (case_id, partner, kdf, check_value, created_at, secret, wrapped, bind, check_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		 ON CONFLICT (case_id, partner) DO UPDATE SET kdf = excluded.kdf, check_value = excluded.check_value,
-		 secret = excluded.secret, wrapped = excluded.wrapped, bind = excluded.bind`,
-		caseID, string(p), string(kdfJSON), n.check, s.stamp(), n.sealedSecret, boolInt(n.locked), n.opened.bind)
+		 secret = excluded.secret, wrapped = excluded.wrapped, bind = excluded.bind, check_sum = excluded.check_sum`,
+		caseID, string(p), string(kdfJSON), n.check, s.stamp(), n.sealedSecret, boolInt(n.locked), n.opened.bind, n.checkSum)
 	return err
 }
 
@@ -638,7 +661,7 @@ func (s *Store) insertPIN(ctx context.Context, tx *sql.Tx, caseID int64, r PINRe
 			return err
 		}
 	}
-	check, wrapped := r.Check, false
+	check, wrapped, sum := r.Check, false, pinCheckSum(r.Check)
 	if s.locks != nil {
 		c, err := s.locks.cipherFor(caseID)
 		if err != nil {
@@ -653,7 +676,7 @@ func (s *Store) insertPIN(ctx context.Context, tx *sql.Tx, caseID int64, r PINRe
 	}
 	kdfJSON, _ := json.Marshal(r.KDF) // plain struct: cannot fail
 	_, err := tx.ExecContext(ctx,
-		"INSERT INTO pins (case_id, partner, kdf, check_value, wrapped, created_at, secret, bind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-		caseID, string(r.Partner), string(kdfJSON), check, boolInt(wrapped), stampString(r.CreatedAt), secret, r.Bind)
+		"INSERT INTO pins (case_id, partner, kdf, check_value, wrapped, created_at, secret, bind, check_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		caseID, string(r.Partner), string(kdfJSON), check, boolInt(wrapped), stampString(r.CreatedAt), secret, r.Bind, sum)
 	return err
 }

@@ -314,6 +314,8 @@ func (s *Store) goStep(file string) func(context.Context, *sql.Tx) error {
 		return func(ctx context.Context, tx *sql.Tx) error {
 			return addColumn(ctx, tx, "pins", "bind", "TEXT NOT NULL DEFAULT ''")
 		}
+	case "pin_check_sum.sql":
+		return func(ctx context.Context, tx *sql.Tx) error { return addColumn(ctx, tx, "pins", "check_sum", "BLOB") }
 	case "pin_lost.sql":
 		return func(ctx context.Context, tx *sql.Tx) error {
 			for _, table := range []string{"answers", "week_notes", "letter_replies"} {

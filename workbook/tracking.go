@@ -237,12 +237,28 @@ func (b *book) weekNotes(w int) {
 	notes := []struct{ key, text string }{
 		{"wb.week.went_well", ci.WentWell}, {"wb.week.was_hard", ci.WasHard}, {"wb.week.appreciated", ci.Appreciated},
 	}
-	const boxGap, minBox = 3.0, 24.0
+	minBox, boxGap := b.emptyBoxes()
 	for _, n := range notes {
 		b.noteBox(b.c.T(n.key), n.text, minBox)
 		b.gap(boxGap)
 	}
 	b.partnerNotes(w)
+}
+
+// partnerNotesH is the least room the partners' own notes take on a week's sheet: their label
+// and two ruled lines.
+const partnerNotesH = 7 + 2*pitch
+
+// emptyBoxes are the height of a week's empty note box and the gap under each box: 24 and 3 mm,
+// closer and lower on a short page (US Letter) so that the partners' own notes still fit under
+// the three boxes, down to a box that keeps one line to write on.
+func (b *book) emptyBoxes() (h, gap float64) {
+	const full, least = 24.0, 20.0
+	if b.room()-3*(full+3) >= partnerNotesH {
+		return full, 3
+	}
+	gap = 2
+	return max(least, min(full, (b.room()-3*gap-partnerNotesH)/3)), gap
 }
 
 // partnerNotes are each partner's own notes on the week: one its author shared prints as
@@ -260,7 +276,7 @@ func (b *book) partnerNotes(w int) {
 		}
 		blank = append(blank, p)
 	}
-	n := int((b.room() - 7) / pitch)
+	n := int((b.room() - 7 + 1e-6) / pitch)
 	if n < 2 || len(blank) == 0 {
 		return
 	}

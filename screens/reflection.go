@@ -56,7 +56,11 @@ func newReflection(e *env) stepScreen {
 		return s
 	}
 	s.PINMsg = newMessage()
-	s.SetPIN = widget.NewButton(e.t("ui.pin.set"), s.askNewPIN)
+	label := "ui.pin.set"
+	if has, err := e.state.HasPIN(e.caseID(), s.partner); err == nil && has {
+		label = "ui.pin.change" // the same dialog sets a new one in its place
+	}
+	s.SetPIN = widget.NewButton(e.t(label), s.askNewPIN)
 	open, err := e.state.PINOpen(e.caseID(), s.partner)
 	if err != nil || !open {
 		s.closed = true

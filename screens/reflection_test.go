@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -123,5 +124,25 @@ func TestReflectionBothRebuilding(t *testing.T) {
 	s := c.Current.(*reflectionScreen)
 	if s.Answers["REFL-R-01"] == nil || s.Answers["REFL-H-01"] == nil || s.Answers["CLAR-01"] == nil {
 		t.Error("with both rebuilding, Alex does not get all the questions")
+	}
+}
+
+// TestThePINButtonSaysChangeOnceAPINIsSet: once a partner has a PIN, the button offers to
+// change it; it went on offering to protect the answers with a PIN, as if there were none.
+func TestThePINButtonSaysChangeOnceAPINIsSet(t *testing.T) {
+	r := newRig(t)
+	c := r.couple(app.StepReflection)
+	c.SetKeyboard(app.KeyboardA)
+	content := r.state.Content()
+	if s := c.Current.(*reflectionScreen); s.SetPIN == nil || s.SetPIN.Text != content.T("ui.pin.set") {
+		t.Fatalf("without a PIN the button says %q", s.SetPIN.Text)
+	}
+	if _, err := app.SetPIN(context.Background(), r.st, r.state.CaseID(), data.PartnerA, "2468"); err != nil {
+		t.Fatal(err)
+	}
+	c.Show(app.StepReflection)
+	s := c.Current.(*reflectionScreen)
+	if s.SetPIN == nil || s.SetPIN.Text != content.T("ui.pin.change") {
+		t.Errorf("with a PIN set (and open) the button is %+v", s.SetPIN)
 	}
 }

@@ -483,11 +483,15 @@ func (b *book) progressTable(weeks []data.WeekStats) {
 	header := func() { row(cols, stLabelB) }
 	b.sub(b.c.T("wb.progress.table"), 3*h)
 	header()
+	var tracked []data.WeekStats
 	for _, wk := range weeks {
-		if !wk.Tracked() {
-			continue
+		if wk.Tracked() {
+			tracked = append(tracked, wk)
 		}
-		if b.room() < h {
+	}
+	for i, wk := range tracked {
+		// The last week never goes over alone: the one before it goes with it.
+		if b.room() < h || (len(tracked)-i == 2 && b.room() < 2*h) {
 			b.newPage()
 			header()
 		}
